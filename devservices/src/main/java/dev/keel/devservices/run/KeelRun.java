@@ -1,0 +1,285 @@
+package dev.keel.devservices.run;
+
+import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Ports;
+import dev.keel.devservices.PostgresEndpoint;
+import dev.keel.devservices.Processes;
+import dev.keel.devservices.S3Endpoint;
+import dev.keel.devservices.postgres.LocalPostgres;
+import dev.keel.devservices.postgres.ServerUser;
+import dev.keel.devservices.s3.LocalS3;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code make run}: finds PostgreSQL and S3 (explicit settings, else Docker Compose, else the
+ * embedded services), starts the application jar against them, prints where it listens, and
+ * on Ctrl-C stops everything it started.
+ */
+public final class KeelRun {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+    private static final PrintStream OUT = System.out;
+
+    private final RunSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Process application;
+    private boolean stopped;
+
+    KeelRun(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !args[0].equals("--app")) {
+            System.err.println("usage: java -jar keel-devservices-launcher.jar --app <application jar>");
+            System.exit(2);
+        }
+        Path project = Path.of("").toAbsolutePath();
+        try {
+            System.exit(new KeelRun(RunSettings.from(System.getenv(), project, Path.of(args[1]))).run());
+        } catch (DevServiceException e) {
+            System.err.println("\nkeel: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    int run() {
+        if (!Files.isRegularFile(settings.appJar())) {
+            throw new DevServiceException("The application jar " + settings.appJar() + " is missing.\n"
+                    + "  Fix: make build (make run builds it when its sources change).");
+        }
+        Optional<RunLock> lock = acquireLock();
+        if (lock.isEmpty()) {
+            System.err.println("keel: Keel is already running from this directory (" + RunLock.holder(settings.dataDirectory())
+                    + ").\n  Use that one, or stop it with Ctrl-C in its terminal first.");
+            return 1;
+        }
+        started.add(lock.get());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "keel-run-shutdown"));
+        long begin = System.nanoTime();
+
+        Ports.requireFree(settings.httpPort(), "the Keel application", "KEEL_HTTP_PORT");
+        Map<String, String> appEnvironment = new HashMap<>(settings.environment());
+        String services = provideServices(appEnvironment);
+        appEnvironment.put("SERVER_PORT", Integer.toString(settings.httpPort()));
+        appEnvironment.putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
+
+        application = startApplication(appEnvironment);
+        if (!awaitHealthy()) {
+            int code = application.isAlive() ? 1 : application.exitValue();
+            System.err.println("\nkeel: the application " + (application.isAlive()
+                    ? "did not report health UP within " + HEALTH_TIMEOUT.toMinutes() + " minutes"
+                    : "exited with code " + code + " before it was up")
+                    + "; its log is above. Stopping the services it was given.");
+            stopEverything();
+            return code == 0 ? 1 : code;
+        }
+        printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
+        int code = waitFor(application);
+        stopEverything();
+        return code;
+    }
+
+    private Optional<RunLock> acquireLock() {
+        try {
+            return RunLock.tryAcquire(settings.dataDirectory(),
+                    "http://127.0.0.1:" + settings.httpPort());
+        } catch (IOException e) {
+            throw new DevServiceException("Could not create " + settings.dataDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts what is not configured explicitly and puts its connection settings in {@code env}. */
+    private String provideServices(Map<String, String> env) {
+        if (settings.explicitDatabase() && settings.explicitS3()) {
+            return "PostgreSQL and S3 from your settings";
+        }
+        DockerCompose compose = new DockerCompose(settings.projectDirectory().resolve("docker-compose.yml"));
+        if (settings.dockerAllowed() && compose.available()) {
+            OUT.println("keel: Docker answers: docker compose up -d --wait");
+            compose.up();
+            started.add(compose::stop);
+            return "PostgreSQL 17 and MinIO from docker compose";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!settings.explicitDatabase()) {
+            PostgresEndpoint postgres = startPostgres();
+            env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+            parts.add("embedded PostgreSQL");
+        }
+        if (!settings.explicitS3()) {
+            S3Endpoint s3 = startS3();
+            env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
+            env.put("KEEL_S3_REGION", s3.region());
+            env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
+            env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
+            env.put("KEEL_S3_BUCKET", s3.bucket());
+            env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
+            parts.add("embedded S3Proxy");
+        }
+        return String.join(" and ", parts);
+    }
+
+    private PostgresEndpoint startPostgres() {
+        ServerUser user = ServerUser.detect();
+        Path home = settings.dataDirectory().resolve("postgres");
+        if (!user.canReach(home)) {
+            // nobody cannot walk into a 0700 home directory; keep its data where it can, per project.
+            home = Path.of("/var/tmp", "keel-" + shortHash(settings.projectDirectory().toString()), "postgres");
+            OUT.println("keel: PostgreSQL runs as nobody here, and " + settings.dataDirectory()
+                    + " is out of its reach: its data lives in " + home);
+        }
+        OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + settings.postgresPort()
+                + " " + user.describe());
+        LocalPostgres postgres = LocalPostgres.start(home, settings.postgresPort(), user);
+        started.add(postgres);
+        postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
+        return postgres.ensureDatabase(RunSettings.DATABASE, RunSettings.USERNAME, RunSettings.PASSWORD);
+    }
+
+    private S3Endpoint startS3() {
+        OUT.println("keel: starting S3Proxy on 127.0.0.1:" + settings.s3Port());
+        LocalS3 s3 = LocalS3.start(settings.dataDirectory().resolve("s3"), settings.s3Port(),
+                RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+        started.add(s3);
+        return s3.endpoint();
+    }
+
+    private Process startApplication(Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(Processes.currentJava()));
+        String javaOptions = env.getOrDefault("KEEL_APP_JAVA_OPTS", "");
+        if (!javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", settings.appJar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new DevServiceException("Could not start the application: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && application.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private URI healthUri() {
+        return URI.create(baseUrl() + "/actuator/health");
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + settings.httpPort();
+    }
+
+    private void printBanner(String services, Duration took) {
+        OUT.printf("""
+
+                Keel is up after %.1f s (%s).
+                  API         %s/api
+                  Health      %s
+                %s
+                Ctrl-C stops Keel and everything this run started.
+
+                """, took.toMillis() / 1000.0, services, baseUrl(), healthUri(), connectionLines());
+        OUT.flush();
+    }
+
+    private String connectionLines() {
+        StringBuilder lines = new StringBuilder();
+        if (!settings.explicitDatabase()) {
+            lines.append("  PostgreSQL  127.0.0.1:").append(settings.postgresPort())
+                    .append(" database ").append(RunSettings.DATABASE).append(", user ").append(RunSettings.USERNAME).append('\n');
+        }
+        if (!settings.explicitS3()) {
+            lines.append("  S3          http://127.0.0.1:").append(settings.s3Port())
+                    .append(" bucket ").append(RunSettings.BUCKET).append('\n');
+        }
+        return lines.toString().stripTrailing();
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Stops the application first, then the services, newest first. Safe to call twice. */
+    private synchronized void stopEverything() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (application != null) {
+            Processes.stop(application.toHandle(), Duration.ofSeconds(30));
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("keel: while stopping: " + e.getMessage());
+            }
+        }
+        if (started.size() > 1) {
+            OUT.println("keel: stopped the application and the services this run started.");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
