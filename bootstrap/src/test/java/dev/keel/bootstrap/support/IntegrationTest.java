@@ -1,0 +1,21 @@
+package dev.keel.bootstrap.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, against a real PostgreSQL 17 and S3 server, with
+ * migrations applied as in local development. One context is shared by every such test class.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@ContextConfiguration(initializers = TestServicesInitializer.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,2 @@
+/** The object storage port and its value types. */
+package dev.keel.domain.storage;

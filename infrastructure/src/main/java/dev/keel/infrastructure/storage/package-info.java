@@ -1,0 +1,2 @@
+/** Object storage adapters. */
+package dev.keel.infrastructure.storage;

@@ -1,0 +1,2 @@
+/** The S3 adapter of the object storage port. */
+package dev.keel.infrastructure.storage.s3;
