@@ -93,10 +93,26 @@ public final class TestServices {
         boolean docker = switch (setting.toLowerCase(Locale.ROOT)) {
             case "docker" -> true;
             case "embedded" -> false;
-            case "auto" -> DockerClientFactory.instance().isDockerAvailable();
+            case "auto" -> dockerMightAnswer() && DockerClientFactory.instance().isDockerAvailable();
             default -> throw new DevServiceException(SETTING + "=" + setting + " is not one of auto, docker, embedded.");
         };
         return docker ? startContainers() : startEmbedded();
+    }
+
+    /**
+     * A cheap look for any sign of a Docker engine before asking Testcontainers, which logs
+     * alarming errors on machines that simply have none.
+     */
+    private static boolean dockerMightAnswer() {
+        if (System.getenv("DOCKER_HOST") != null) {
+            return true;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        String runtimeDir = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
+        return Stream.of(Path.of("/var/run/docker.sock"), Path.of(runtimeDir, "docker.sock"),
+                        home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock"),
+                        home.resolve(".colima/default/docker.sock"), home.resolve(".testcontainers.properties"))
+                .anyMatch(Files::exists);
     }
 
     private static Running startContainers() {

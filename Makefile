@@ -1,0 +1,60 @@
+# Keel: every everyday command. `make help` lists them.
+# The JDK: JAVA_HOME when it is >= 21, else the newest JDK >= 21 in the usual places (.mvn/find-jdk).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export JAVA_HOME := $(shell .mvn/find-jdk 2>/dev/null || echo none)
+JAVA := $(JAVA_HOME)/bin/java
+MVN := ./mvnw -B -ntp
+
+APP_JAR := bootstrap/target/keel-app.jar
+LAUNCHER_JAR := devservices/target/keel-devservices-launcher.jar
+S3PROXY_JAR := devservices/target/s3proxy/s3proxy.jar
+# What the two runnable jars are built from: `make run` rebuilds them only when one changed.
+SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migrations devservices \
+             -name target -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' \
+             -o -name '*.sql' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null)
+
+.PHONY: help run test verify build clean jdk check-compose check-run check-rename rename bench-startup
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+jdk:
+	@if [ "$(JAVA_HOME)" = none ]; then .mvn/find-jdk >/dev/null; exit 1; fi
+
+run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start Keel on PostgreSQL 17 and S3 (yours, Docker's, or embedded ones)
+	@exec "$(JAVA)" -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
+
+test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 17 and S3
+	$(MVN) test
+
+verify: jdk ## What CI runs: the tests, the packaged jars, make run end to end, compose and rename checks
+	$(MVN) verify
+	$(MAKE) --no-print-directory check-compose check-run check-rename
+
+build: jdk ## Build the application jar and the dev launcher, without tests
+	$(MVN) -q package -DskipTests
+
+$(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
+	$(MVN) -q package -DskipTests -pl bootstrap,devservices -am
+	@touch $(APP_JAR) $(LAUNCHER_JAR)
+
+clean: jdk ## Remove build output (never the data in .keel/)
+	$(MVN) -q clean
+
+check-compose: ## Validate docker-compose.yml
+	@scripts/check-compose
+
+check-run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## make run end to end: health UP, a second run refused, Ctrl-C leaves nothing behind
+	@scripts/check-run
+
+check-rename: jdk ## make rename on a copy of the tree, which must then compile
+	@scripts/check-rename
+
+rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.acme.orders]
+	@scripts/rename "$(GROUP)" "$(NAME)" "$(PACKAGE)"
+
+bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fresh and existing data (median of 5)
+	@bench/startup
