@@ -47,8 +47,9 @@ clean: jdk ## Remove build output (never the data in .keel/)
 check-compose: ## Validate docker-compose.yml
 	@scripts/check-compose
 
-check-run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## make run end to end: health UP, a second run refused, Ctrl-C leaves nothing behind
+check-run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## make run end to end, also with PostgreSQL forced to run as nobody
 	@scripts/check-run
+	@KEEL_PG_RUN_AS=nobody scripts/check-run
 
 check-rename: jdk ## make rename on a copy of the tree, which must then compile
 	@scripts/check-rename

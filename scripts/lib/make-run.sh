@@ -31,11 +31,10 @@ start_run() {
 
 health_is_up() { curl -fsS --max-time 1 "$KEEL_HEALTH_URL" 2>/dev/null | grep -q '"status":"UP"'; }
 
-# Waits until health answers UP; fails when make run exits first or $1 seconds pass.
+# Waits for the banner and health UP; fails when make run exits first or $1 seconds pass.
 await_up() {
   local deadline=$((SECONDS + ${1:-180}))
-  RUN_LOG_DONE=
-  until health_is_up; do
+  until grep -q "Keel is up" "$RUN_LOG" && health_is_up; do
     kill -0 "$RUN_PID" 2>/dev/null || fail "make run exited before Keel was up"
     [ $SECONDS -lt $deadline ] || fail "Keel was not up within ${1:-180} s"
     sleep 0.1

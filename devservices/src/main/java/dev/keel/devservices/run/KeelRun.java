@@ -21,11 +21,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code make run}: finds PostgreSQL and S3 (explicit settings, else Docker Compose, else the
@@ -38,7 +41,7 @@ public final class KeelRun {
     private static final PrintStream OUT = System.out;
 
     private final RunSettings settings;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private Process application;
     private boolean stopped;
 
@@ -71,10 +74,11 @@ public final class KeelRun {
                     + ").\n  Use that one, or stop it with Ctrl-C in its terminal first.");
             return 1;
         }
-        started.add(lock.get());
+        register(lock.get());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "keel-run-shutdown"));
         long begin = System.nanoTime();
 
+        stopLeftoverApplication();
         Ports.requireFree(settings.httpPort(), "the Keel application", "KEEL_HTTP_PORT");
         Map<String, String> appEnvironment = new HashMap<>(settings.environment());
         String services = provideServices(appEnvironment);
@@ -97,6 +101,29 @@ public final class KeelRun {
         return code;
     }
 
+    private void register(AutoCloseable service) {
+        started.add(service);
+    }
+
+    /** An application a crashed run left behind would hold the HTTP port: stop it first. */
+    private void stopLeftoverApplication() {
+        Processes.fromPidFile(appPidFile())
+                .filter(process -> process.info().commandLine().map(c -> c.contains(runMarker())).orElse(false))
+                .ifPresent(leftover -> {
+                    Processes.stop(leftover, Duration.ofSeconds(30));
+                    OUT.println("keel: stopped the application (pid " + leftover.pid() + ") left running by an earlier run");
+                });
+    }
+
+    /** Marks the application's command line, so a leftover is told apart from other Java processes. */
+    private String runMarker() {
+        return "-Dkeel.run.data-dir=" + settings.dataDirectory();
+    }
+
+    private Path appPidFile() {
+        return settings.dataDirectory().resolve("app.pid");
+    }
+
     private Optional<RunLock> acquireLock() {
         try {
             return RunLock.tryAcquire(settings.dataDirectory(),
@@ -115,9 +142,11 @@ public final class KeelRun {
         if (settings.dockerAllowed() && compose.available()) {
             OUT.println("keel: Docker answers: docker compose up -d --wait");
             compose.up();
-            started.add(compose::stop);
+            register(compose::stop);
             return "PostgreSQL 17 and MinIO from docker compose";
         }
+        // S3Proxy's JVM takes longer to start than PostgreSQL: start them side by side.
+        CompletableFuture<S3Endpoint> s3 = settings.explicitS3() ? null : CompletableFuture.supplyAsync(this::startS3);
         List<String> parts = new ArrayList<>();
         if (!settings.explicitDatabase()) {
             PostgresEndpoint postgres = startPostgres();
@@ -126,17 +155,28 @@ public final class KeelRun {
             env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
             parts.add("embedded PostgreSQL");
         }
-        if (!settings.explicitS3()) {
-            S3Endpoint s3 = startS3();
-            env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
-            env.put("KEEL_S3_REGION", s3.region());
-            env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
-            env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
-            env.put("KEEL_S3_BUCKET", s3.bucket());
+        if (s3 != null) {
+            S3Endpoint endpoint = join(s3);
+            env.put("KEEL_S3_ENDPOINT", endpoint.endpoint().toString());
+            env.put("KEEL_S3_REGION", endpoint.region());
+            env.put("KEEL_S3_ACCESS_KEY", endpoint.accessKey());
+            env.put("KEEL_S3_SECRET_KEY", endpoint.secretKey());
+            env.put("KEEL_S3_BUCKET", endpoint.bucket());
             env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
             parts.add("embedded S3Proxy");
         }
         return String.join(" and ", parts);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private PostgresEndpoint startPostgres() {
@@ -151,7 +191,7 @@ public final class KeelRun {
         OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + settings.postgresPort()
                 + " " + user.describe());
         LocalPostgres postgres = LocalPostgres.start(home, settings.postgresPort(), user);
-        started.add(postgres);
+        register(postgres);
         postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
         return postgres.ensureDatabase(RunSettings.DATABASE, RunSettings.USERNAME, RunSettings.PASSWORD);
     }
@@ -160,7 +200,10 @@ public final class KeelRun {
         OUT.println("keel: starting S3Proxy on 127.0.0.1:" + settings.s3Port());
         LocalS3 s3 = LocalS3.start(settings.dataDirectory().resolve("s3"), settings.s3Port(),
                 RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
-        started.add(s3);
+        register(s3);
+        if (s3.stoppedLeftover()) {
+            OUT.println("keel: stopped an S3Proxy left running by an earlier run");
+        }
         return s3.endpoint();
     }
 
@@ -170,12 +213,14 @@ public final class KeelRun {
         if (!javaOptions.isBlank()) {
             command.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", settings.appJar().toString()));
+        command.addAll(List.of(runMarker(), "-jar", settings.appJar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
-            return builder.start();
+            Process process = builder.start();
+            Files.writeString(appPidFile(), Long.toString(process.pid()));
+            return process;
         } catch (IOException e) {
             throw new DevServiceException("Could not start the application: " + e.getMessage(), e);
         }
@@ -253,6 +298,11 @@ public final class KeelRun {
         stopped = true;
         if (application != null) {
             Processes.stop(application.toHandle(), Duration.ofSeconds(30));
+            try {
+                Files.deleteIfExists(appPidFile());
+            } catch (IOException e) {
+                // harmless: the next run checks the process the file names
+            }
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

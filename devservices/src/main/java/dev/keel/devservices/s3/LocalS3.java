@@ -9,7 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * S3Proxy with a filesystem store, as a child process on 127.0.0.1: a real S3 protocol server
@@ -25,11 +25,13 @@ public final class LocalS3 implements AutoCloseable {
     private final Process process;
     private final S3Endpoint endpoint;
     private final Path pidFile;
+    private final boolean stoppedLeftover;
 
-    private LocalS3(Process process, S3Endpoint endpoint, Path pidFile) {
+    private LocalS3(Process process, S3Endpoint endpoint, Path pidFile, boolean stoppedLeftover) {
         this.process = process;
         this.endpoint = endpoint;
         this.pidFile = pidFile;
+        this.stoppedLeftover = stoppedLeftover;
     }
 
     /**
@@ -43,11 +45,13 @@ public final class LocalS3 implements AutoCloseable {
         S3Endpoint endpoint = new S3Endpoint(URI.create("http://127.0.0.1:" + port), "us-east-1", accessKey, secretKey,
                 bucket);
         Process process;
+        boolean stoppedLeftover;
         try {
             Files.createDirectories(home.resolve("objects"));
-            Processes.fromPidFile(pidFile)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("s3proxy")).orElse(false))
-                    .ifPresent(leftover -> Processes.stop(leftover, Duration.ofSeconds(10)));
+            Optional<ProcessHandle> leftover = Processes.fromPidFile(pidFile)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("s3proxy")).orElse(false));
+            leftover.ifPresent(p -> Processes.stop(p, Duration.ofSeconds(10)));
+            stoppedLeftover = leftover.isPresent();
             Ports.requireFree(port, "the embedded S3 server (S3Proxy)", "KEEL_S3_PORT");
             Path properties = home.resolve("s3proxy.properties");
             Files.writeString(properties, String.join("\n",
@@ -67,7 +71,7 @@ public final class LocalS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new DevServiceException("Could not start S3Proxy in " + home + ": " + e.getMessage(), e);
         }
-        LocalS3 server = new LocalS3(process, endpoint, pidFile);
+        LocalS3 server = new LocalS3(process, endpoint, pidFile, stoppedLeftover);
         server.awaitListening(port, logFile);
         Buckets.ensureExists(endpoint);
         return server;
@@ -115,6 +119,11 @@ public final class LocalS3 implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether starting meant stopping an S3Proxy that a crashed run left on the same directory. */
+    public boolean stoppedLeftover() {
+        return stoppedLeftover;
     }
 
     @Override
