@@ -16,7 +16,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
              -name target -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' \
              -o -name '*.sql' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null)
 
-.PHONY: help run test verify build clean jdk check-compose check-run check-rename rename bench-startup
+.PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,7 +32,7 @@ test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 
 
 verify: jdk ## What CI runs: the tests, the packaged jars, make run end to end, compose and rename checks
 	$(MVN) verify
-	$(MAKE) --no-print-directory check-compose check-run check-rename
+	$(MAKE) --no-print-directory check-find-jdk check-compose check-run check-rename
 
 build: jdk ## Build the application jar and the dev launcher, without tests
 	$(MVN) -q package -DskipTests
@@ -43,6 +43,9 @@ $(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean
+
+check-find-jdk: ## The JDK finder: JAVA_HOME when >= 21, older ones passed over, a clear message when none
+	@scripts/check-find-jdk
 
 check-compose: ## Validate docker-compose.yml
 	@scripts/check-compose

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -186,7 +185,7 @@ public final class LocalPostgres implements AutoCloseable {
     public PostgresEndpoint ensureDatabase(String database, String username, String password) {
         requireIdentifier(database);
         requireIdentifier(username);
-        try (Connection connection = DriverManager.getConnection(superuser().jdbcUrl(), SUPERUSER, "")) {
+        try (Connection connection = superuser().connect()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", username)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE ROLE " + username + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
@@ -244,10 +243,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String serverVersion() {
-        try (Connection connection = DriverManager.getConnection(superuser().jdbcUrl(), SUPERUSER, "");
-             var result = connection.createStatement().executeQuery("SHOW server_version")) {
-            result.next();
-            return result.getString(1);
+        try {
+            return superuser().queryForString("SHOW server_version");
         } catch (SQLException e) {
             throw new DevServiceException("The embedded PostgreSQL does not answer: " + e.getMessage(), e);
         }

@@ -13,10 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,10 +67,8 @@ public final class TestServices {
         String name = (purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_"
                 + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
         PostgresEndpoint shared = postgres();
-        try (Connection connection = DriverManager.getConnection(running().admin().jdbcUrl(),
-                running().admin().username(), running().admin().password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " OWNER " + shared.username());
+        try {
+            running().admin().execute("CREATE DATABASE " + name + " OWNER " + shared.username());
         } catch (SQLException e) {
             throw new DevServiceException("Could not create test database " + name + ": " + e.getMessage(), e);
         }

@@ -12,11 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +40,12 @@ class LocalPostgresTest {
         try (LocalPostgres first = LocalPostgres.start(home, port, ServerUser.detect("auto"))) {
             assertThat(first.notices()).anyMatch(notice -> notice.contains("created a new PostgreSQL 17 cluster"));
             PostgresEndpoint keel = first.ensureDatabase("keel", "keel", "keel");
-            execute(keel, "CREATE TABLE survivor (name text)", "INSERT INTO survivor VALUES ('still here')");
+            keel.execute("CREATE TABLE survivor (name text)", "INSERT INTO survivor VALUES ('still here')");
         }
         try (LocalPostgres second = LocalPostgres.start(home, port, ServerUser.detect("auto"))) {
             assertThat(second.notices()).noneMatch(notice -> notice.contains("created"));
             PostgresEndpoint keel = second.ensureDatabase("keel", "keel", "keel");
-            assertThat(queryOne(keel, "SELECT name FROM survivor")).isEqualTo("still here");
+            assertThat(keel.queryForString("SELECT name FROM survivor")).isEqualTo("still here");
             assertThat(second.serverVersion()).startsWith("17.");
         }
     }
@@ -80,7 +76,7 @@ class LocalPostgresTest {
             assertThat(Files.getOwner(Path.of("/proc", Long.toString(pid))).getName()).isEqualTo("nobody");
             assertThat(Files.getOwner(postgres.dataDirectory()).getName()).isEqualTo("nobody");
             PostgresEndpoint keel = postgres.ensureDatabase("keel", "keel", "keel");
-            assertThat(queryOne(keel, "SELECT current_database()")).isEqualTo("keel");
+            assertThat(keel.queryForString("SELECT current_database()")).isEqualTo("keel");
         }
     }
 
@@ -111,29 +107,11 @@ class LocalPostgresTest {
     void stopsAServerThatACrashedRunLeftBehind() throws SQLException {
         int port = Ports.freePort();
         LocalPostgres crashed = LocalPostgres.start(home, port, ServerUser.detect("auto"));
-        execute(crashed.ensureDatabase("keel", "keel", "keel"), "CREATE TABLE kept (id int)");
+        crashed.ensureDatabase("keel", "keel", "keel").execute("CREATE TABLE kept (id int)");
         // The crashed run never calls close(); the next start on the same directory must cope.
         try (LocalPostgres next = LocalPostgres.start(home, port, ServerUser.detect("auto"))) {
             assertThat(next.notices()).anyMatch(notice -> notice.contains("left running by an earlier run"));
-            assertThat(queryOne(next.ensureDatabase("keel", "keel", "keel"), "SELECT count(*) FROM kept")).isEqualTo("0");
-        }
-    }
-
-    private static void execute(PostgresEndpoint endpoint, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static String queryOne(PostgresEndpoint endpoint, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).isTrue();
-            return result.getString(1);
+            assertThat(next.ensureDatabase("keel", "keel", "keel").queryForString("SELECT count(*) FROM kept")).isEqualTo("0");
         }
     }
 }
