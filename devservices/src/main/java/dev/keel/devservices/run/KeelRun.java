@@ -43,6 +43,7 @@ public final class KeelRun {
     private final RunSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private Process application;
+    private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
 
     KeelRun(RunSettings settings) {
@@ -86,6 +87,7 @@ public final class KeelRun {
         appEnvironment.putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
 
         application = startApplication(appEnvironment);
+        join(s3Starting);
         if (!awaitHealthy()) {
             int code = application.isAlive() ? 1 : application.exitValue();
             System.err.println("\nkeel: the application " + (application.isAlive()
@@ -145,25 +147,27 @@ public final class KeelRun {
             register(compose::stop);
             return "PostgreSQL 17 and MinIO from docker compose";
         }
-        // S3Proxy's JVM takes longer to start than PostgreSQL: start them side by side.
-        CompletableFuture<S3Endpoint> s3 = settings.explicitS3() ? null : CompletableFuture.supplyAsync(this::startS3);
+        // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
+        // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
         List<String> parts = new ArrayList<>();
+        if (!settings.explicitS3()) {
+            s3Starting = CompletableFuture.supplyAsync(this::startS3);
+            S3Endpoint s3 = LocalS3.endpoint(settings.s3Port(), RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY,
+                    RunSettings.BUCKET);
+            env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
+            env.put("KEEL_S3_REGION", s3.region());
+            env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
+            env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
+            env.put("KEEL_S3_BUCKET", s3.bucket());
+            env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
+            parts.add("embedded S3Proxy");
+        }
         if (!settings.explicitDatabase()) {
             PostgresEndpoint postgres = startPostgres();
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
             env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
             env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-            parts.add("embedded PostgreSQL");
-        }
-        if (s3 != null) {
-            S3Endpoint endpoint = join(s3);
-            env.put("KEEL_S3_ENDPOINT", endpoint.endpoint().toString());
-            env.put("KEEL_S3_REGION", endpoint.region());
-            env.put("KEEL_S3_ACCESS_KEY", endpoint.accessKey());
-            env.put("KEEL_S3_SECRET_KEY", endpoint.secretKey());
-            env.put("KEEL_S3_BUCKET", endpoint.bucket());
-            env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
-            parts.add("embedded S3Proxy");
+            parts.addFirst("embedded PostgreSQL");
         }
         return String.join(" and ", parts);
     }
@@ -196,7 +200,7 @@ public final class KeelRun {
         return postgres.ensureDatabase(RunSettings.DATABASE, RunSettings.USERNAME, RunSettings.PASSWORD);
     }
 
-    private S3Endpoint startS3() {
+    private LocalS3 startS3() {
         OUT.println("keel: starting S3Proxy on 127.0.0.1:" + settings.s3Port());
         LocalS3 s3 = LocalS3.start(settings.dataDirectory().resolve("s3"), settings.s3Port(),
                 RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
@@ -204,16 +208,18 @@ public final class KeelRun {
         if (s3.stoppedLeftover()) {
             OUT.println("keel: stopped an S3Proxy left running by an earlier run");
         }
-        return s3.endpoint();
+        return s3;
     }
 
     private Process startApplication(Map<String, String> env) {
-        List<String> command = new ArrayList<>(List.of(Processes.currentJava()));
+        ExtractedApplication app = ExtractedApplication.of(settings.appJar(), settings.dataDirectory().resolve("app"));
+        List<String> command = new ArrayList<>(List.of(Processes.currentJava(), runMarker()));
+        command.addAll(app.jvmOptions());
         String javaOptions = env.getOrDefault("KEEL_APP_JAVA_OPTS", "");
         if (!javaOptions.isBlank()) {
             command.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of(runMarker(), "-jar", settings.appJar().toString()));
+        command.addAll(List.of("-jar", app.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(env);
