@@ -1,0 +1,67 @@
+package dev.keel.domain.widget;
+
+import dev.keel.domain.common.RuleViolationException;
+import dev.keel.domain.storage.StorageKey;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The example aggregate. Immutable: every change returns a new widget. {@code updatedAt} and
+ * {@code version} are what the database last stored; the repository refreshes them on write.
+ */
+public record Widget(
+        WidgetId id,
+        WidgetName name,
+        WidgetStatus status,
+        @Nullable Attachment attachment,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant archivedAt,
+        long version) {
+
+    public Widget {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new draft widget, created at {@code now}. */
+    public static Widget create(WidgetId id, WidgetName name, Instant now) {
+        return new Widget(id, name, WidgetStatus.DRAFT, null, now, now, null, 0);
+    }
+
+    /** Where this widget's attachment is stored: derived from the immutable id, so never stale. */
+    public StorageKey attachmentKey() {
+        return StorageKey.of("widgets", id.toString(), "attachment");
+    }
+
+    public Widget rename(WidgetName newName) {
+        return new Widget(id, newName, status, attachment, createdAt, updatedAt, archivedAt, version);
+    }
+
+    public Widget moveTo(WidgetStatus next) {
+        if (!status.canBecome(next)) {
+            throw new RuleViolationException("status", "cannot change from " + status + " to " + next);
+        }
+        return new Widget(id, name, next, attachment, createdAt, updatedAt, archivedAt, version);
+    }
+
+    public Widget attach(Attachment file) {
+        if (!file.key().equals(attachmentKey())) {
+            throw new RuleViolationException("attachment", "must be stored at " + attachmentKey());
+        }
+        return new Widget(id, name, status, file, createdAt, updatedAt, archivedAt, version);
+    }
+
+    public Optional<Attachment> currentAttachment() {
+        return Optional.ofNullable(attachment);
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+}
