@@ -1,0 +1,2 @@
+/** What every use case shares: the transaction boundary. */
+package dev.keel.application.common;

@@ -1,0 +1,10 @@
+package dev.keel.application.widget.port.in;
+
+import dev.keel.domain.widget.Widget;
+import dev.keel.domain.widget.WidgetId;
+
+/** Brings an archived widget back; ConflictException when a live widget has taken its name meanwhile. */
+public interface RestoreWidgetUseCase {
+
+    Widget restore(WidgetId id);
+}

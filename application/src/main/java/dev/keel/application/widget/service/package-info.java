@@ -1,0 +1,2 @@
+/** The services behind the widget use cases: plain classes, made beans by bootstrap. */
+package dev.keel.application.widget.service;

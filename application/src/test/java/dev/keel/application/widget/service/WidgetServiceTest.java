@@ -1,0 +1,135 @@
+package dev.keel.application.widget.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.application.common.Transactions;
+import dev.keel.application.widget.port.in.CreateWidgetCommand;
+import dev.keel.application.widget.port.in.ListWidgetsQuery;
+import dev.keel.application.widget.port.in.UpdateWidgetCommand;
+import dev.keel.domain.common.ConflictException;
+import dev.keel.domain.common.NotFoundException;
+import dev.keel.domain.common.PageRequest;
+import dev.keel.domain.common.RuleViolationException;
+import dev.keel.domain.common.StaleVersionException;
+import dev.keel.domain.common.UuidV7Generator;
+import dev.keel.domain.widget.Widget;
+import dev.keel.domain.widget.WidgetName;
+import dev.keel.domain.widget.WidgetStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class WidgetServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    /** Counts the transactions the service opens, to prove every use case runs inside one. */
+    static final class CountingTransactions implements Transactions {
+        int writes;
+        int reads;
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            writes++;
+            return work.get();
+        }
+
+        @Override
+        public <T> T readOnly(Supplier<T> work) {
+            reads++;
+            return work.get();
+        }
+    }
+
+    private final InMemoryWidgetRepository repository = new InMemoryWidgetRepository();
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final WidgetService service = new WidgetService(repository, transactions, new UuidV7Generator(clock), clock);
+
+    @Test
+    void createsADraftStampedByTheInjectedClockInOneTransaction() {
+        Widget widget = service.create(CreateWidgetCommand.of("Sprocket"));
+
+        assertThat(widget.status()).isEqualTo(WidgetStatus.DRAFT);
+        assertThat(widget.createdAt()).isEqualTo(NOW);
+        assertThat(widget.id().value().version()).isEqualTo(7);
+        assertThat(transactions.writes).isEqualTo(1);
+        assertThat(service.get(widget.id())).isEqualTo(widget);
+    }
+
+    @Test
+    void namesAreUniqueAmongLiveWidgetsOnly() {
+        Widget first = service.create(CreateWidgetCommand.of("Sprocket"));
+        assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket"))).isInstanceOf(ConflictException.class);
+
+        service.archive(first.id());
+        Widget second = service.create(CreateWidgetCommand.of("Sprocket"));
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThatThrownBy(() -> service.restore(first.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void archivedWidgetsAreNotFoundUntilRestored() {
+        Widget widget = service.create(CreateWidgetCommand.of("Cog"));
+
+        service.archive(widget.id());
+        service.archive(widget.id());
+        assertThatThrownBy(() -> service.get(widget.id())).isInstanceOf(NotFoundException.class);
+
+        assertThat(service.restore(widget.id()).name().value()).isEqualTo("Cog");
+        assertThat(service.get(widget.id()).isArchived()).isFalse();
+    }
+
+    @Test
+    void updatesNeedTheCurrentVersion() {
+        Widget widget = service.create(CreateWidgetCommand.of("Gear"));
+
+        Widget updated = service.update(new UpdateWidgetCommand(widget.id(), widget.version(),
+                Optional.of(new WidgetName("Big gear")), Optional.of(WidgetStatus.ACTIVE)));
+
+        assertThat(updated.name().value()).isEqualTo("Big gear");
+        assertThat(updated.status()).isEqualTo(WidgetStatus.ACTIVE);
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), widget.version(),
+                Optional.of(new WidgetName("Lost update")), Optional.empty())))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(service.get(widget.id()).name().value()).isEqualTo("Big gear");
+    }
+
+    @Test
+    void refusesStatusMovesTheDomainForbids() {
+        Widget widget = service.create(CreateWidgetCommand.of("Lever"));
+        Widget retired = service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(),
+                Optional.of(WidgetStatus.RETIRED)));
+
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), retired.version(),
+                Optional.empty(), Optional.of(WidgetStatus.ACTIVE)))).isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
+    void listsLiveWidgetsNewestFirstByStatusInPages() {
+        for (int i = 0; i < 5; i++) {
+            service.create(CreateWidgetCommand.of("Widget " + i));
+        }
+        var firstPage = service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(3)));
+        var secondPage = service.list(new ListWidgetsQuery(Optional.empty(), new PageRequest(firstPage.next(), 3)));
+
+        assertThat(firstPage.items()).extracting(w -> w.name().value()).containsExactly("Widget 4", "Widget 3", "Widget 2");
+        assertThat(secondPage.items()).extracting(w -> w.name().value()).containsExactly("Widget 1", "Widget 0");
+        assertThat(secondPage.next()).isEmpty();
+        assertThat(service.list(new ListWidgetsQuery(Optional.of(WidgetStatus.ACTIVE), PageRequest.first(3))).items())
+                .isEmpty();
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        Widget widget = Widget.create(new dev.keel.domain.widget.WidgetId(new UuidV7Generator(clock).newId()),
+                new WidgetName("Ghost"), NOW);
+        assertThatThrownBy(() -> service.get(widget.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.archive(widget.id())).isInstanceOf(NotFoundException.class);
+    }
+}
