@@ -1,8 +1,7 @@
-package dev.keel.bootstrap.support;
+package dev.keel.devservices.test;
 
 import dev.keel.devservices.PostgresEndpoint;
 import dev.keel.devservices.S3Endpoint;
-import dev.keel.devservices.test.TestServices;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

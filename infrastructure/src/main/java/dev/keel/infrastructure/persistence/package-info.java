@@ -1,0 +1,2 @@
+/** PostgreSQL adapters on MyBatis, and the transaction port on Spring's transaction manager. */
+package dev.keel.infrastructure.persistence;
