@@ -16,6 +16,8 @@ run_cleanup() {
     kill -TERM -- "-$RUN_PID" 2>/dev/null || true
     wait "$RUN_PID" 2>/dev/null || true
   fi
+  # The launcher may still be stopping PostgreSQL after make has gone: wait before deleting its data.
+  for _ in $(seq 1 30); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
   rm -rf "$KEEL_DATA_DIR"
 }
 trap run_cleanup EXIT

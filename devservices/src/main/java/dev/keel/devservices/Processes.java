@@ -22,25 +22,39 @@ public final class Processes {
         }
     }
 
-    /** Runs a command to completion, capturing stdout and stderr together. */
+    /** Runs a command to completion, capturing stdout and stderr together; gives up after {@code timeout}. */
     public static Result run(List<String> command, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path output = null;
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            // Read before waiting: a full pipe would block the child.
-            byte[] output = process.getInputStream().readAllBytes();
+            // Output goes to a file, not a pipe, so waiting with a timeout cannot block on a full pipe.
+            output = Files.createTempFile("keel-command-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return new Result(-1, new String(output, StandardCharsets.UTF_8) + "\n(timed out after " + timeout + ")");
+                return new Result(-1, read(output) + "\n(gave up after " + timeout.toSeconds() + " s)");
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
+            return new Result(process.exitValue(), read(output).strip());
         } catch (IOException e) {
             return new Result(-1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     /** The java executable of this JVM, so children run on the same JDK. */
@@ -73,13 +87,25 @@ public final class Processes {
         }
     }
 
-    /** Reads a pid file written by an earlier run; empty when absent or unreadable. */
-    public static Optional<ProcessHandle> fromPidFile(Path pidFile) {
+    /**
+     * The live process an earlier run recorded in {@code pidFile}, if its command line still
+     * contains {@code marker}: a recycled pid now used by something else is never touched.
+     */
+    public static Optional<ProcessHandle> leftover(Path pidFile, String marker) {
         try {
+            // The pid is the first line, as in PostgreSQL's postmaster.pid.
             long pid = Long.parseLong(Files.readString(pidFile).lines().findFirst().orElse("").strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Stops the leftover recorded in {@code pidFile}; its pid when there was one. */
+    public static Optional<Long> stopLeftover(Path pidFile, String marker, Duration grace) {
+        Optional<ProcessHandle> leftover = leftover(pidFile, marker);
+        leftover.ifPresent(process -> stop(process, grace));
+        return leftover.map(ProcessHandle::pid);
     }
 }

@@ -35,17 +35,15 @@ public final class LocalPostgres implements AutoCloseable {
     private final PostgresBinaries binaries;
     private final ServerUser user;
     private final Path dataDirectory;
-    private final Path logFile;
     private final int port;
     private final List<String> notices;
     private boolean running = true;
 
-    private LocalPostgres(PostgresBinaries binaries, ServerUser user, Path dataDirectory, Path logFile, int port,
+    private LocalPostgres(PostgresBinaries binaries, ServerUser user, Path dataDirectory, int port,
                           List<String> notices) {
         this.binaries = binaries;
         this.user = user;
         this.dataDirectory = dataDirectory;
-        this.logFile = logFile;
         this.port = port;
         this.notices = List.copyOf(notices);
     }
@@ -85,7 +83,7 @@ public final class LocalPostgres implements AutoCloseable {
                     + "(mv " + dataDirectory + " " + dataDirectory + ".broken) and run again: a fresh one is created, "
                     + "and nothing is deleted for you.");
         }
-        return new LocalPostgres(binaries, user, dataDirectory, logFile, port, notices);
+        return new LocalPostgres(binaries, user, dataDirectory, port, notices);
     }
 
     private static void prepareHome(Path home, Path logFile, ServerUser user) throws IOException {
@@ -162,8 +160,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** A server still running on this data directory while no Keel run owns it was left by a crash. */
     private static void stopLeftoverServer(PostgresBinaries binaries, ServerUser user, Path dataDirectory,
                                            List<String> notices) {
-        Optional<ProcessHandle> leftover = Processes.fromPidFile(dataDirectory.resolve("postmaster.pid"))
-                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(true));
+        Optional<ProcessHandle> leftover = Processes.leftover(dataDirectory.resolve("postmaster.pid"), "postgres");
         if (leftover.isEmpty()) {
             return;
         }
@@ -221,20 +218,8 @@ public final class LocalPostgres implements AutoCloseable {
         return new PostgresEndpoint("127.0.0.1", port, "postgres", SUPERUSER, "");
     }
 
-    public int port() {
-        return port;
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
-    }
-
-    public Path logFile() {
-        return logFile;
-    }
-
-    public ServerUser user() {
-        return user;
     }
 
     /** What happened on the way up that the developer should hear about. */

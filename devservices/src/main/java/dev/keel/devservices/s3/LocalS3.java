@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * S3Proxy with a filesystem store, as a child process on 127.0.0.1: a real S3 protocol server
@@ -52,10 +51,7 @@ public final class LocalS3 implements AutoCloseable {
         boolean stoppedLeftover;
         try {
             Files.createDirectories(home.resolve("objects"));
-            Optional<ProcessHandle> leftover = Processes.fromPidFile(pidFile)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("s3proxy")).orElse(false));
-            leftover.ifPresent(p -> Processes.stop(p, Duration.ofSeconds(10)));
-            stoppedLeftover = leftover.isPresent();
+            stoppedLeftover = Processes.stopLeftover(pidFile, "s3proxy", Duration.ofSeconds(10)).isPresent();
             Ports.requireFree(port, "the embedded S3 server (S3Proxy)", "KEEL_S3_PORT");
             Path properties = home.resolve("s3proxy.properties");
             Files.writeString(properties, String.join("\n",
@@ -78,8 +74,13 @@ public final class LocalS3 implements AutoCloseable {
             throw new DevServiceException("Could not start S3Proxy in " + home + ": " + e.getMessage(), e);
         }
         LocalS3 server = new LocalS3(process, endpoint, pidFile, stoppedLeftover);
-        server.awaitListening(port, logFile);
-        Buckets.ensureExists(endpoint);
+        try {
+            server.awaitListening(port, logFile);
+            Buckets.ensureExists(endpoint);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -95,7 +96,6 @@ public final class LocalS3 implements AutoCloseable {
             }
             sleep(Duration.ofMillis(100));
         }
-        close();
         throw new DevServiceException("S3Proxy did not listen on port " + port + " within " + START_TIMEOUT.toSeconds()
                 + " s. Its log (" + logFile + ") ends with:\n" + Processes.tail(logFile, 15));
     }
@@ -121,10 +121,6 @@ public final class LocalS3 implements AutoCloseable {
 
     public S3Endpoint endpoint() {
         return endpoint;
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     /** Whether starting meant stopping an S3Proxy that a crashed run left on the same directory. */

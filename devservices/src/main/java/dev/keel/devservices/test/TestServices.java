@@ -1,6 +1,7 @@
 package dev.keel.devservices.test;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import dev.keel.devservices.Ports;
 import dev.keel.devservices.PostgresEndpoint;
 import dev.keel.devservices.S3Endpoint;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -31,7 +31,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestServices {
 
     public static final String SETTING = "KEEL_TEST_SERVICES";
-    static final String POSTGRES_IMAGE = "postgres:17";
+    static final String POSTGRES_IMAGE = "postgres:17.11";
     static final String MINIO_IMAGE = "minio/minio:RELEASE.2025-09-07T16-13-09Z";
     private static final String DATABASE = "keel_test";
     private static final String USERNAME = "keel";
@@ -134,8 +134,15 @@ public final class TestServices {
             // The unprivileged-user fallback runs PostgreSQL as nobody, who must reach its directory.
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
             LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
-            PostgresEndpoint endpoint = postgres.ensureDatabase(DATABASE, USERNAME, PASSWORD);
-            LocalS3 s3 = LocalS3.start(home.resolve("s3"), Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
+            PostgresEndpoint endpoint;
+            LocalS3 s3;
+            try {
+                endpoint = postgres.ensureDatabase(DATABASE, USERNAME, PASSWORD);
+                s3 = LocalS3.start(home.resolve("s3"), Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
+            } catch (RuntimeException e) {
+                postgres.close(); // pg_ctl detached it: nothing else would stop it
+                throw e;
+            }
             return new Running("embedded", endpoint, postgres.superuser(), s3.endpoint(), () -> {
                 s3.close();
                 postgres.close();
@@ -147,8 +154,8 @@ public final class TestServices {
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Directories.deleteTree(root);
         } catch (IOException e) {
             // A temporary directory left behind is harmless.
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import dev.keel.devservices.Ports;
 import dev.keel.devservices.PostgresEndpoint;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class LocalPostgresTest {
 
     @AfterEach
     void deleteHome() throws IOException {
-        PostgresBinaries.deleteTree(home.getParent());
+        Directories.deleteTree(home.getParent());
     }
 
     @Test
