@@ -1,0 +1,83 @@
+package dev.keel.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * What ArchUnit cannot see in bytecode: the SQL. MyBatis's ${...} pastes text into a statement
+ * (an injection hole; #{...} binds a parameter), and a DELETE would hard-delete domain rows.
+ */
+class MyBatisSqlTest {
+
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{");
+    private static final Pattern DELETE = Pattern.compile("(?i)<delete\\b|\\bDELETE\\s+FROM\\b");
+
+    private static List<Resource> mapperXml() throws IOException {
+        List<Resource> resources = new ArrayList<>();
+        Collections.addAll(resources, new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:dev/keel/**/*Mapper.xml"));
+        return resources;
+    }
+
+    @Test
+    void theMapperXmlIsFound() throws IOException {
+        assertThat(mapperXml()).as("a rule over no files would pass without checking anything").isNotEmpty();
+    }
+
+    @Test
+    void noMapperSubstitutesTextIntoSql() throws IOException {
+        for (Resource xml : mapperXml()) {
+            assertThat(SUBSTITUTION.matcher(read(xml)).find()).as("${ in " + xml.getFilename()).isFalse();
+        }
+    }
+
+    @Test
+    void noMapperDeletes() throws IOException {
+        for (Resource xml : mapperXml()) {
+            assertThat(DELETE.matcher(read(xml)).find()).as("DELETE in " + xml.getFilename()).isFalse();
+        }
+    }
+
+    @Test
+    void noAnnotatedStatementSubstitutesOrDeletes() throws Exception {
+        for (Class<?> mapper : AnnotatedMappers.all()) {
+            for (Method method : mapper.getDeclaredMethods()) {
+                assertThat(method.isAnnotationPresent(org.apache.ibatis.annotations.Delete.class))
+                        .as(mapper.getSimpleName() + "." + method.getName() + " is a @Delete").isFalse();
+                for (var annotation : method.getAnnotations()) {
+                    assertThat(SUBSTITUTION.matcher(annotation.toString()).find())
+                            .as("${ in " + mapper.getSimpleName() + "." + method.getName()).isFalse();
+                }
+            }
+        }
+    }
+
+    private static String read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every @Mapper interface under dev.keel, found through ArchUnit's importer. */
+    private static final class AnnotatedMappers {
+        static List<Class<?>> all() {
+            return new com.tngtech.archunit.core.importer.ClassFileImporter()
+                    .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("dev.keel").stream()
+                    .filter(type -> type.isAnnotatedWith(org.apache.ibatis.annotations.Mapper.class))
+                    .<Class<?>>map(type -> type.reflect())
+                    .toList();
+        }
+    }
+}
