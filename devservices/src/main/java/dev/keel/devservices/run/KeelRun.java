@@ -270,12 +270,14 @@ public final class KeelRun {
         OUT.printf("""
 
                 Keel is up after %.1f s (%s).
-                  API         %s/api
+                  API         %s/api/widgets
+                  Swagger UI  %s/swagger-ui/index.html
+                  OpenAPI     %s/v3/api-docs
                   Health      %s
                 %s
                 Ctrl-C stops Keel and everything this run started.
 
-                """, took.toMillis() / 1000.0, services, baseUrl(), healthUri(), connectionLines());
+                """, took.toMillis() / 1000.0, services, baseUrl(), baseUrl(), baseUrl(), healthUri(), connectionLines());
         OUT.flush();
     }
 

@@ -9,6 +9,7 @@ import dev.keel.domain.storage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,6 +64,22 @@ class S3ObjectStorageTest {
             assertThat(new String(object.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello, keel");
             assertThat(object.contentType()).isEqualTo("text/plain");
             assertThat(object.contentLength()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void roundTripsBinaryContentByteForByte() throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17]; // over the SDK's multipart-free chunking, odd length
+        new java.util.Random(42).nextBytes(content);
+        StorageKey key = uniqueKey();
+
+        storage.put(key, new ByteArrayInputStream(content), content.length, "application/octet-stream");
+
+        try (StoredObject object = storage.get(key).orElseThrow()) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] read = object.content().readAllBytes();
+            assertThat(read).hasSize(content.length);
+            assertThat(sha256.digest(read)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
         }
     }
 
