@@ -81,10 +81,7 @@ public final class MyBatisWidgetRepository implements WidgetRepository {
     @Override
     public boolean restore(WidgetId id) {
         Widget archived = findIncludingArchived(id).orElseThrow(() -> new NotFoundException(KIND, id));
-        if (uniqueName(archived, () -> mapper.restore(id.value())) == 1) {
-            return true;
-        }
-        return false;
+        return uniqueName(archived, () -> mapper.restore(id.value())) == 1;
     }
 
     private void requireExists(WidgetId id) {
