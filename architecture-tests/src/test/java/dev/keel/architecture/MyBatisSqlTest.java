@@ -15,12 +15,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * What ArchUnit cannot see in bytecode: the SQL. MyBatis's ${...} pastes text into a statement
- * (an injection hole; #{...} binds a parameter), and a DELETE would hard-delete domain rows.
+ * What ArchUnit cannot see in bytecode: the SQL. MyBatis's dollar-brace substitution pastes text
+ * into a statement (an injection hole; #{...} binds a parameter), and a DELETE would hard-delete
+ * domain rows.
  */
 class MyBatisSqlTest {
 
-    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{");
+    /** A dollar sign followed by an opening brace, spelt out so this file does not contain one. */
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\u0024\\u007B");
     private static final Pattern DELETE = Pattern.compile("(?i)<delete\\b|\\bDELETE\\s+FROM\\b");
 
     private static List<Resource> mapperXml() throws IOException {
@@ -38,7 +40,7 @@ class MyBatisSqlTest {
     @Test
     void noMapperSubstitutesTextIntoSql() throws IOException {
         for (Resource xml : mapperXml()) {
-            assertThat(SUBSTITUTION.matcher(read(xml)).find()).as("${ in " + xml.getFilename()).isFalse();
+            assertThat(SUBSTITUTION.matcher(read(xml)).find()).as("text substitution in " + xml.getFilename()).isFalse();
         }
     }
 
@@ -57,7 +59,7 @@ class MyBatisSqlTest {
                         .as(mapper.getSimpleName() + "." + method.getName() + " is a @Delete").isFalse();
                 for (var annotation : method.getAnnotations()) {
                     assertThat(SUBSTITUTION.matcher(annotation.toString()).find())
-                            .as("${ in " + mapper.getSimpleName() + "." + method.getName()).isFalse();
+                            .as("text substitution in " + mapper.getSimpleName() + "." + method.getName()).isFalse();
                 }
             }
         }
