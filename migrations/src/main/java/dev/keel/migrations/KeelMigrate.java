@@ -1,0 +1,239 @@
+package dev.keel.migrations;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.output.MigrateResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** keel-migrate: the command line behind the make migrate-* targets. Exit code 0 on success, 1 otherwise. */
+@Command(name = "keel-migrate", mixinStandardHelpOptions = true,
+        description = "Versioned PostgreSQL migrations on Flyway, with undo scripts.",
+        subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.History.class,
+                KeelMigrate.Validate.class, KeelMigrate.Create.class})
+public final class KeelMigrate {
+
+    /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    public static void main(String[] args) {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Keel's error handling: a MigrationException prints its message alone. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new KeelMigrate());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String message = e instanceof MigrationException ? e.getMessage() : e.toString();
+            cmd.getErr().println("keel-migrate: " + message);
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine;
+    }
+
+    /** Where the files are and which database to use. */
+    static final class Target {
+
+        @Option(names = "--dir", description = "Folder holding migration/ and undo/ (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:KEEL_MIGRATIONS_DIR:-migrations/src/main/resources/db}")
+        Path dir;
+
+        @Option(names = "--url", description = "JDBC URL (default: KEEL_DB_URL, SPRING_DATASOURCE_URL, or the embedded default).")
+        String url;
+
+        @Option(names = "--user", description = "Database user (default: KEEL_DB_USER or keel).")
+        String user;
+
+        @Option(names = "--password", description = "Database password (default: KEEL_DB_PASSWORD or keel).")
+        String password;
+
+        MigrationFiles files() {
+            return new MigrationFiles(dir);
+        }
+
+        Migrations migrations() {
+            Database fromEnvironment = Database.fromEnvironment(System.getenv());
+            Database database = new Database(url != null ? url : fromEnvironment.url(),
+                    user != null ? user : fromEnvironment.user(), password != null ? password : fromEnvironment.password());
+            return new Migrations(database, files());
+        }
+    }
+
+    @Command(name = "status", description = "Current version, pending migrations, and the state of the applied ones.")
+    static final class Status implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Migrations.Report report = target.migrations().status();
+            List<Migrations.Status> rows = report.migrations();
+            String current = report.current();
+            long pending = report.pending();
+            if (json) {
+                out.println(Json.status(current, pending, rows));
+            } else {
+                out.printf("Current version: %s%nPending: %d%n%n", current.isEmpty() ? "(empty schema)" : current, pending);
+                out.printf("%-16s %-32s %-14s %-9s %-5s %s%n", "VERSION", "DESCRIPTION", "STATE", "CHECKSUM", "UNDO",
+                        "INSTALLED");
+                for (Migrations.Status row : rows) {
+                    out.printf("%-16s %-32s %-14s %-9s %-5s %s%n", row.version(), row.description(), row.state(),
+                            row.checksum(), row.undo() ? "yes" : "NO", row.installedOn());
+                }
+            }
+            out.flush();
+            boolean unhealthy = rows.stream().anyMatch(row -> List.of("changed", "missing").contains(row.checksum())
+                    || row.state().equals("failed"));
+            return unhealthy ? 1 : 0;
+        }
+    }
+
+    @Command(name = "up", description = "Apply every pending migration, or up to --to.")
+    static final class Up implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--to", description = "Stop after this version.")
+        String to;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            long started = System.nanoTime();
+            MigrateResult result = target.migrations().up(to, out);
+            out.printf("%s; now at version %s (%d ms)%n",
+                    result.migrationsExecuted == 0 ? "Nothing to apply"
+                            : "Applied " + result.migrationsExecuted + " migration" + (result.migrationsExecuted == 1 ? "" : "s"),
+                    result.targetSchemaVersion == null ? (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion)
+                            : result.targetSchemaVersion,
+                    (System.nanoTime() - started) / 1_000_000);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "history", description = "Applied migrations: when, by whom, how long.")
+    static final class History implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-4s %-16s %-32s %-28s %-12s %8s  %s%n", "#", "VERSION", "DESCRIPTION", "INSTALLED ON", "BY", "MS",
+                    "OK");
+            for (Migrations.Applied row : target.migrations().history()) {
+                out.printf("%-4d %-16s %-32s %-28s %-12s %8d  %s%n", row.rank(), row.version(), row.description(),
+                        row.installedOn(), row.installedBy(), row.millis(), row.success() ? "yes" : "FAILED");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", description = "Naming, an undo for every migration, no duplicate versions, checksums.")
+    static final class Validate implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--offline", description = "Check the files only, without a database.")
+        boolean offline;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> problems = new java.util.ArrayList<>(target.files().problems());
+            if (!offline && problems.isEmpty()) {
+                problems.addAll(target.migrations().validateAgainstDatabase());
+            }
+            problems.forEach(problem -> out.println("  " + problem));
+            out.println(problems.isEmpty()
+                    ? "valid: " + target.files().migrations().size() + " migrations, each with its undo"
+                    + (offline ? " (files only)" : ", checksums match the database")
+                    : problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
+            out.flush();
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "create", description = "Write a new migration and its undo script from the model checklist.")
+    static final class Create implements Callable<Integer> {
+
+        private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
+        private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "NAME", description = "lower_case_with_underscores, such as add_gadgets_table")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        Clock clock = Clock.systemUTC();
+
+        @Override
+        public Integer call() throws IOException {
+            if (!NAME.matcher(name).matches()) {
+                throw new MigrationException("'" + name + "' is not a migration name: use lower_case_with_underscores, "
+                        + "starting with a letter, at most 60 characters (such as add_gadgets_table).");
+            }
+            MigrationFiles files = target.files();
+            String version = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION);
+            String newest = files.migrations().isEmpty() ? "0" : files.migrations().getLast().version();
+            if (version.compareTo(newest) <= 0) {
+                version = Long.toString(Long.parseLong(newest) + 1); // keep the history linear
+            }
+            Path migration = files.migrationDirectory().resolve("V" + version + "__" + name + ".sql");
+            Path undo = files.undoDirectory().resolve("U" + version + "__" + name + ".sql");
+            Files.createDirectories(migration.getParent());
+            Files.createDirectories(undo.getParent());
+            Files.writeString(migration, Templates.migration(name));
+            Files.writeString(undo, Templates.undo(migration.getFileName().toString()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("created " + migration);
+            out.println("created " + undo);
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.keel.migrations;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/** Flyway, configured the way Keel runs it, with the views the commands print. */
+public final class Migrations {
+
+    /** One row of {@code status}: a migration, where it stands and whether it can be undone. */
+    public record Status(String version, String description, String state, String checksum, boolean undo,
+                         String installedOn) {
+    }
+
+    /** One row of {@code history}: an applied migration, when, by whom, how long it took. */
+    public record Applied(int rank, String version, String description, String installedOn, String installedBy,
+                          int millis, boolean success) {
+    }
+
+    private final Database database;
+    private final MigrationFiles files;
+
+    public Migrations(Database database, MigrationFiles files) {
+        this.database = database;
+        this.files = files;
+    }
+
+    Flyway flyway(String target, Callback... callbacks) {
+        var configuration = Flyway.configure()
+                .dataSource(database.url(), database.user(), database.password())
+                .locations("filesystem:" + files.migrationDirectory().toAbsolutePath())
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .callbacks(callbacks);
+        if (target != null) {
+            configuration.target(target);
+        }
+        // With the transactional lock, CREATE INDEX CONCURRENTLY waits on Flyway's own transaction.
+        configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration.load();
+    }
+
+    /** Where the database stands: its current version and every migration, applied or not. */
+    public record Report(String current, List<Status> migrations) {
+
+        public long pending() {
+            return migrations.stream().filter(row -> row.state().equals("pending")).count();
+        }
+    }
+
+    public Report status() {
+        try {
+            MigrationInfoService info = flyway(null).info();
+            List<Status> rows = new ArrayList<>();
+            for (MigrationInfo migration : info.all()) {
+                String version = migration.getVersion() == null ? "" : migration.getVersion().getVersion();
+                boolean undo = files.find(version).flatMap(MigrationFiles.Migration::undo).isPresent();
+                rows.add(new Status(version, migration.getDescription(), state(migration), checksum(migration), undo,
+                        migration.getInstalledOn() == null ? "" : migration.getInstalledOn().toInstant().toString()));
+            }
+            MigrationInfo current = info.current();
+            return new Report(current == null || current.getVersion() == null ? "" : current.getVersion().getVersion(),
+                    rows);
+        } catch (FlywayException e) {
+            throw wrap(e);
+        }
+    }
+
+    private static String state(MigrationInfo info) {
+        return switch (info.getState()) {
+            case PENDING -> "pending";
+            case SUCCESS, FUTURE_SUCCESS, BASELINE -> "applied";
+            case OUT_OF_ORDER -> "out of order";
+            case MISSING_SUCCESS, MISSING_FAILED -> "missing";
+            case FAILED, FUTURE_FAILED -> "failed";
+            case IGNORED -> "ignored (older than the current version, never applied)";
+            default -> info.getState().getDisplayName().toLowerCase();
+        };
+    }
+
+    private static String checksum(MigrationInfo info) {
+        if (!info.isApplied()) {
+            return "";
+        }
+        if (info.getState() == org.flywaydb.core.api.MigrationState.MISSING_SUCCESS
+                || info.getState() == org.flywaydb.core.api.MigrationState.MISSING_FAILED) {
+            return "missing";
+        }
+        return info.isChecksumMatching() ? "ok" : "changed";
+    }
+
+    /** Applies what is pending (up to {@code target} when given), printing each migration as it runs. */
+    public MigrateResult up(String target, PrintWriter out) {
+        try {
+            return flyway(target, new Progress(out)).migrate();
+        } catch (FlywayException e) {
+            throw wrap(e);
+        }
+    }
+
+    /** Flyway's checksum, naming and ordering checks of the applied migrations against the files. */
+    public List<String> validateAgainstDatabase() {
+        try {
+            var result = flyway(null).validateWithResult();
+            List<String> problems = new ArrayList<>();
+            if (!result.validationSuccessful) {
+                result.invalidMigrations.forEach(invalid -> problems.add(invalid.filepath + ": "
+                        + invalid.errorDetails.errorMessage));
+            }
+            return problems;
+        } catch (FlywayException e) {
+            throw wrap(e);
+        }
+    }
+
+    public List<Applied> history() {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            if (!historyTableExists(connection)) {
+                return List.of();
+            }
+            List<Applied> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery("SELECT installed_rank, version, description, installed_on, "
+                    + "installed_by, execution_time, success FROM flyway_schema_history ORDER BY installed_rank")) {
+                while (result.next()) {
+                    rows.add(new Applied(result.getInt(1), result.getString(2), result.getString(3),
+                            result.getTimestamp(4).toInstant().toString(), result.getString(5), result.getInt(6),
+                            result.getBoolean(7)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean historyTableExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    private MigrationException wrap(FlywayException e) {
+        if (e.getCause() instanceof SQLException cause && e.getMessage() != null && e.getMessage().contains("Unable to obtain")) {
+            return database.unreachable(cause);
+        }
+        return new MigrationException(e.getMessage(), e);
+    }
+
+    /** Prints each migration as it starts and ends, with its duration. */
+    private static final class Progress implements Callback {
+
+        private final PrintWriter out;
+        private long started;
+
+        Progress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(Event event, Context context) {
+            MigrationInfo info = context.getMigrationInfo();
+            if (event == Event.BEFORE_EACH_MIGRATE) {
+                started = System.nanoTime();
+                out.printf("  applying %s  %s ...", info.getVersion(), info.getDescription());
+            } else {
+                out.printf(" done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            }
+            out.flush();
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "keel-progress";
+        }
+    }
+}

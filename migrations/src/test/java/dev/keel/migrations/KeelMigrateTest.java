@@ -1,0 +1,185 @@
+package dev.keel.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.devservices.PostgresEndpoint;
+import dev.keel.devservices.test.TestServices;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** keel-migrate against a real PostgreSQL 17, each test on a database and a copy of the files of its own. */
+class KeelMigrateTest {
+
+    @TempDir
+    Path dir;
+
+    private PostgresEndpoint database;
+
+    /** What one command printed and how it exited. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyTheShippedMigrationsAndMakeADatabase() throws IOException {
+        Path shipped = Path.of("src/main/resources/db");
+        try (Stream<Path> files = Files.walk(shipped)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = dir.resolve(shipped.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        database = TestServices.newDatabase("keel_migrate");
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KeelMigrate.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!args[0].equals("create")) {
+            all.addAll(List.of("--dir", dir.toString(), "--url", database.jdbcUrl(), "--user", database.username(),
+                    "--password", database.password()));
+        } else {
+            all.addAll(List.of("--dir", dir.toString()));
+        }
+        int code = commandLine.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void statusOnAnEmptyDatabaseListsEveryMigrationAsPendingWithItsUndo() {
+        Run status = run("status");
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("Current version: (empty schema)", "Pending: 2");
+        assertThat(status.out()).containsPattern("20261122000000\\s+keel conventions\\s+pending\\s+yes");
+    }
+
+    @Test
+    void upAppliesEachMigrationWithItsDurationThenStatusShowsThemApplied() {
+        Run up = run("up");
+
+        assertThat(up.exitCode()).isZero();
+        assertThat(up.out()).containsPattern("applying 20261122000000\\s+keel conventions \\.\\.\\. done in \\d+ ms");
+        assertThat(up.out()).contains("Applied 2 migrations; now at version 20261122000100");
+
+        Run json = run("status", "--json");
+        assertThat(json.out()).contains("\"current\":\"20261122000100\"", "\"pending\":0",
+                "\"state\":\"applied\",\"checksum\":\"ok\",\"undo\":true");
+
+        Run history = run("history");
+        assertThat(history.out()).containsPattern("1\\s+20261122000000\\s+keel conventions");
+        assertThat(history.out()).contains(database.username());
+    }
+
+    @Test
+    void upStopsAtTheTargetVersion() {
+        Run up = run("up", "--to", "20261122000000");
+
+        assertThat(up.out()).contains("Applied 1 migration; now at version 20261122000000");
+        assertThat(run("status").out()).contains("Current version: 20261122000000", "Pending: 1");
+    }
+
+    @Test
+    void aChangedAppliedMigrationIsReportedAndFailsValidation() throws IOException {
+        run("up");
+        Path applied = dir.resolve("migration/V20261122000000__keel_conventions.sql");
+        Files.writeString(applied, Files.readString(applied) + "\n-- edited after it was applied\n");
+
+        Run status = run("status");
+        assertThat(status.exitCode()).isEqualTo(1);
+        assertThat(status.out()).containsPattern("20261122000000\\s+keel conventions\\s+applied\\s+changed");
+        Run validate = run("validate");
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("checksum");
+    }
+
+    @Test
+    void validateNamesEveryFileProblem() throws IOException {
+        Files.delete(dir.resolve("undo/U20261122000100__create_widget.sql"));
+        Files.writeString(dir.resolve("migration/V1__old_style.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("migration/V20261122000100__other_name.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("undo/U20991231000000__nothing.sql"), "SELECT 1;");
+
+        Run validate = run("validate", "--offline");
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("V1__old_style.sql: not named V<yyyyMMddHHmmss>",
+                "version 20261122000100 is used by 2 files",
+                "V20261122000100__create_widget.sql: has no undo script",
+                "U20991231000000__nothing.sql: undoes no migration");
+    }
+
+    @Test
+    void theShippedMigrationsAreValid() {
+        Run validate = run("validate", "--offline");
+        assertThat(validate.exitCode()).as(validate.out()).isZero();
+        assertThat(validate.out()).contains("valid: 2 migrations, each with its undo");
+    }
+
+    @Test
+    void createWritesAPairFromTheChecklistAfterTheNewestVersion() throws IOException {
+        Run create = run("create", "add_gadgets_table");
+
+        assertThat(create.exitCode()).isZero();
+        MigrationFiles files = new MigrationFiles(dir);
+        MigrationFiles.Migration created = files.migrations().getLast();
+        assertThat(created.name()).isEqualTo("add_gadgets_table");
+        assertThat(created.version()).isGreaterThan("20261122000100");
+        assertThat(created.undo()).isPresent();
+        assertThat(Files.readString(created.file())).contains("CREATE TABLE gadgets", "id          uuid        PRIMARY KEY",
+                "archived_at", "keel_touch_updated_at", "keel_forbid_delete");
+        assertThat(files.problems()).isEmpty();
+    }
+
+    @Test
+    void createRejectsBadNames() {
+        for (String name : List.of("AddGadgets", "add-gadgets", "1_gadgets", "x".repeat(61))) {
+            Run create = run("create", name);
+            assertThat(create.exitCode()).as(name).isEqualTo(1);
+            assertThat(create.err()).contains("is not a migration name");
+        }
+        assertThat(new MigrationFiles(dir).migrations()).hasSize(2);
+    }
+
+    @Test
+    void aFailingMigrationNamesItsFileAndLeavesNothingBehind() throws IOException {
+        Files.writeString(dir.resolve("migration/V20261122000200__broken.sql"),
+                "CREATE TABLE half_done (id int);\nCREATE TABLE nope (id no_such_type);\n");
+        Files.writeString(dir.resolve("undo/U20261122000200__broken.sql"), "DROP TABLE half_done;\n");
+
+        Run up = run("up");
+
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.err()).contains("V20261122000200__broken.sql", "no_such_type", "Line");
+        Run status = run("status", "--json");
+        assertThat(status.out()).contains("\"current\":\"20261122000100\"");
+        assertThat(status.out()).doesNotContain("half_done");
+    }
+
+    @Test
+    void anUnreachableDatabaseGetsAClearMessage() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = KeelMigrate.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute("status", "--dir", dir.toString(), "--url",
+                "jdbc:postgresql://127.0.0.1:1/keel?connectTimeout=2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("Cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:1/keel",
+                "KEEL_DB_URL").doesNotContain("at org.");
+    }
+}
