@@ -30,10 +30,12 @@ class HexagonRulesTest {
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Storage");
 
     @ArchTest
-    static final ArchRule outboundPortsKnowNoServiceAndNoInboundPort = noClasses()
-            .that().haveSimpleNameEndingWith("Repository").and().resideInAPackage("dev.keel.domain..")
+    static final ArchRule outboundPortsAreDomainInterfaces = classes()
+            .that().haveSimpleNameEndingWith("Repository").and().resideOutsideOfPackage("dev.keel.infrastructure..")
             .or().haveSimpleName("ObjectStorage")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.keel.application..");
+            .should().beInterfaces().andShould().resideInAPackage("dev.keel.domain..")
+            .because("outbound ports are the domain's interfaces; only adapters implement them "
+                    + "(their independence from services and inbound ports follows from the domain's own rule)");
 
     @ArchTest
     static final ArchRule inboundPortsAreUseCasesCommandsAndQueries = classes()

@@ -53,10 +53,15 @@ class MyBatisSqlTest {
 
     @Test
     void noAnnotatedStatementSubstitutesOrDeletes() throws Exception {
-        for (Class<?> mapper : AnnotatedMappers.all()) {
+        List<Class<?>> mappers = AnnotatedMappers.all();
+        assertThat(mappers).as("@Mapper interfaces to check").isNotEmpty();
+        for (Class<?> mapper : mappers) {
             for (Method method : mapper.getDeclaredMethods()) {
-                assertThat(method.isAnnotationPresent(org.apache.ibatis.annotations.Delete.class))
+                assertThat(method.isAnnotationPresent(org.apache.ibatis.annotations.Delete.class)
+                        || method.isAnnotationPresent(org.apache.ibatis.annotations.DeleteProvider.class))
                         .as(mapper.getSimpleName() + "." + method.getName() + " is a @Delete").isFalse();
+                assertThat(DELETE.matcher(java.util.Arrays.toString(method.getAnnotations())).find())
+                        .as(mapper.getSimpleName() + "." + method.getName() + " runs a DELETE").isFalse();
                 for (var annotation : method.getAnnotations()) {
                     assertThat(SUBSTITUTION.matcher(annotation.toString()).find())
                             .as("text substitution in " + mapper.getSimpleName() + "." + method.getName()).isFalse();

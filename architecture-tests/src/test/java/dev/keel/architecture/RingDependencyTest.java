@@ -29,7 +29,7 @@ class RingDependencyTest {
     @ArchTest
     static final ArchRule ringsOnlyDependInwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN)
-            .optionalLayer("Application").definedBy(APPLICATION)
+            .layer("Application").definedBy(APPLICATION)
             .layer("Infrastructure").definedBy(INFRASTRUCTURE)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()

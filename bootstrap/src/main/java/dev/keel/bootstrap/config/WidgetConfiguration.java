@@ -12,6 +12,7 @@ import dev.keel.infrastructure.persistence.widget.MyBatisWidgetRepository;
 import dev.keel.infrastructure.persistence.widget.WidgetConverter;
 import dev.keel.infrastructure.persistence.widget.WidgetMapper;
 import java.time.Clock;
+import org.apache.ibatis.annotations.Mapper;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * here, so neither the domain nor the application knows Spring.
  */
 @Configuration(proxyBeanMethods = false)
-@MapperScan("dev.keel.infrastructure.persistence")
+@MapperScan(basePackages = "dev.keel.infrastructure.persistence", annotationClass = Mapper.class)
 public class WidgetConfiguration {
 
     @Bean
@@ -52,7 +53,8 @@ public class WidgetConfiguration {
 
     @Bean
     WidgetAttachmentService widgetAttachmentService(WidgetRepository widgets, ObjectStorage storage,
-                                                    Transactions transactions, AttachmentProperties properties) {
-        return new WidgetAttachmentService(widgets, storage, transactions, properties.downloadLifetime());
+                                                    Transactions transactions, IdGenerator ids,
+                                                    AttachmentProperties properties) {
+        return new WidgetAttachmentService(widgets, storage, transactions, ids, properties.downloadLifetime());
     }
 }

@@ -5,6 +5,7 @@ import dev.keel.domain.storage.StorageKey;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +35,12 @@ public record Widget(
         return new Widget(id, name, WidgetStatus.DRAFT, null, now, now, null, 0);
     }
 
-    /** Where this widget's attachment is stored: derived from the immutable id, so never stale. */
-    public StorageKey attachmentKey() {
-        return StorageKey.of("widgets", id.toString(), "attachment");
+    /**
+     * Where an upload of this widget's attachment is stored: derived from the immutable id, plus
+     * the upload's own id, so a new upload never overwrites the file the database still describes.
+     */
+    public StorageKey attachmentKey(UUID uploadId) {
+        return StorageKey.of("widgets", id.toString(), "attachments", uploadId.toString());
     }
 
     public Widget rename(WidgetName newName) {
@@ -51,8 +55,8 @@ public record Widget(
     }
 
     public Widget attach(Attachment file) {
-        if (!file.key().equals(attachmentKey())) {
-            throw new RuleViolationException("attachment", "must be stored at " + attachmentKey());
+        if (!file.key().value().startsWith("widgets/" + id + "/attachments/")) {
+            throw new RuleViolationException("attachment", "must be stored under widgets/" + id + "/attachments/");
         }
         return new Widget(id, name, status, file, createdAt, updatedAt, archivedAt, version);
     }

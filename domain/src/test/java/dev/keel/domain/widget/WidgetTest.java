@@ -59,9 +59,10 @@ class WidgetTest {
     }
 
     @Test
-    void attachmentKeysDeriveFromTheId() {
-        assertThat(draft().attachmentKey().value()).isEqualTo("widgets/" + ID + "/attachment");
-        Widget attached = draft().attach(new Attachment(draft().attachmentKey(), "text/plain", 5, SHA));
+    void attachmentKeysDeriveFromTheIdAndTheUpload() {
+        UUID upload = UUID.fromString("019a8f2e-5c3b-7d10-8000-0000000000aa");
+        assertThat(draft().attachmentKey(upload).value()).isEqualTo("widgets/" + ID + "/attachments/" + upload);
+        Widget attached = draft().attach(new Attachment(draft().attachmentKey(upload), "text/plain", 5, SHA));
         assertThat(attached.currentAttachment()).get().extracting(Attachment::size).isEqualTo(5L);
     }
 
@@ -88,7 +89,7 @@ class WidgetTest {
 
     @Test
     void checksumsMustBeSha256Hex() {
-        assertThatThrownBy(() -> new Attachment(draft().attachmentKey(), "text/plain", 1, "ABC"))
+        assertThatThrownBy(() -> new Attachment(draft().attachmentKey(UUID.randomUUID()), "text/plain", 1, "ABC"))
                 .isInstanceOf(RuleViolationException.class);
     }
 }

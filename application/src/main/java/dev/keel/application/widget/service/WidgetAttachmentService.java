@@ -4,9 +4,11 @@ import dev.keel.application.common.Transactions;
 import dev.keel.application.widget.port.in.AttachFileCommand;
 import dev.keel.application.widget.port.in.AttachFileUseCase;
 import dev.keel.application.widget.port.in.DownloadFileUseCase;
+import dev.keel.domain.common.IdGenerator;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.RuleViolationException;
 import dev.keel.domain.storage.ObjectStorage;
+import dev.keel.domain.storage.StorageKey;
 import dev.keel.domain.widget.Attachment;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetId;
@@ -22,42 +24,56 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Widget files. The upload streams to storage outside any database transaction (it may take
- * long); only recording the attachment is transactional. The checksum is computed while
- * streaming, so the file is read once.
+ * Widget files. Each upload streams to a key of its own, outside any database transaction (it
+ * may take long), with its checksum computed on the way; then one transaction records it,
+ * guarded by the version the upload started from. The file the database describes and the
+ * bytes in storage never disagree: a failed or outdated upload deletes its own object, and a
+ * replaced file is deleted once nothing refers to it.
  */
 public final class WidgetAttachmentService implements AttachFileUseCase, DownloadFileUseCase {
 
     private final WidgetRepository widgets;
     private final ObjectStorage storage;
     private final Transactions transactions;
+    private final IdGenerator ids;
     private final Duration downloadLifetime;
 
     public WidgetAttachmentService(WidgetRepository widgets, ObjectStorage storage, Transactions transactions,
-                                   Duration downloadLifetime) {
+                                   IdGenerator ids, Duration downloadLifetime) {
         this.widgets = widgets;
         this.storage = storage;
         this.transactions = transactions;
+        this.ids = ids;
         this.downloadLifetime = downloadLifetime;
     }
 
     @Override
     public Widget attach(AttachFileCommand command) {
         Widget widget = live(command.id());
+        StorageKey key = widget.attachmentKey(ids.newId());
         MessageDigest sha256 = sha256();
         CountingInputStream counted = new CountingInputStream(new DigestInputStream(command.content(), sha256));
-        storage.put(widget.attachmentKey(), counted, command.size(), command.contentType());
-        if (counted.count() != command.size()) {
-            throw new RuleViolationException("content", "was " + counted.count() + " bytes, not the "
-                    + command.size() + " announced");
+        try {
+            storage.put(key, counted, command.size(), command.contentType());
+        } catch (RuntimeException e) {
+            deleteQuietly(key);
+            if (counted.count() < command.size()) {
+                throw new RuleViolationException("content", "ended after " + counted.count() + " of the "
+                        + command.size() + " bytes announced");
+            }
+            throw e;
         }
-        Attachment attachment = new Attachment(widget.attachmentKey(), command.contentType(), command.size(),
+        Attachment attachment = new Attachment(key, command.contentType(), command.size(),
                 HexFormat.of().formatHex(sha256.digest()));
-        return transactions.inTransaction(() -> {
-            Widget current = widgets.findLive(command.id())
-                    .orElseThrow(() -> new NotFoundException(WidgetService.KIND, command.id()));
-            return widgets.update(current.attach(attachment), current.version());
-        });
+        Widget stored;
+        try {
+            stored = transactions.inTransaction(() -> widgets.update(widget.attach(attachment), widget.version()));
+        } catch (RuntimeException e) {
+            deleteQuietly(key); // nothing refers to it
+            throw e;
+        }
+        widget.currentAttachment().ifPresent(replaced -> deleteQuietly(replaced.key()));
+        return stored;
     }
 
     @Override
@@ -72,6 +88,15 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
                 .orElseThrow(() -> new NotFoundException(WidgetService.KIND, id));
     }
 
+    /** Removes an object nothing refers to; a failure leaves an orphan, never a wrong reference. */
+    private void deleteQuietly(StorageKey key) {
+        try {
+            storage.delete(key);
+        } catch (RuntimeException e) {
+            // An unreferenced object costs storage, not correctness.
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -80,7 +105,7 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
         }
     }
 
-    /** Counts the bytes that pass, to catch a body shorter than its announced length. */
+    /** Counts the bytes that pass, to tell a body shorter than its announced length. */
     private static final class CountingInputStream extends FilterInputStream {
 
         private long count;

@@ -13,6 +13,7 @@ import dev.keel.application.widget.port.in.UpdateWidgetUseCase;
 import dev.keel.domain.common.IdGenerator;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.NotFoundException;
+import dev.keel.domain.common.StaleVersionException;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetId;
 import dev.keel.domain.widget.WidgetRepository;
@@ -56,6 +57,10 @@ public final class WidgetService implements CreateWidgetUseCase, GetWidgetUseCas
     public Widget update(UpdateWidgetCommand command) {
         return transactions.inTransaction(() -> {
             Widget current = widgets.findLive(command.id()).orElseThrow(() -> new NotFoundException(KIND, command.id()));
+            if (current.version() != command.expectedVersion()) {
+                // The caller decided on an old state: say so before judging the change against the new one.
+                throw new StaleVersionException(KIND, command.id(), command.expectedVersion(), current.version());
+            }
             Widget changed = current;
             if (command.name().isPresent()) {
                 changed = changed.rename(command.name().get());

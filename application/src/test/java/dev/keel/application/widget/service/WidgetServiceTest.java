@@ -62,6 +62,30 @@ class WidgetServiceTest {
     }
 
     @Test
+    void everyUseCaseRunsInOneTransaction() {
+        Widget widget = service.create(CreateWidgetCommand.of("Counted"));
+        service.get(widget.id());
+        service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(10)));
+        service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.of(new WidgetName("Counted again")),
+                Optional.empty()));
+        service.archive(widget.id());
+        service.restore(widget.id());
+
+        assertThat(transactions.writes).isEqualTo(4);
+        assertThat(transactions.reads).isEqualTo(2);
+    }
+
+    @Test
+    void aStaleVersionIsReportedBeforeTheChangeIsJudged() {
+        Widget widget = service.create(CreateWidgetCommand.of("Judged"));
+        service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED)));
+
+        // Moving a retired widget back is a rule violation, but the caller's version is the news.
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(),
+                Optional.of(WidgetStatus.ACTIVE)))).isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
     void namesAreUniqueAmongLiveWidgetsOnly() {
         Widget first = service.create(CreateWidgetCommand.of("Sprocket"));
         assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket"))).isInstanceOf(ConflictException.class);

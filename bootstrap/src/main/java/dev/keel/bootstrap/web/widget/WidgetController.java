@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +54,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/widgets")
 class WidgetController {
 
-    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d+)\"");
+    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private final CreateWidgetUseCase create;
     private final GetWidgetUseCase get;
@@ -130,8 +131,7 @@ class WidgetController {
     /** The body is streamed straight to storage; it is never held in memory whole. */
     @PutMapping("/{id}/attachment")
     ResponseEntity<WidgetResponse> attach(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-        String contentType = request.getContentType() == null ? "" : MediaType.parseMediaType(request.getContentType())
-                .removeQualityValue().toString();
+        String contentType = typeAndSubtype(request.getContentType());
         if (!attachments.allowedContentTypes().contains(contentType)) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
                     "Attachments may be of these types: " + String.join(", ", attachments.allowedContentTypes().stream()
@@ -155,6 +155,19 @@ class WidgetController {
     ResponseEntity<Void> download(@PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.FOUND).location(download.downloadUrl(new WidgetId(id)))
                 .cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** "text/plain" from "text/plain;charset=UTF-8"; empty when absent or malformed (then refused as 415). */
+    private static String typeAndSubtype(@Nullable String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getType() + "/" + type.getSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return "";
+        }
     }
 
     private static ResponseEntity<WidgetResponse> withEtag(Widget widget) {

@@ -136,8 +136,13 @@ class WidgetApiIntegrationTest {
         assertThat(first.headers().firstValue("Link")).get().asString().contains("cursor=" + cursor, "rel=\"next\"");
 
         HttpResponse<String> second = send("GET", "/api/widgets?limit=2&cursor=" + cursor, null);
-        assertThat(json(second).path("items").get(0).path("id").asString())
-                .isNotEqualTo(json(first).path("items").get(1).path("id").asString());
+        java.util.List<String> firstIds = new java.util.ArrayList<>();
+        json(first).path("items").forEach(item -> firstIds.add(item.path("id").asString()));
+        java.util.List<String> secondIds = new java.util.ArrayList<>();
+        json(second).path("items").forEach(item -> secondIds.add(item.path("id").asString()));
+        assertThat(secondIds).hasSize(2).doesNotContainAnyElementsOf(firstIds);
+        // Newest first: every id on the second page sorts below the last one on the first.
+        assertThat(UUID.fromString(secondIds.getFirst()).toString()).isLessThan(firstIds.getLast());
     }
 
     @Test

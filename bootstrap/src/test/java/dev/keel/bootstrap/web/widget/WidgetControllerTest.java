@@ -190,6 +190,28 @@ class WidgetControllerTest {
     }
 
     @Test
+    void anAllowedTypeWithACharsetIsAcceptedAndStreamedToTheUseCase() throws Exception {
+        given(attach.attach(any())).willReturn(WIDGET);
+
+        mvc.perform(put("/api/widgets/" + ID + "/attachment").contentType("text/plain;charset=UTF-8").content("hello"))
+                .andExpect(status().isOk());
+
+        ArgumentCaptor<dev.keel.application.widget.port.in.AttachFileCommand> command =
+                ArgumentCaptor.forClass(dev.keel.application.widget.port.in.AttachFileCommand.class);
+        verify(attach).attach(command.capture());
+        assertThat(command.getValue().contentType()).isEqualTo("text/plain");
+        assertThat(command.getValue().size()).isEqualTo(5);
+    }
+
+    @Test
+    void anIfMatchThisApiNeverHandedOutIs412NotA500() throws Exception {
+        mvc.perform(patch("/api/widgets/" + ID).header("If-Match", "\"99999999999999999999\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"X\"}"))
+                .andExpect(status().isPreconditionFailed());
+        verifyNoInteractions(update);
+    }
+
+    @Test
     void unexpectedFailuresSayNothingOfTheirInsides() throws Exception {
         given(getWidget.get(any())).willThrow(new IllegalStateException("secret table widget_internal is broken"));
 

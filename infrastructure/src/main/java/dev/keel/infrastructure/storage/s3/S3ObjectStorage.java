@@ -42,7 +42,8 @@ public final class S3ObjectStorage implements ObjectStorage {
         try {
             ResponseInputStream<GetObjectResponse> object = s3.getObject(request -> request.bucket(bucket).key(key.value()));
             GetObjectResponse response = object.response();
-            return Optional.of(new StoredObject(object, response.contentType(), response.contentLength()));
+            String contentType = response.contentType() == null ? "application/octet-stream" : response.contentType();
+            return Optional.of(new StoredObject(object, contentType, response.contentLength()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
