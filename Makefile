@@ -26,7 +26,8 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
              -o -name '*.sql' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null)
 
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
-        migrate-status migrate-up migrate-history migrate-validate migrate-create
+        migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
+        migrate-create
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +61,16 @@ migrate-status: jdk $(MIGRATE_JAR) ## Current version, pending and applied migra
 
 migrate-up: jdk $(MIGRATE_JAR) ## Apply pending migrations, each with its duration (TO=<version> stops there)
 	$(MIGRATE) up $(if $(TO),--to $(TO))
+
+migrate-down: jdk $(MIGRATE_JAR) ## Undo the last applied migration (STEPS=n for more), each with its history row in one transaction
+	$(MIGRATE) down $(if $(STEPS),--steps $(STEPS))
+
+migrate-down-to: jdk $(MIGRATE_JAR) ## Undo every migration newer than TO=<version>
+	@[ -n "$(TO)" ] || { echo "usage: make migrate-down-to TO=<version>" >&2; exit 2; }
+	$(MIGRATE) down-to "$(TO)"
+
+migrate-down-all: jdk $(MIGRATE_JAR) ## Undo every migration, back to an empty schema
+	$(MIGRATE) down-all
 
 migrate-history: jdk $(MIGRATE_JAR) ## Applied migrations: when, by whom, how long
 	$(MIGRATE) history

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** keel-migrate: the command line behind the make migrate-* targets. Exit code 0 on success, 1 otherwise. */
 @Command(name = "keel-migrate", mixinStandardHelpOptions = true,
         description = "Versioned PostgreSQL migrations on Flyway, with undo scripts.",
-        subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.History.class,
+        subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
+                KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class})
 public final class KeelMigrate {
 
@@ -139,6 +140,71 @@ public final class KeelMigrate {
                     (System.nanoTime() - started) / 1_000_000);
             out.flush();
             return 0;
+        }
+    }
+
+    /** What the three down commands share: run the plan and say where the database is now. */
+    abstract static class DownCommand implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        abstract Undo.Plan plan();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            long started = System.nanoTime();
+            Migrations migrations = target.migrations();
+            int undone = migrations.down(plan(), out);
+            String current = migrations.status().current();
+            out.printf("%s; now at version %s (%d ms)%n",
+                    undone == 0 ? "Nothing to undo" : "Undid " + undone + " migration" + (undone == 1 ? "" : "s"),
+                    current.isEmpty() ? "(empty schema)" : current, (System.nanoTime() - started) / 1_000_000);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Undo the last applied migration, or the last --steps.")
+    static final class Down extends DownCommand {
+
+        @Option(names = "--steps", defaultValue = "1", description = "How many to undo (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        Undo.Plan plan() {
+            if (steps < 1) {
+                throw new MigrationException("--steps must be at least 1.");
+            }
+            return new Undo.Steps(steps);
+        }
+    }
+
+    @Command(name = "down-to", description = "Undo every applied migration newer than VERSION.")
+    static final class DownTo extends DownCommand {
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Override
+        Undo.Plan plan() {
+            if (!version.matches("\\d{14}")) {
+                throw new MigrationException("'" + version + "' is not a migration version (yyyyMMddHHmmss, as in status).");
+            }
+            return new Undo.DownTo(version);
+        }
+    }
+
+    @Command(name = "down-all", description = "Undo every applied migration, back to an empty schema.")
+    static final class DownAll extends DownCommand {
+
+        @Override
+        Undo.Plan plan() {
+            return new Undo.All();
         }
     }
 

@@ -111,6 +111,11 @@ public final class Migrations {
         }
     }
 
+    /** Undoes applied migrations, newest first, as {@code plan} says; returns how many. */
+    int down(Undo.Plan plan, PrintWriter out) {
+        return new Undo(database, files).run(plan, out);
+    }
+
     /** Flyway's checksum, naming and ordering checks of the applied migrations against the files. */
     public List<String> validateAgainstDatabase() {
         try {

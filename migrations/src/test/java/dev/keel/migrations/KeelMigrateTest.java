@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -168,6 +170,78 @@ class KeelMigrateTest {
         Run status = run("status", "--json");
         assertThat(status.out()).contains("\"current\":\"20261122000100\"");
         assertThat(status.out()).doesNotContain("half_done");
+    }
+
+    private CatalogSnapshot catalog() throws SQLException {
+        try (Connection connection = database.connect()) {
+            return CatalogSnapshot.of(connection);
+        }
+    }
+
+    @Test
+    void downUndoesTheLastMigrationAndItsHistoryRow() throws SQLException {
+        run("up");
+
+        Run down = run("down");
+
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(down.out()).containsPattern("undoing\\s+20261122000100\\s+create widget \\.\\.\\. done in \\d+ ms");
+        assertThat(down.out()).contains("Undid 1 migration; now at version 20261122000000");
+        assertThat(database.queryForString("SELECT to_regclass('widget') IS NULL")).isEqualTo("t");
+        assertThat(run("status").out()).contains("Pending: 1");
+    }
+
+    @Test
+    void downAllThenUpAgainLeavesAnIdenticalCatalog() throws SQLException {
+        run("up");
+        CatalogSnapshot before = catalog();
+
+        Run downAll = run("down-all");
+        assertThat(downAll.out()).contains("Undid 2 migrations; now at version (empty schema)");
+        assertThat(catalog().lines()).isEmpty();
+        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("t");
+
+        run("up");
+        assertThat(catalog().differencesFrom(before)).isEmpty();
+        assertThat(before.lines()).anyMatch(line -> line.startsWith("index CREATE UNIQUE INDEX widget_name_live_key"));
+    }
+
+    @Test
+    void downStepsAndDownToStopWhereTheySay() {
+        run("up");
+        assertThat(run("down", "--steps", "2").out()).contains("Undid 2 migrations");
+        run("up");
+        assertThat(run("down-to", "20261122000000").out()).contains("Undid 1 migration; now at version 20261122000000");
+        assertThat(run("down-to", "20261122000000").out()).contains("Nothing to undo");
+        assertThat(run("down-to", "yesterday").err()).contains("is not a migration version");
+    }
+
+    @Test
+    void aFailingUndoLeavesSchemaAndHistoryAsTheyWereAndNamesTheLine() throws IOException, SQLException {
+        run("up");
+        Files.writeString(dir.resolve("undo/U20261122000100__create_widget.sql"),
+                "DROP INDEX widget_live_id_idx;\n\nDROP TABLE no_such_table;\nDROP TABLE widget;\n");
+        CatalogSnapshot before = catalog();
+
+        Run down = run("down");
+
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.err()).contains("U20261122000100__create_widget.sql line 3 (DROP TABLE no_such_table)",
+                "no_such_table", "schema and history are as they were");
+        assertThat(catalog().differencesFrom(before)).isEmpty();
+        assertThat(run("status").out()).contains("Current version: 20261122000100");
+    }
+
+    @Test
+    void aMigrationWithoutUndoIsNotUndoneAtAll() throws IOException {
+        run("up");
+        Files.delete(dir.resolve("undo/U20261122000100__create_widget.sql"));
+
+        Run down = run("down", "--steps", "2");
+
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.err()).contains("has no undo script", "nothing was undone");
+        assertThat(run("status").out()).contains("Current version: 20261122000100");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package dev.keel.migrations;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs undo scripts, newest migration first. Each undo runs in one transaction together with
+ * the removal of its history row: a failing undo leaves schema and history as they were and
+ * names the file, the line and the statement.
+ */
+final class Undo {
+
+    /** An applied migration as Flyway's history table records it. */
+    record AppliedMigration(int rank, String version, String description) {
+    }
+
+    /** How far to go back. */
+    sealed interface Plan permits Steps, DownTo, All {
+    }
+
+    record Steps(int count) implements Plan {
+    }
+
+    record DownTo(String version) implements Plan {
+    }
+
+    record All() implements Plan {
+    }
+
+    // One key for every keel-migrate undo, so two of them never undo the same migration twice.
+    private static final long LOCK_KEY = 0x6b65656c756e646fL; // "keelundo"
+
+    private final Database database;
+    private final MigrationFiles files;
+
+    Undo(Database database, MigrationFiles files) {
+        this.database = database;
+        this.files = files;
+    }
+
+    /** Undoes what {@code plan} names; returns how many migrations were undone. */
+    int run(Plan plan, PrintWriter out) {
+        try (Connection connection = database.connect()) {
+            List<AppliedMigration> chosen = choose(applied(connection), plan);
+            List<Path> scripts = new ArrayList<>();
+            for (AppliedMigration migration : chosen) {
+                scripts.add(files.find(migration.version()).flatMap(MigrationFiles.Migration::undo)
+                        .orElseThrow(() -> new MigrationException("Migration " + migration.version() + " ("
+                                + migration.description() + ") has no undo script in " + files.undoDirectory()
+                                + "; nothing was undone.")));
+            }
+            for (int i = 0; i < chosen.size(); i++) {
+                undo(connection, chosen.get(i), scripts.get(i), out);
+            }
+            if (plan instanceof All && applied(connection).isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE IF EXISTS flyway_schema_history");
+                }
+            }
+            return chosen.size();
+        } catch (SQLException e) {
+            throw new MigrationException("Undo failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<AppliedMigration> choose(List<AppliedMigration> newestFirst, Plan plan) {
+        return switch (plan) {
+            case Steps steps -> newestFirst.subList(0, Math.min(steps.count(), newestFirst.size()));
+            case DownTo downTo -> newestFirst.stream()
+                    .filter(migration -> migration.version().compareTo(downTo.version()) > 0).toList();
+            case All all -> newestFirst;
+        };
+    }
+
+    private static List<AppliedMigration> applied(Connection connection) throws SQLException {
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet exists = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            exists.next();
+            if (!exists.getBoolean(1)) {
+                return rows;
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT installed_rank, version, description "
+                     + "FROM flyway_schema_history WHERE version IS NOT NULL AND success ORDER BY installed_rank DESC")) {
+            while (result.next()) {
+                rows.add(new AppliedMigration(result.getInt(1), result.getString(2), result.getString(3)));
+            }
+        }
+        return rows;
+    }
+
+    private static void undo(Connection connection, AppliedMigration migration, Path script, PrintWriter out)
+            throws SQLException {
+        String sql;
+        try {
+            sql = Files.readString(script);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + script + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        out.printf("  undoing  %s  %s ...", migration.version(), migration.description());
+        out.flush();
+        connection.setAutoCommit(false);
+        SqlScript.Statement current = null;
+        try {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                lock.execute();
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (SqlScript.Statement each : SqlScript.split(sql)) {
+                    current = each;
+                    statement.execute(each.sql());
+                }
+            }
+            current = null;
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM flyway_schema_history WHERE installed_rank = ? AND version = ?")) {
+                forget.setInt(1, migration.rank());
+                forget.setString(2, migration.version());
+                if (forget.executeUpdate() != 1) {
+                    throw new SQLException("its history row changed meanwhile (another migrator?)");
+                }
+            }
+            connection.commit();
+            out.printf(" done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            out.flush();
+        } catch (SQLException e) {
+            connection.rollback();
+            out.println(" failed");
+            out.flush();
+            String where = current == null ? "" : " line " + current.line() + " (" + current.firstLine() + ")";
+            throw new MigrationException(script + where + ": " + e.getMessage()
+                    + "\n  Nothing was undone for " + migration.version() + ": schema and history are as they were.", e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}
