@@ -27,7 +27,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
-        migrate-create
+        migrate-create migrate-show migrate-sql migrate-repair
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,16 @@ migrate-down-to: jdk $(MIGRATE_JAR) ## Undo every migration newer than TO=<versi
 
 migrate-down-all: jdk $(MIGRATE_JAR) ## Undo every migration, back to an empty schema
 	$(MIGRATE) down-all
+
+migrate-show: jdk $(MIGRATE_JAR) ## A migration's state, SQL and undo SQL: make migrate-show V=<version>
+	@[ -n "$(V)" ] || { echo "usage: make migrate-show V=<version>" >&2; exit 2; }
+	$(MIGRATE) show "$(V)"
+
+migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION=down: migrate-down), changing nothing
+	$(MIGRATE) sql --direction $(or $(DIRECTION),up) $(if $(STEPS),--steps $(STEPS))
+
+migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
+	$(MIGRATE) repair
 
 migrate-history: jdk $(MIGRATE_JAR) ## Applied migrations: when, by whom, how long
 	$(MIGRATE) history

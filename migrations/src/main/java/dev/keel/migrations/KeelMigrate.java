@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Versioned PostgreSQL migrations on Flyway, with undo scripts.",
         subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
-                KeelMigrate.Validate.class, KeelMigrate.Create.class})
+                KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
+                KeelMigrate.Repair.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -129,6 +130,7 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
+            Guard.requireConfirmation("up");
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
             MigrateResult result = target.migrations().up(to, out);
@@ -156,6 +158,8 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
+            Guard.requireConfirmation("down");
+            Guard.requireRecentBackup();
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
             Migrations migrations = target.migrations();
@@ -257,6 +261,102 @@ public final class KeelMigrate {
                     : problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
             out.flush();
             return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "show", description = "A migration's state, its SQL and its undo SQL.")
+    static final class Show implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            MigrationFiles.Migration migration = target.files().find(version).orElseThrow(() ->
+                    new MigrationException("There is no migration " + version + " in " + target.files().migrationDirectory()
+                            + " (make migrate-status lists them)."));
+            String state = target.migrations().status().migrations().stream()
+                    .filter(row -> row.version().equals(version)).map(Migrations.Status::state).findFirst().orElse("?");
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s  %s  (%s)%n%n-- %s%n%s%n", migration.version(), migration.description(), state,
+                    migration.file(), Files.readString(migration.file()).strip());
+            out.printf("%n-- %s%n%s%n", migration.undo().map(Path::toString).orElse("no undo script"),
+                    migration.undo().isPresent() ? Files.readString(migration.undo().get()).strip() : "");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "sql", description = "Print the SQL that up (or, with --direction down, down) would run; changes nothing.")
+    static final class Sql implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--direction", defaultValue = "up", description = "up or down (default: ${DEFAULT-VALUE}).")
+        String direction;
+
+        @Option(names = "--steps", defaultValue = "1", description = "With --direction down: how many (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Migrations migrations = target.migrations();
+            List<Migrations.Status> rows = migrations.status().migrations();
+            List<Path> scripts = new java.util.ArrayList<>();
+            switch (direction) {
+                case "up" -> rows.stream().filter(row -> row.state().equals("pending"))
+                        .forEach(row -> scripts.add(target.files().find(row.version()).orElseThrow().file()));
+                case "down" -> {
+                    List<Migrations.Status> applied = rows.stream().filter(row -> row.state().equals("applied")).toList();
+                    for (int i = applied.size() - 1; i >= 0 && scripts.size() < steps; i--) {
+                        String version = applied.get(i).version();
+                        scripts.add(target.files().find(version).flatMap(MigrationFiles.Migration::undo)
+                                .orElseThrow(() -> new MigrationException("Migration " + version + " has no undo script.")));
+                    }
+                }
+                default -> throw new MigrationException("--direction must be up or down, not '" + direction + "'.");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (scripts.isEmpty()) {
+                out.println("-- nothing to run " + direction);
+            }
+            for (Path script : scripts) {
+                // Keel's migrations use no Flyway placeholders, so the files are the SQL that runs.
+                out.printf("-- %s%n%s%n%n", script.getFileName(), Files.readString(script).strip());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "repair", description = "Flyway repair: drop failed history rows, realign checksums with the files.")
+    static final class Repair implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Guard.requireConfirmation("repair");
+            var result = target.migrations().repair();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Repaired: %d failed rows removed, %d checksums realigned%n",
+                    result.migrationsRemoved.size(), result.migrationsAligned.size());
+            out.flush();
+            return 0;
         }
     }
 

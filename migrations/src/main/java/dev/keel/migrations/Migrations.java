@@ -111,6 +111,14 @@ public final class Migrations {
         }
     }
 
+    public org.flywaydb.core.api.output.RepairResult repair() {
+        try {
+            return flyway(null).repair();
+        } catch (FlywayException e) {
+            throw wrap(e);
+        }
+    }
+
     /** Undoes applied migrations, newest first, as {@code plan} says; returns how many. */
     int down(Undo.Plan plan, PrintWriter out) {
         return new Undo(database, files).run(plan, out);

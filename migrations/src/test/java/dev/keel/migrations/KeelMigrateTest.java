@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,6 +243,69 @@ class KeelMigrateTest {
         assertThat(down.exitCode()).isEqualTo(1);
         assertThat(down.err()).contains("has no undo script", "nothing was undone");
         assertThat(run("status").out()).contains("Current version: 20261122000100");
+    }
+
+    @AfterEach
+    void leaveProduction() {
+        Guard.useEnvironment(System.getenv());
+    }
+
+    @Test
+    void showPrintsTheStateAndBothScripts() {
+        run("up", "--to", "20261122000000");
+
+        Run show = run("show", "20261122000100");
+
+        assertThat(show.out()).contains("20261122000100  create widget  (pending)", "CREATE TABLE widget", "DROP TABLE widget;");
+        assertThat(run("show", "20990101000000").err()).contains("There is no migration 20990101000000");
+    }
+
+    @Test
+    void sqlPreviewsUpAndDownWithoutChangingAnything() throws SQLException {
+        run("up", "--to", "20261122000000");
+        CatalogSnapshot before = catalog();
+
+        Run up = run("sql");
+        Run down = run("sql", "--direction", "down");
+
+        assertThat(up.out()).contains("-- V20261122000100__create_widget.sql", "CREATE TABLE widget")
+                .doesNotContain("keel_touch_updated_at() RETURNS trigger");
+        assertThat(down.out()).contains("-- U20261122000000__keel_conventions.sql", "DROP FUNCTION keel_forbid_delete();");
+        assertThat(catalog().differencesFrom(before)).isEmpty();
+        assertThat(run("status").out()).contains("Pending: 1");
+    }
+
+    @Test
+    void repairRealignsTheChecksumOfAnEditedMigration() throws IOException {
+        run("up");
+        Path applied = dir.resolve("migration/V20261122000000__keel_conventions.sql");
+        Files.writeString(applied, Files.readString(applied) + "\n-- a comment added later\n");
+        assertThat(run("status").exitCode()).isEqualTo(1);
+
+        Run repair = run("repair");
+
+        assertThat(repair.out()).contains("1 checksums realigned");
+        assertThat(run("status").exitCode()).isZero();
+    }
+
+    @Test
+    void productionRefusesSchemaChangesUnlessConfirmedAndDownWithoutABackup() throws IOException {
+        Guard.useEnvironment(java.util.Map.of("KEEL_ENV", "production"));
+        Run refused = run("up");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("Refusing 'up' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
+        assertThat(run("status").out()).contains("Pending: 2");
+
+        Guard.useEnvironment(java.util.Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
+        assertThat(run("up").exitCode()).isZero();
+        Run noBackup = run("down");
+        assertThat(noBackup.exitCode()).isEqualTo(1);
+        assertThat(noBackup.err()).contains("without a backup");
+
+        Path backup = Files.writeString(dir.resolve("backup.sql"), "-- a backup");
+        Guard.useEnvironment(java.util.Map.of("SPRING_PROFILES_ACTIVE", "prod", "CONFIRM_PRODUCTION_MIGRATION", "yes",
+                "KEEL_BACKUP_FILE", backup.toString()));
+        assertThat(run("down").exitCode()).isZero();
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.keel.migrations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The production guard: with {@code KEEL_ENV=production} (or the prod profile in
+ * {@code SPRING_PROFILES_ACTIVE}), commands that change the schema refuse unless
+ * {@code CONFIRM_PRODUCTION_MIGRATION=yes}, and down also wants a backup taken first.
+ */
+final class Guard {
+
+    static final Duration BACKUP_MAX_AGE = Duration.ofHours(24);
+
+    private static Map<String, String> environment = System.getenv();
+
+    private Guard() {
+    }
+
+    /** For tests: the environment the guard reads. */
+    static void useEnvironment(Map<String, String> env) {
+        environment = env;
+    }
+
+    static boolean production() {
+        String env = environment.getOrDefault("KEEL_ENV", "").toLowerCase(Locale.ROOT);
+        String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").toLowerCase(Locale.ROOT);
+        return env.equals("production") || env.equals("prod")
+                || java.util.Arrays.stream(profiles.split(",")).map(String::strip).anyMatch(p -> p.equals("prod")
+                        || p.equals("production"));
+    }
+
+    static void requireConfirmation(String command) {
+        if (production() && !"yes".equals(environment.get("CONFIRM_PRODUCTION_MIGRATION"))) {
+            throw new MigrationException("Refusing '" + command + "' on a production database. "
+                    + "If you mean it, set CONFIRM_PRODUCTION_MIGRATION=yes.");
+        }
+    }
+
+    /** In production, down needs KEEL_BACKUP_FILE naming a backup taken within the last day. */
+    static void requireRecentBackup() {
+        if (!production()) {
+            return;
+        }
+        String file = environment.get("KEEL_BACKUP_FILE");
+        try {
+            if (file != null && Files.isRegularFile(Path.of(file)) && Files.size(Path.of(file)) > 0
+                    && Files.getLastModifiedTime(Path.of(file)).toInstant().isAfter(Instant.now().minus(BACKUP_MAX_AGE))) {
+                return;
+            }
+        } catch (IOException e) {
+            // fall through to the refusal
+        }
+        throw new MigrationException("Refusing 'down' on a production database without a backup from the last "
+                + BACKUP_MAX_AGE.toHours() + " hours: take one, then set KEEL_BACKUP_FILE to it.");
+    }
+}
