@@ -1,5 +1,6 @@
 package dev.keel.bootstrap;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KeelApplication {
 
+    /** Serves the API; with {@code migrate} as first argument, applies the migrations once and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("migrate")) {
+            System.exit(MigrateOnce.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(KeelApplication.class, args);
     }
 }

@@ -130,7 +130,7 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
-            Guard.requireConfirmation("up");
+            ProductionGuard.requireConfirmation("up");
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
             MigrateResult result = target.migrations().up(to, out);
@@ -158,8 +158,8 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
-            Guard.requireConfirmation("down");
-            Guard.requireRecentBackup();
+            ProductionGuard.requireConfirmation("down");
+            ProductionGuard.requireRecentBackup();
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
             Migrations migrations = target.migrations();
@@ -350,7 +350,7 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
-            Guard.requireConfirmation("repair");
+            ProductionGuard.requireConfirmation("repair");
             var result = target.migrations().repair();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Repaired: %d failed rows removed, %d checksums realigned%n",

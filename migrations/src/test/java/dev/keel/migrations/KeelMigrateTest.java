@@ -247,7 +247,7 @@ class KeelMigrateTest {
 
     @AfterEach
     void leaveProduction() {
-        Guard.useEnvironment(System.getenv());
+        ProductionGuard.useEnvironment(System.getenv());
     }
 
     @Test
@@ -290,20 +290,20 @@ class KeelMigrateTest {
 
     @Test
     void productionRefusesSchemaChangesUnlessConfirmedAndDownWithoutABackup() throws IOException {
-        Guard.useEnvironment(java.util.Map.of("KEEL_ENV", "production"));
+        ProductionGuard.useEnvironment(java.util.Map.of("KEEL_ENV", "production"));
         Run refused = run("up");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("Refusing 'up' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
         assertThat(run("status").out()).contains("Pending: 2");
 
-        Guard.useEnvironment(java.util.Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
+        ProductionGuard.useEnvironment(java.util.Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
         assertThat(run("up").exitCode()).isZero();
         Run noBackup = run("down");
         assertThat(noBackup.exitCode()).isEqualTo(1);
         assertThat(noBackup.err()).contains("without a backup");
 
         Path backup = Files.writeString(dir.resolve("backup.sql"), "-- a backup");
-        Guard.useEnvironment(java.util.Map.of("SPRING_PROFILES_ACTIVE", "prod", "CONFIRM_PRODUCTION_MIGRATION", "yes",
+        ProductionGuard.useEnvironment(java.util.Map.of("SPRING_PROFILES_ACTIVE", "prod", "CONFIRM_PRODUCTION_MIGRATION", "yes",
                 "KEEL_BACKUP_FILE", backup.toString()));
         assertThat(run("down").exitCode()).isZero();
     }

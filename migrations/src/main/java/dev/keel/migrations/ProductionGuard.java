@@ -13,13 +13,13 @@ import java.util.Map;
  * {@code SPRING_PROFILES_ACTIVE}), commands that change the schema refuse unless
  * {@code CONFIRM_PRODUCTION_MIGRATION=yes}, and down also wants a backup taken first.
  */
-final class Guard {
+public final class ProductionGuard {
 
     static final Duration BACKUP_MAX_AGE = Duration.ofHours(24);
 
     private static Map<String, String> environment = System.getenv();
 
-    private Guard() {
+    private ProductionGuard() {
     }
 
     /** For tests: the environment the guard reads. */
@@ -27,7 +27,7 @@ final class Guard {
         environment = env;
     }
 
-    static boolean production() {
+    public static boolean production() {
         String env = environment.getOrDefault("KEEL_ENV", "").toLowerCase(Locale.ROOT);
         String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").toLowerCase(Locale.ROOT);
         return env.equals("production") || env.equals("prod")
@@ -35,7 +35,7 @@ final class Guard {
                         || p.equals("production"));
     }
 
-    static void requireConfirmation(String command) {
+    public static void requireConfirmation(String command) {
         if (production() && !"yes".equals(environment.get("CONFIRM_PRODUCTION_MIGRATION"))) {
             throw new MigrationException("Refusing '" + command + "' on a production database. "
                     + "If you mean it, set CONFIRM_PRODUCTION_MIGRATION=yes.");

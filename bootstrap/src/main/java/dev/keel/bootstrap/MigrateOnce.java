@@ -1,0 +1,54 @@
+package dev.keel.bootstrap;
+
+import dev.keel.migrations.MigrationException;
+import dev.keel.migrations.ProductionGuard;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar keel-app.jar migrate}: the deploy job's one-shot mode. The same artifact and
+ * configuration as the application, no web server: apply pending migrations, say where the
+ * schema is, exit 0; on any failure exit 1. Concurrent runs are safe: Flyway's lock lets one
+ * apply and the others find nothing left to do.
+ */
+final class MigrateOnce {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrateOnce.class);
+
+    private MigrateOnce() {
+    }
+
+    static int run(String... args) {
+        try {
+            ProductionGuard.requireConfirmation("migrate");
+        } catch (MigrationException e) {
+            LOG.error(e.getMessage());
+            return 1;
+        }
+        // As arguments, not defaults: they must win over application.yml, where production turns Flyway off.
+        String[] withFlyway = Stream.concat(Stream.of("--spring.flyway.enabled=true", "--spring.main.banner-mode=off"),
+                Arrays.stream(args)).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeelApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(withFlyway)) {
+            MigrationInfo current = context.getBean(Flyway.class).info().current();
+            LOG.info("Migrations applied; the schema is at version {}",
+                    current == null ? "(empty)" : current.getVersion());
+            return 0;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("Migration failed: {}", root.getMessage());
+            return 1;
+        }
+    }
+}
