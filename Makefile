@@ -27,7 +27,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
-        migrate-create migrate-show migrate-sql migrate-repair
+        migrate-create migrate-show migrate-sql migrate-repair migrate-rebase
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,6 +79,9 @@ migrate-show: jdk $(MIGRATE_JAR) ## A migration's state, SQL and undo SQL: make 
 migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION=down: migrate-down), changing nothing
 	$(MIGRATE) sql --direction $(or $(DIRECTION),up) $(if $(STEPS),--steps $(STEPS))
 
+migrate-rebase: jdk $(MIGRATE_JAR) ## Give this branch's migrations versions after main's newest (MAIN=<ref>, default main)
+	$(MIGRATE) rebase --dir migrations/src/main/resources/db $(if $(MAIN),--main $(MAIN))
+
 migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
 	$(MIGRATE) repair
 
@@ -86,7 +89,7 @@ migrate-history: jdk $(MIGRATE_JAR) ## Applied migrations: when, by whom, how lo
 	$(MIGRATE) history
 
 migrate-validate: jdk $(MIGRATE_JAR) ## Naming, an undo for every migration, no duplicate versions, checksums (OFFLINE=1: files only)
-	$(MIGRATE) validate $(if $(OFFLINE),--offline)
+	$(MIGRATE) validate $(if $(OFFLINE),--offline) $(if $(MAIN),--main $(MAIN))
 
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }

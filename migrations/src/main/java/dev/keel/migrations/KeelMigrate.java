@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
-                KeelMigrate.Repair.class})
+                KeelMigrate.Repair.class, KeelMigrate.Rebase.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -244,6 +244,10 @@ public final class KeelMigrate {
         @Option(names = "--offline", description = "Check the files only, without a database.")
         boolean offline;
 
+        @Option(names = "--main", description = "The main branch's ref, for the linear-history check (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:KEEL_MAIN_REF:-main}")
+        String main;
+
         @Spec
         CommandSpec spec;
 
@@ -251,6 +255,7 @@ public final class KeelMigrate {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<String> problems = new java.util.ArrayList<>(target.files().problems());
+            problems.addAll(new LinearHistory(target.files(), main).problems());
             if (!offline && problems.isEmpty()) {
                 problems.addAll(target.migrations().validateAgainstDatabase());
             }
@@ -355,6 +360,35 @@ public final class KeelMigrate {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Repaired: %d failed rows removed, %d checksums realigned%n",
                     result.migrationsRemoved.size(), result.migrationsAligned.size());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "rebase", description = "Give this branch's migrations new versions after the main branch's newest.")
+    static final class Rebase implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--main", description = "The main branch's ref (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:KEEL_MAIN_REF:-main}")
+        String main;
+
+        @Spec
+        CommandSpec spec;
+
+        Clock clock = Clock.systemUTC();
+
+        @Override
+        public Integer call() throws IOException {
+            List<LinearHistory.Rename> renames = new LinearHistory(target.files(), main).rebase(clock);
+            PrintWriter out = spec.commandLine().getOut();
+            renames.forEach(rename -> out.printf("renamed %s__%s -> %s__%s (and its undo)%n", rename.from(), rename.name(),
+                    rename.to(), rename.name()));
+            out.println(renames.isEmpty() ? "Nothing to rebase: this branch's migrations already follow " + main + "'s."
+                    : "Rebased " + renames.size() + " migration" + (renames.size() == 1 ? "" : "s") + " onto " + main
+                    + "; databases that ran the old versions: make migrate-down-to, then migrate-up.");
             out.flush();
             return 0;
         }

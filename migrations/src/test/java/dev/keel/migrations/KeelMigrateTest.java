@@ -52,7 +52,7 @@ class KeelMigrateTest {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
-        if (!args[0].equals("create")) {
+        if (!List.of("create", "rebase").contains(args[0])) {
             all.addAll(List.of("--dir", dir.toString(), "--url", database.jdbcUrl(), "--user", database.username(),
                     "--password", database.password()));
         } else {
@@ -306,6 +306,51 @@ class KeelMigrateTest {
         ProductionGuard.useEnvironment(java.util.Map.of("SPRING_PROFILES_ACTIVE", "prod", "CONFIRM_PRODUCTION_MIGRATION", "yes",
                 "KEEL_BACKUP_FILE", backup.toString()));
         assertThat(run("down").exitCode()).isZero();
+    }
+
+    private void git(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=Keel Test",
+                "-c", "user.email=test@keel.invalid"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", args) + ": " + output).isZero();
+    }
+
+    private void addPair(String version, String name) throws IOException {
+        Files.writeString(dir.resolve("migration/V" + version + "__" + name + ".sql"), "CREATE TABLE " + name + " (id int);\n");
+        Files.writeString(dir.resolve("undo/U" + version + "__" + name + ".sql"), "DROP TABLE " + name + ";\n");
+    }
+
+    @Test
+    void aBranchMigrationOlderThanMainsNewestFailsValidationAndRebaseMovesItAfter() throws Exception {
+        git("init", "-q", "-b", "main");
+        git("add", "-A");
+        git("commit", "-q", "-m", "shipped migrations");
+        git("checkout", "-q", "-b", "feature");
+        addPair("20261122000050", "branch_work");
+        git("add", "-A");
+        git("commit", "-q", "-m", "work on the branch");
+        git("checkout", "-q", "main");
+        addPair("20261122000300", "main_work"); // main moves on meanwhile
+        git("add", "-A");
+        git("commit", "-q", "-m", "work on main");
+        git("checkout", "-q", "feature");
+
+        Run stale = run("validate", "--offline", "--main", "main");
+        assertThat(stale.exitCode()).isEqualTo(1);
+        assertThat(stale.out()).contains("V20261122000050__branch_work.sql: sorts before 20261122000300",
+                "Fix: make migrate-rebase");
+
+        Run rebase = run("rebase", "--main", "main");
+        assertThat(rebase.out()).contains("renamed 20261122000050__branch_work -> ");
+        MigrationFiles.Migration moved = new MigrationFiles(dir).migrations().getLast();
+        assertThat(moved.name()).isEqualTo("branch_work");
+        assertThat(moved.version()).isGreaterThan("20261122000300");
+        assertThat(moved.undo()).isPresent();
+        assertThat(Files.readString(moved.file())).isEqualTo("CREATE TABLE branch_work (id int);\n");
+        assertThat(run("validate", "--offline", "--main", "main").exitCode()).isZero();
+        assertThat(run("rebase", "--main", "main").out()).contains("Nothing to rebase");
     }
 
     @Test
