@@ -27,7 +27,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
-        migrate-create migrate-show migrate-sql migrate-repair migrate-rebase
+        migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,6 +81,10 @@ migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION
 
 migrate-rebase: jdk $(MIGRATE_JAR) ## Give this branch's migrations versions after main's newest (MAIN=<ref>, default main)
 	$(MIGRATE) rebase --dir migrations/src/main/resources/db $(if $(MAIN),--main $(MAIN))
+
+migrate-stamp: jdk $(MIGRATE_JAR) ## Record pending migrations up to V=<version> as applied without running them (guarded)
+	@[ -n "$(V)" ] || { echo "usage: make migrate-stamp V=<version>" >&2; exit 2; }
+	$(MIGRATE) stamp "$(V)"
 
 migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
 	$(MIGRATE) repair

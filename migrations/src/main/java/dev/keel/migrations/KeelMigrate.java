@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
-                KeelMigrate.Repair.class, KeelMigrate.Rebase.class})
+                KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -339,6 +339,30 @@ public final class KeelMigrate {
                 // Keel's migrations use no Flyway placeholders, so the files are the SQL that runs.
                 out.printf("-- %s%n%s%n%n", script.getFileName(), Files.readString(script).strip());
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "stamp", description = "Record pending migrations up to VERSION as applied, without running them.")
+    static final class Stamp implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ProductionGuard.requireConfirmation("stamp");
+            int stamped = target.migrations().stamp(version);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Stamped %d migration%s as applied without running them; now at version %s%n", stamped,
+                    stamped == 1 ? "" : "s", version);
             out.flush();
             return 0;
         }

@@ -111,6 +111,45 @@ public final class Migrations {
         }
     }
 
+    /**
+     * Records the pending migrations up to {@code version} as applied without running them: Flyway
+     * applies empty stand-ins with the same names, then repair gives their rows the real checksums.
+     */
+    public int stamp(String version) {
+        Report report = status();
+        List<Status> pending = report.migrations().stream()
+                .filter(row -> row.state().equals("pending") && row.version().compareTo(version) <= 0).toList();
+        if (pending.stream().noneMatch(row -> row.version().equals(version))) {
+            throw new MigrationException(version + " is not a pending migration; stamp records pending ones only "
+                    + "(make migrate-status lists them).");
+        }
+        java.nio.file.Path standIns = null;
+        try {
+            standIns = java.nio.file.Files.createTempDirectory("keel-stamp-");
+            for (Status row : pending) {
+                java.nio.file.Path file = files.find(row.version()).orElseThrow().file();
+                java.nio.file.Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
+            }
+            Flyway.configure().configuration(flyway(version).getConfiguration())
+                    .locations("filesystem:" + standIns.toAbsolutePath()).ignoreMigrationPatterns("*:missing")
+                    .load().migrate();
+            flyway(null).repair();
+            return pending.size();
+        } catch (java.io.IOException e) {
+            throw new MigrationException("Cannot prepare the stamp: " + e.getMessage(), e);
+        } catch (FlywayException e) {
+            throw wrap(e);
+        } finally {
+            if (standIns != null) {
+                try (var paths = java.nio.file.Files.walk(standIns)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // a temporary directory left behind is harmless
+                }
+            }
+        }
+    }
+
     public org.flywaydb.core.api.output.RepairResult repair() {
         try {
             return flyway(null).repair();

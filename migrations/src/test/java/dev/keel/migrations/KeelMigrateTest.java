@@ -354,6 +354,20 @@ class KeelMigrateTest {
     }
 
     @Test
+    void stampRecordsPendingMigrationsAsAppliedWithoutRunningThem() throws SQLException {
+        Run stamp = run("stamp", "20261122000000");
+
+        assertThat(stamp.exitCode()).as(stamp.err()).isZero();
+        assertThat(stamp.out()).contains("Stamped 1 migration as applied without running them");
+        assertThat(database.queryForString("SELECT count(*) FROM pg_proc WHERE proname = 'keel_forbid_delete'"))
+                .isEqualTo("0");
+        Run status = run("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).containsPattern("20261122000000\\s+keel conventions\\s+applied\\s+ok");
+        assertThat(run("stamp", "20261122000000").err()).contains("is not a pending migration");
+    }
+
+    @Test
     void anUnreachableDatabaseGetsAClearMessage() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();
