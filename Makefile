@@ -27,7 +27,8 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
-        migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp
+        migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
+        backup-db restore-db
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -85,6 +86,13 @@ migrate-rebase: jdk $(MIGRATE_JAR) ## Give this branch's migrations versions aft
 migrate-stamp: jdk $(MIGRATE_JAR) ## Record pending migrations up to V=<version> as applied without running them (guarded)
 	@[ -n "$(V)" ] || { echo "usage: make migrate-stamp V=<version>" >&2; exit 2; }
 	$(MIGRATE) stamp "$(V)"
+
+backup-db: jdk $(MIGRATE_JAR) ## Back up the migration history and every row (FILE=..., default .keel/backups/<time>.zip)
+	$(MIGRATE) backup "$(or $(FILE),.keel/backups/keel-$(shell date -u +%Y%m%dT%H%M%SZ).zip)"
+
+restore-db: jdk $(MIGRATE_JAR) ## Restore FILE=... into an empty database: same migrations, history and rows
+	@[ -n "$(FILE)" ] || { echo "usage: make restore-db FILE=.keel/backups/<backup>.zip" >&2; exit 2; }
+	$(MIGRATE) restore "$(FILE)"
 
 migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
 	$(MIGRATE) repair

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
-                KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class})
+                KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
+                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -339,6 +340,54 @@ public final class KeelMigrate {
                 // Keel's migrations use no Flyway placeholders, so the files are the SQL that runs.
                 out.printf("-- %s%n%s%n%n", script.getFileName(), Files.readString(script).strip());
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "backup", description = "Write the migration history and every table's rows to FILE (a zip).")
+    static final class BackupCommand implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            int tables = target.migrations().backup(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Backed up %d tables and the migration history to %s%n", tables, file);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", description = "Restore FILE into an empty database: same migrations, history and rows.")
+    static final class RestoreCommand implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ProductionGuard.requireConfirmation("restore");
+            if (!Files.isRegularFile(file)) {
+                throw new MigrationException("There is no backup at " + file + ".");
+            }
+            int tables = target.migrations().restore(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Restored %d tables and the migration history from %s%n", tables, file);
             out.flush();
             return 0;
         }

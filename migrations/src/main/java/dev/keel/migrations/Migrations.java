@@ -158,6 +158,23 @@ public final class Migrations {
         }
     }
 
+    /** Applies migrations up to {@code target} without printing, for a restore. */
+    void upQuietly(String target) {
+        try {
+            flyway(target).migrate();
+        } catch (FlywayException e) {
+            throw wrap(e);
+        }
+    }
+
+    int backup(java.nio.file.Path file) {
+        return new Backup(database, this).write(file);
+    }
+
+    int restore(java.nio.file.Path file) {
+        return new Backup(database, this).restore(file);
+    }
+
     /** Undoes applied migrations, newest first, as {@code plan} says; returns how many. */
     int down(Undo.Plan plan, PrintWriter out) {
         return new Undo(database, files).run(plan, out);

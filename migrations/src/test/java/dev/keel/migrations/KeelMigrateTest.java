@@ -46,6 +46,10 @@ class KeelMigrateTest {
     }
 
     private Run run(String... args) {
+        return runOn(database, args);
+    }
+
+    private Run runOn(PostgresEndpoint target, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();
@@ -53,8 +57,8 @@ class KeelMigrateTest {
         commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
         if (!List.of("create", "rebase").contains(args[0])) {
-            all.addAll(List.of("--dir", dir.toString(), "--url", database.jdbcUrl(), "--user", database.username(),
-                    "--password", database.password()));
+            all.addAll(List.of("--dir", dir.toString(), "--url", target.jdbcUrl(), "--user", target.username(),
+                    "--password", target.password()));
         } else {
             all.addAll(List.of("--dir", dir.toString()));
         }
@@ -365,6 +369,47 @@ class KeelMigrateTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).containsPattern("20261122000000\\s+keel conventions\\s+applied\\s+ok");
         assertThat(run("stamp", "20261122000000").err()).contains("is not a pending migration");
+    }
+
+    private static String dump(PostgresEndpoint endpoint, String query) throws SQLException {
+        return endpoint.queryForString("SELECT coalesce(string_agg(row_text, E'\\n'), '') FROM (" + query + ") AS q(row_text)");
+    }
+
+    @Test
+    void aBackupRestoresToAnIdenticalDatabase() throws SQLException {
+        run("up");
+        database.execute("""
+                INSERT INTO widget (id, name, status, attachment_key, attachment_content_type, attachment_size,
+                                    attachment_sha256, created_at, updated_at, archived_at) VALUES
+                  ('019a8f2e-5c3b-7d10-8000-000000000001', 'plain', 'DRAFT', NULL, NULL, NULL, NULL,
+                   '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', NULL),
+                  ('019a8f2e-5c3b-7d10-8000-000000000002', E'comma, "quotes"\\nand a newline', 'ACTIVE',
+                   'widgets/x/attachments/y', 'text/plain', 5, repeat('a', 64),
+                   '2026-01-02T00:00:00Z', '2026-01-03T00:00:00Z', NULL),
+                  ('019a8f2e-5c3b-7d10-8000-000000000003', 'archived', 'RETIRED', NULL, NULL, NULL, NULL,
+                   '2026-01-04T00:00:00Z', '2026-01-04T00:00:00Z', '2026-01-05T00:00:00Z')
+                """);
+        Path file = dir.resolve("backups/keel.zip");
+
+        Run backup = run("backup", file.toString());
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+
+        PostgresEndpoint restored = TestServices.newDatabase("restore_target");
+        Run restore = runOn(restored, "restore", file.toString());
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored 1 tables and the migration history");
+
+        String rows = "SELECT w::text FROM widget w ORDER BY id";
+        String history = "SELECT h::text FROM flyway_schema_history h ORDER BY installed_rank";
+        assertThat(dump(restored, rows)).isEqualTo(dump(database, rows)).contains("and a newline");
+        assertThat(dump(restored, history)).isEqualTo(dump(database, history));
+        try (Connection original = database.connect(); Connection copy = restored.connect()) {
+            assertThat(CatalogSnapshot.of(copy).differencesFrom(CatalogSnapshot.of(original))).isEmpty();
+        }
+
+        Run again = runOn(restored, "restore", file.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("Restore needs an empty database");
     }
 
     @Test

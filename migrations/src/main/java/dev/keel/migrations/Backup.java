@@ -1,0 +1,225 @@
+package dev.keel.migrations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Backups that need no pg_dump: the embedded binaries have none, and Debian's pg_dump 15 refuses
+ * a PostgreSQL 17 server. A backup is a zip of the migration history and every table's rows
+ * (COPY, binary-safe CSV); a restore migrates an empty database to the same version from the
+ * same files, then loads the history and the rows, parents before children, in one transaction.
+ * What the migrations build is what comes back; schema changes made by hand are not kept.
+ */
+final class Backup {
+
+    private static final String HISTORY = "flyway_schema_history";
+
+    private final Database database;
+    private final Migrations migrations;
+
+    Backup(Database database, Migrations migrations) {
+        this.database = database;
+        this.migrations = migrations;
+    }
+
+    /** Writes the backup; returns how many tables it holds. */
+    int write(Path file) {
+        String version = migrations.status().current();
+        if (version.isEmpty()) {
+            throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
+        }
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            // One snapshot for every table, so the backup is consistent while the application writes.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            List<String> tables = tablesParentsFirst(connection);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                Properties manifest = new Properties();
+                manifest.setProperty("format", "keel-backup-1");
+                manifest.setProperty("version", version);
+                manifest.setProperty("tables", String.join(",", tables));
+                manifest.setProperty("sequences", String.join(",", sequences(connection).entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()));
+                zip.putNextEntry(new ZipEntry("manifest.properties"));
+                manifest.store(zip, "Keel backup");
+                copyOut(copy, zip, HISTORY);
+                for (String table : tables) {
+                    copyOut(copy, zip, table);
+                }
+            }
+            connection.commit();
+            return tables.size();
+        } catch (SQLException | IOException e) {
+            throw new MigrationException("Backup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Restores into an empty database; returns how many tables were loaded. */
+    int restore(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Properties manifest = new Properties();
+            try (InputStream in = zip.getInputStream(entry(zip, "manifest.properties"))) {
+                manifest.load(in);
+            }
+            if (!"keel-backup-1".equals(manifest.getProperty("format"))) {
+                throw new MigrationException(file + " is not a Keel backup.");
+            }
+            try (Connection connection = database.connect()) {
+                if (hasTables(connection)) {
+                    throw new MigrationException("Restore needs an empty database, and " + database.url()
+                            + " has tables. Restore into a new database (KEEL_DB_URL), or empty this one first.");
+                }
+            }
+            migrations.upQuietly(manifest.getProperty("version"));
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                try (Statement statement = connection.createStatement()) {
+                    // The history comes from the backup, as it was, not as this restore wrote it.
+                    statement.execute("DELETE FROM " + HISTORY);
+                }
+                copyIn(copy, zip, HISTORY);
+                String[] tables = manifest.getProperty("tables").isEmpty() ? new String[0]
+                        : manifest.getProperty("tables").split(",");
+                for (String table : tables) {
+                    copyIn(copy, zip, table);
+                }
+                for (String sequence : manifest.getProperty("sequences", "").split(",")) {
+                    if (!sequence.isBlank()) {
+                        String[] parts = sequence.split("=");
+                        try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?, ?)")) {
+                            setval.setString(1, parts[0]);
+                            setval.setLong(2, Long.parseLong(parts[1]));
+                            setval.execute();
+                        }
+                    }
+                }
+                connection.commit();
+                return tables.length;
+            }
+        } catch (SQLException | IOException e) {
+            throw new MigrationException("Restore failed: " + e.getMessage()
+                    + "\n  Nothing of the rows was loaded; the schema is at the backup's version.", e);
+        }
+    }
+
+    private static ZipEntry entry(ZipFile zip, String name) {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new MigrationException(zip.getName() + " has no " + name + ": not a complete Keel backup.");
+        }
+        return entry;
+    }
+
+    private static void copyOut(CopyManager copy, ZipOutputStream zip, String table) throws SQLException, IOException {
+        zip.putNextEntry(new ZipEntry("tables/" + table + ".csv"));
+        copy.copyOut("COPY " + quote(table) + " TO STDOUT WITH (FORMAT csv)", new NonClosing(zip));
+        zip.closeEntry();
+    }
+
+    private static void copyIn(CopyManager copy, ZipFile zip, String table) throws SQLException, IOException {
+        try (InputStream in = zip.getInputStream(entry(zip, "tables/" + table + ".csv"))) {
+            copy.copyIn("COPY " + quote(table) + " FROM STDIN WITH (FORMAT csv)", in);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean hasTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) {
+            result.next();
+            return result.getLong(1) > 0;
+        }
+    }
+
+    /** The schema's tables, every table after the tables its foreign keys point to. */
+    private static List<String> tablesParentsFirst(Connection connection) throws SQLException {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                     + "AND tablename <> '" + HISTORY + "' ORDER BY tablename")) {
+            while (result.next()) {
+                parents.put(result.getString(1), new ArrayList<>());
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT c.relname, p.relname FROM pg_constraint k "
+                     + "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid "
+                     + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "WHERE k.contype = 'f' AND n.nspname = current_schema() AND c.relname <> p.relname")) {
+            while (result.next()) {
+                parents.computeIfAbsent(result.getString(1), table -> new ArrayList<>()).add(result.getString(2));
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        while (ordered.size() < parents.size()) {
+            boolean progressed = false;
+            for (var table : parents.entrySet()) {
+                if (!ordered.contains(table.getKey()) && ordered.containsAll(table.getValue().stream()
+                        .filter(parents::containsKey).toList())) {
+                    ordered.add(table.getKey());
+                    progressed = true;
+                }
+            }
+            if (!progressed) {
+                throw new MigrationException("Foreign keys form a cycle between " + parents.keySet().stream()
+                        .filter(table -> !ordered.contains(table)).toList() + "; Keel's backup cannot order them.");
+            }
+        }
+        return ordered;
+    }
+
+    private static Map<String, Long> sequences(Connection connection) throws SQLException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT sequencename, last_value FROM pg_sequences "
+                     + "WHERE schemaname = current_schema() AND last_value IS NOT NULL")) {
+            while (result.next()) {
+                values.put(result.getString(1), result.getLong(2));
+            }
+        }
+        return values;
+    }
+
+    /** Lets COPY write into a zip entry without closing the zip. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
