@@ -413,6 +413,32 @@ class KeelMigrateTest {
     }
 
     @Test
+    void eightMigratorsAtOnceApplyEachMigrationExactlyOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Run>> runs = new ArrayList<>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return run("up");
+                }));
+            }
+            start.countDown();
+            int applied = 0;
+            for (var future : runs) {
+                Run up = future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(up.exitCode()).as(up.err()).isZero();
+                applied += up.out().contains("Applied 2 migrations") ? 2 : up.out().contains("Applied 1 migration") ? 1 : 0;
+            }
+            assertThat(applied).isEqualTo(2);
+            assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history")).isEqualTo("2");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseGetsAClearMessage() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();
