@@ -91,6 +91,7 @@ public final class MigrationFiles {
             }
         });
         for (Migration migration : migrations()) {
+            problems.addAll(transactionProblems(migration.file()));
             if (migration.undo().isEmpty()) {
                 problems.add(migration.file() + ": has no undo script; add " + undoDirectory()
                         .resolve("U" + migration.version() + "__" + migration.name() + ".sql"));
@@ -104,6 +105,46 @@ public final class MigrationFiles {
                 problems.add(undo + ": undoes no migration; its V" + matcher.group(1) + "__" + matcher.group(2)
                         + ".sql is missing");
             }
+        }
+        return problems;
+    }
+
+    /** The header a migration that cannot run in a transaction declares itself with. */
+    public static final String NON_TRANSACTIONAL = "-- keel:non-transactional";
+
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
+            "(?is)^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
+                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
+
+    /**
+     * Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY and friends) must be
+     * declared with the header, alone in their file: Flyway then runs the file outside a
+     * transaction, and a file mixing both kinds could half-apply.
+     */
+    static List<String> transactionProblems(Path file) {
+        String sql;
+        try {
+            sql = Files.readString(file);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + file + ": " + e.getMessage());
+        }
+        boolean declared = sql.lines().anyMatch(line -> line.strip().equalsIgnoreCase(NON_TRANSACTIONAL));
+        List<SqlScript.Statement> statements = SqlScript.split(sql);
+        List<SqlScript.Statement> outside = statements.stream()
+                .filter(statement -> OUTSIDE_TRANSACTION.matcher(statement.sql()).matches()).toList();
+        List<String> problems = new ArrayList<>();
+        if (!outside.isEmpty() && !declared) {
+            problems.add(file + " line " + outside.getFirst().line() + ": " + outside.getFirst().firstLine()
+                    + " cannot run in a transaction; put it in a migration of its own that starts with "
+                    + NON_TRANSACTIONAL);
+        }
+        if (!outside.isEmpty() && outside.size() < statements.size()) {
+            problems.add(file + ": mixes statements that need a transaction with ones that cannot have one; "
+                    + "split it so a failure cannot leave it half-applied");
+        }
+        if (declared && outside.isEmpty()) {
+            problems.add(file + ": declares " + NON_TRANSACTIONAL + " but has no statement that needs it; "
+                    + "remove the header so it runs in a transaction");
         }
         return problems;
     }

@@ -439,6 +439,40 @@ class KeelMigrateTest {
     }
 
     @Test
+    void aDeclaredNonTransactionalMigrationBuildsItsIndexConcurrentlyWithoutHanging() throws Exception {
+        addPair("20261122000200", "widget_created_idx");
+        Files.writeString(dir.resolve("migration/V20261122000200__widget_created_idx.sql"), """
+                -- keel:non-transactional
+                CREATE INDEX CONCURRENTLY widget_created_at_idx ON widget (created_at);
+                """);
+        Files.writeString(dir.resolve("undo/U20261122000200__widget_created_idx.sql"),
+                "DROP INDEX widget_created_at_idx;\n");
+        assertThat(run("validate", "--offline").exitCode()).isZero();
+
+        Run up = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("up"))
+                .get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(database.queryForString("SELECT to_regclass('widget_created_at_idx') IS NOT NULL")).isEqualTo("t");
+    }
+
+    @Test
+    void concurrentStatementsMustBeDeclaredAndAlone() throws IOException {
+        addPair("20261122000200", "undeclared");
+        Files.writeString(dir.resolve("migration/V20261122000200__undeclared.sql"),
+                "CREATE TABLE t (id int);\n\nCREATE INDEX CONCURRENTLY t_idx ON t (id);\n");
+        addPair("20261122000300", "needless");
+        Files.writeString(dir.resolve("migration/V20261122000300__needless.sql"),
+                "-- keel:non-transactional\nCREATE TABLE u (id int);\n");
+
+        Run validate = run("validate", "--offline");
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("V20261122000200__undeclared.sql line 3: CREATE INDEX CONCURRENTLY",
+                "mixes statements", "V20261122000300__needless.sql: declares -- keel:non-transactional");
+    }
+
+    @Test
     void anUnreachableDatabaseGetsAClearMessage() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();
