@@ -336,9 +336,10 @@ public final class KeelMigrate {
             if (scripts.isEmpty()) {
                 out.println("-- nothing to run " + direction);
             }
+            Placeholders placeholders = migrations.placeholders();
             for (Path script : scripts) {
-                // Keel's migrations use no Flyway placeholders, so the files are the SQL that runs.
-                out.printf("-- %s%n%s%n%n", script.getFileName(), Files.readString(script).strip());
+                out.printf("-- %s%n%s%n%n", script.getFileName(),
+                        placeholders.resolve(Files.readString(script).strip(), script.getFileName().toString()));
             }
             out.flush();
             return 0;

@@ -158,6 +158,17 @@ public final class Migrations {
         }
     }
 
+    /** Flyway's built-in placeholders with this database's values, for previews. */
+    Placeholders placeholders() {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT current_schema(), current_user, current_database()")) {
+            result.next();
+            return new Placeholders(result.getString(1), result.getString(2), result.getString(3));
+        } catch (SQLException e) {
+            throw database.unreachable(e);
+        }
+    }
+
     /** Applies migrations up to {@code target} without printing, for a restore. */
     void upQuietly(String target) {
         try {

@@ -280,6 +280,20 @@ class KeelMigrateTest {
     }
 
     @Test
+    void sqlResolvesFlywaysPlaceholdersAsFlywayWould() throws IOException {
+        run("up");
+        addPair("20261122000200", "placeheld");
+        String dollar = "$";
+        Files.writeString(dir.resolve("migration/V20261122000200__placeheld.sql"),
+                "COMMENT ON TABLE widget IS 'owned by " + dollar + "{flyway:user} in " + dollar + "{flyway:defaultSchema}';\n");
+
+        Run preview = run("sql");
+
+        assertThat(preview.out()).contains("COMMENT ON TABLE widget IS 'owned by " + database.username() + " in public';");
+        assertThat(run("up").exitCode()).isZero();
+    }
+
+    @Test
     void repairRealignsTheChecksumOfAnEditedMigration() throws IOException {
         run("up");
         Path applied = dir.resolve("migration/V20261122000000__keel_conventions.sql");
