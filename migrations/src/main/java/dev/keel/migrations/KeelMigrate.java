@@ -52,6 +52,20 @@ public final class KeelMigrate {
         return commandLine;
     }
 
+    /** What every subcommand has: where the files and the database are, and picocli's output. */
+    abstract static class Subcommand implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
     /** Where the files are and which database to use. */
     static final class Target {
 
@@ -81,20 +95,14 @@ public final class KeelMigrate {
     }
 
     @Command(name = "status", description = "Current version, pending migrations, and the state of the applied ones.")
-    static final class Status implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Status extends Subcommand {
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             Migrations.Report report = target.migrations().status();
             List<Migrations.Status> rows = report.migrations();
             String current = report.current();
@@ -118,21 +126,15 @@ public final class KeelMigrate {
     }
 
     @Command(name = "up", description = "Apply every pending migration, or up to --to.")
-    static final class Up implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Up extends Subcommand {
 
         @Option(names = "--to", description = "Stop after this version.")
         String to;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             ProductionGuard.requireConfirmation("up");
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             long started = System.nanoTime();
             MigrateResult result = target.migrations().up(to, out);
             out.printf("%s; now at version %s (%d ms)%n",
@@ -147,13 +149,7 @@ public final class KeelMigrate {
     }
 
     /** What the three down commands share: run the plan and say where the database is now. */
-    abstract static class DownCommand implements Callable<Integer> {
-
-        @Mixin
-        Target target;
-
-        @Spec
-        CommandSpec spec;
+    abstract static class DownCommand extends Subcommand {
 
         abstract Undo.Plan plan();
 
@@ -161,7 +157,7 @@ public final class KeelMigrate {
         public Integer call() {
             ProductionGuard.requireConfirmation("down");
             ProductionGuard.requireRecentBackup();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             long started = System.nanoTime();
             Migrations migrations = target.migrations();
             int undone = migrations.down(plan(), out);
@@ -214,17 +210,11 @@ public final class KeelMigrate {
     }
 
     @Command(name = "history", description = "Applied migrations: when, by whom, how long.")
-    static final class History implements Callable<Integer> {
-
-        @Mixin
-        Target target;
-
-        @Spec
-        CommandSpec spec;
+    static final class History extends Subcommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("%-4s %-16s %-32s %-28s %-12s %8s  %s%n", "#", "VERSION", "DESCRIPTION", "INSTALLED ON", "BY", "MS",
                     "OK");
             for (Migrations.Applied row : target.migrations().history()) {
@@ -237,10 +227,7 @@ public final class KeelMigrate {
     }
 
     @Command(name = "validate", description = "Naming, an undo for every migration, no duplicate versions, checksums.")
-    static final class Validate implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Validate extends Subcommand {
 
         @Option(names = "--offline", description = "Check the files only, without a database.")
         boolean offline;
@@ -249,12 +236,9 @@ public final class KeelMigrate {
                 defaultValue = "${env:KEEL_MAIN_REF:-main}")
         String main;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             List<String> problems = new java.util.ArrayList<>(target.files().problems());
             problems.addAll(new LinearHistory(target.files(), main).problems());
             if (!offline && problems.isEmpty()) {
@@ -271,16 +255,10 @@ public final class KeelMigrate {
     }
 
     @Command(name = "show", description = "A migration's state, its SQL and its undo SQL.")
-    static final class Show implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Show extends Subcommand {
 
         @Parameters(paramLabel = "VERSION")
         String version;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -289,7 +267,7 @@ public final class KeelMigrate {
                             + " (make migrate-status lists them)."));
             String state = target.migrations().status().migrations().stream()
                     .filter(row -> row.version().equals(version)).map(Migrations.Status::state).findFirst().orElse("?");
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("%s  %s  (%s)%n%n-- %s%n%s%n", migration.version(), migration.description(), state,
                     migration.file(), Files.readString(migration.file()).strip());
             out.printf("%n-- %s%n%s%n", migration.undo().map(Path::toString).orElse("no undo script"),
@@ -300,19 +278,13 @@ public final class KeelMigrate {
     }
 
     @Command(name = "sql", description = "Print the SQL that up (or, with --direction down, down) would run; changes nothing.")
-    static final class Sql implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Sql extends Subcommand {
 
         @Option(names = "--direction", defaultValue = "up", description = "up or down (default: ${DEFAULT-VALUE}).")
         String direction;
 
         @Option(names = "--steps", defaultValue = "1", description = "With --direction down: how many (default: ${DEFAULT-VALUE}).")
         int steps;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -332,7 +304,7 @@ public final class KeelMigrate {
                 }
                 default -> throw new MigrationException("--direction must be up or down, not '" + direction + "'.");
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (scripts.isEmpty()) {
                 out.println("-- nothing to run " + direction);
             }
@@ -347,21 +319,15 @@ public final class KeelMigrate {
     }
 
     @Command(name = "backup", description = "Write the migration history and every table's rows to FILE (a zip).")
-    static final class BackupCommand implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class BackupCommand extends Subcommand {
 
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             int tables = target.migrations().backup(file);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Backed up %d tables and the migration history to %s%n", tables, file);
             out.flush();
             return 0;
@@ -369,16 +335,10 @@ public final class KeelMigrate {
     }
 
     @Command(name = "restore", description = "Restore FILE into an empty database: same migrations, history and rows.")
-    static final class RestoreCommand implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class RestoreCommand extends Subcommand {
 
         @Parameters(paramLabel = "FILE")
         Path file;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -387,7 +347,7 @@ public final class KeelMigrate {
                 throw new MigrationException("There is no backup at " + file + ".");
             }
             int tables = target.migrations().restore(file);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Restored %d tables and the migration history from %s%n", tables, file);
             out.flush();
             return 0;
@@ -395,22 +355,16 @@ public final class KeelMigrate {
     }
 
     @Command(name = "stamp", description = "Record pending migrations up to VERSION as applied, without running them.")
-    static final class Stamp implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Stamp extends Subcommand {
 
         @Parameters(paramLabel = "VERSION")
         String version;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             ProductionGuard.requireConfirmation("stamp");
             int stamped = target.migrations().stamp(version);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Stamped %d migration%s as applied without running them; now at version %s%n", stamped,
                     stamped == 1 ? "" : "s", version);
             out.flush();
@@ -419,19 +373,13 @@ public final class KeelMigrate {
     }
 
     @Command(name = "repair", description = "Flyway repair: drop failed history rows, realign checksums with the files.")
-    static final class Repair implements Callable<Integer> {
-
-        @Mixin
-        Target target;
-
-        @Spec
-        CommandSpec spec;
+    static final class Repair extends Subcommand {
 
         @Override
         public Integer call() {
             ProductionGuard.requireConfirmation("repair");
             var result = target.migrations().repair();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Repaired: %d failed rows removed, %d checksums realigned%n",
                     result.migrationsRemoved.size(), result.migrationsAligned.size());
             out.flush();
@@ -440,24 +388,18 @@ public final class KeelMigrate {
     }
 
     @Command(name = "rebase", description = "Give this branch's migrations new versions after the main branch's newest.")
-    static final class Rebase implements Callable<Integer> {
-
-        @Mixin
-        Target target;
+    static final class Rebase extends Subcommand {
 
         @Option(names = "--main", description = "The main branch's ref (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${env:KEEL_MAIN_REF:-main}")
         String main;
-
-        @Spec
-        CommandSpec spec;
 
         Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() throws IOException {
             List<LinearHistory.Rename> renames = new LinearHistory(target.files(), main).rebase(clock);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             renames.forEach(rename -> out.printf("renamed %s__%s -> %s__%s (and its undo)%n", rename.from(), rename.name(),
                     rename.to(), rename.name()));
             out.println(renames.isEmpty() ? "Nothing to rebase: this branch's migrations already follow " + main + "'s."
@@ -469,19 +411,13 @@ public final class KeelMigrate {
     }
 
     @Command(name = "create", description = "Write a new migration and its undo script from the model checklist.")
-    static final class Create implements Callable<Integer> {
+    static final class Create extends Subcommand {
 
         private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
         private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-        @Mixin
-        Target target;
-
         @Parameters(paramLabel = "NAME", description = "lower_case_with_underscores, such as add_gadgets_table")
         String name;
-
-        @Spec
-        CommandSpec spec;
 
         Clock clock = Clock.systemUTC();
 
@@ -503,7 +439,7 @@ public final class KeelMigrate {
             Files.createDirectories(undo.getParent());
             Files.writeString(migration, Templates.migration(name));
             Files.writeString(undo, Templates.undo(migration.getFileName().toString()));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println("created " + migration);
             out.println("created " + undo);
             out.flush();
