@@ -43,11 +43,15 @@ final class MigrateOnce {
                     current == null ? "(empty)" : current.getVersion());
             return 0;
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            // Flyway's own message names the file, line and statement; below it is only the driver's.
+            Throwable reported = e;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                reported = cause;
+                if (cause instanceof org.flywaydb.core.api.FlywayException) {
+                    break;
+                }
             }
-            LOG.error("Migration failed: {}", root.getMessage());
+            LOG.error("Migration failed: {}", reported.getMessage());
             return 1;
         }
     }

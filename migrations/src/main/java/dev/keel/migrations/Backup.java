@@ -42,38 +42,82 @@ final class Backup {
 
     /** Writes the backup; returns how many tables it holds. */
     int write(Path file) {
-        String version = migrations.status().current();
-        if (version.isEmpty()) {
-            throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
-        }
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
-            // One snapshot for every table, so the backup is consistent while the application writes.
+            // One snapshot for every table and the history, so the backup is consistent while the application writes.
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
+            String version = currentVersion(connection);
             List<String> tables = tablesParentsFirst(connection);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
                 Properties manifest = new Properties();
                 manifest.setProperty("format", "keel-backup-1");
                 manifest.setProperty("version", version);
                 manifest.setProperty("tables", String.join(",", tables));
+                for (String table : tables) {
+                    manifest.setProperty("columns." + table, String.join(",", columns(connection, table)));
+                }
                 manifest.setProperty("sequences", String.join(",", sequences(connection).entrySet().stream()
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()));
                 zip.putNextEntry(new ZipEntry("manifest.properties"));
                 manifest.store(zip, "Keel backup");
-                copyOut(copy, zip, HISTORY);
+                copyOut(copy, zip, HISTORY, columns(connection, HISTORY));
                 for (String table : tables) {
-                    copyOut(copy, zip, table);
+                    copyOut(copy, zip, table, columns(connection, table));
                 }
             }
             connection.commit();
+            // Only a complete backup takes the name: a failed one never replaces a good one.
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return tables.size();
         } catch (SQLException | IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the partial file is named as such
+            }
             throw new MigrationException("Backup failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT to_regclass('" + HISTORY + "') IS NOT NULL")) {
+            result.next();
+            if (!result.getBoolean(1)) {
+                throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT version FROM " + HISTORY
+                     + " WHERE version IS NOT NULL AND success ORDER BY installed_rank DESC LIMIT 1")) {
+            if (!result.next()) {
+                throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
+            }
+            return result.getString(1);
+        }
+    }
+
+    /** The table's columns in their stored order, named in COPY so a restore does not depend on order. */
+    private static List<String> columns(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname FROM pg_attribute a "
+                + "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = current_schema() AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped "
+                + "AND a.attgenerated = '' ORDER BY a.attnum")) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.add(result.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 
     /** Restores into an empty database; returns how many tables were loaded. */
@@ -96,21 +140,26 @@ final class Backup {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                try (Statement statement = connection.createStatement()) {
-                    // The history comes from the backup, as it was, not as this restore wrote it.
-                    statement.execute("DELETE FROM " + HISTORY);
-                }
-                copyIn(copy, zip, HISTORY);
                 String[] tables = manifest.getProperty("tables").isEmpty() ? new String[0]
                         : manifest.getProperty("tables").split(",");
+                try (Statement statement = connection.createStatement()) {
+                    // The history and the rows come from the backup as they were, not as this restore's
+                    // migrations wrote them (seed rows, the history of this run).
+                    StringBuilder emptied = new StringBuilder(quote(HISTORY));
+                    for (String table : tables) {
+                        emptied.append(", ").append(quote(table));
+                    }
+                    statement.execute("TRUNCATE " + emptied);
+                }
+                copyIn(copy, zip, HISTORY, columns(connection, HISTORY));
                 for (String table : tables) {
-                    copyIn(copy, zip, table);
+                    copyIn(copy, zip, table, List.of(manifest.getProperty("columns." + table).split(",")));
                 }
                 for (String sequence : manifest.getProperty("sequences", "").split(",")) {
                     if (!sequence.isBlank()) {
                         String[] parts = sequence.split("=");
                         try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?, ?)")) {
-                            setval.setString(1, parts[0]);
+                            setval.setString(1, quote(parts[0]));
                             setval.setLong(2, Long.parseLong(parts[1]));
                             setval.execute();
                         }
@@ -121,7 +170,7 @@ final class Backup {
             }
         } catch (SQLException | IOException e) {
             throw new MigrationException("Restore failed: " + e.getMessage()
-                    + "\n  Nothing of the rows was loaded; the schema is at the backup's version.", e);
+                    + "\n  No row was loaded (the load is one transaction); the database may hold the migrated, empty schema.", e);
         }
     }
 
@@ -133,16 +182,22 @@ final class Backup {
         return entry;
     }
 
-    private static void copyOut(CopyManager copy, ZipOutputStream zip, String table) throws SQLException, IOException {
+    private static void copyOut(CopyManager copy, ZipOutputStream zip, String table, List<String> columns)
+            throws SQLException, IOException {
         zip.putNextEntry(new ZipEntry("tables/" + table + ".csv"));
-        copy.copyOut("COPY " + quote(table) + " TO STDOUT WITH (FORMAT csv)", new NonClosing(zip));
+        copy.copyOut("COPY " + quote(table) + columnList(columns) + " TO STDOUT WITH (FORMAT csv)", new NonClosing(zip));
         zip.closeEntry();
     }
 
-    private static void copyIn(CopyManager copy, ZipFile zip, String table) throws SQLException, IOException {
+    private static void copyIn(CopyManager copy, ZipFile zip, String table, List<String> columns)
+            throws SQLException, IOException {
         try (InputStream in = zip.getInputStream(entry(zip, "tables/" + table + ".csv"))) {
-            copy.copyIn("COPY " + quote(table) + " FROM STDIN WITH (FORMAT csv)", in);
+            copy.copyIn("COPY " + quote(table) + columnList(columns) + " FROM STDIN WITH (FORMAT csv)", in);
         }
+    }
+
+    private static String columnList(List<String> columns) {
+        return " (" + String.join(", ", columns.stream().map(Backup::quote).toList()) + ")";
     }
 
     private static String quote(String identifier) {
@@ -161,8 +216,10 @@ final class Backup {
     private static List<String> tablesParentsFirst(Connection connection) throws SQLException {
         Map<String, List<String>> parents = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                     + "AND tablename <> '" + HISTORY + "' ORDER BY tablename")) {
+             // Plain tables and partitions (relkind r); a partitioned parent holds no rows of its own.
+             ResultSet result = statement.executeQuery("SELECT c.relname FROM pg_class c "
+                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                     + "AND c.relkind = 'r' AND c.relname <> '" + HISTORY + "' ORDER BY c.relname")) {
             while (result.next()) {
                 parents.put(result.getString(1), new ArrayList<>());
             }

@@ -240,7 +240,12 @@ public final class KeelMigrate {
         public Integer call() {
             PrintWriter out = out();
             List<String> problems = new java.util.ArrayList<>(target.files().problems());
-            problems.addAll(new LinearHistory(target.files(), main).problems());
+            LinearHistory history = new LinearHistory(target.files(), main);
+            if (history.mainVersions().isEmpty()) {
+                out().println("  note: no git ref '" + main + "' to compare with, so the linear-history check did not run"
+                        + " (set MAIN= or KEEL_MAIN_REF, e.g. origin/main)");
+            }
+            problems.addAll(history.problems());
             if (!offline && problems.isEmpty()) {
                 problems.addAll(target.migrations().validateAgainstDatabase());
             }
@@ -293,15 +298,10 @@ public final class KeelMigrate {
             List<Path> scripts = new java.util.ArrayList<>();
             switch (direction) {
                 case "up" -> rows.stream().filter(row -> row.state().equals("pending"))
-                        .forEach(row -> scripts.add(target.files().find(row.version()).orElseThrow().file()));
-                case "down" -> {
-                    List<Migrations.Status> applied = rows.stream().filter(row -> row.state().equals("applied")).toList();
-                    for (int i = applied.size() - 1; i >= 0 && scripts.size() < steps; i--) {
-                        String version = applied.get(i).version();
-                        scripts.add(target.files().find(version).flatMap(MigrationFiles.Migration::undo)
-                                .orElseThrow(() -> new MigrationException("Migration " + version + " has no undo script.")));
-                    }
-                }
+                        .forEach(row -> scripts.add(target.files().find(row.version()).orElseThrow(() ->
+                                new MigrationException("Migration " + row.version()
+                                        + " is not named as Keel names them (make migrate-validate).")).file()));
+                case "down" -> scripts.addAll(migrations.undoScripts(new Undo.Steps(steps)));
                 default -> throw new MigrationException("--direction must be up or down, not '" + direction + "'.");
             }
             PrintWriter out = out();

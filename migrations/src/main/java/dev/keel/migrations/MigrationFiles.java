@@ -92,6 +92,13 @@ public final class MigrationFiles {
         });
         for (Migration migration : migrations()) {
             problems.addAll(transactionProblems(migration.file()));
+            migration.undo().ifPresent(undo -> {
+                if (SqlScript.split(read(undo)).stream()
+                        .anyMatch(statement -> OUTSIDE_TRANSACTION.matcher(statement.sql()).matches())) {
+                    problems.add(undo + ": an undo runs in one transaction with its history row, so it cannot use "
+                            + "CONCURRENTLY, VACUUM or the like; use the plain form");
+                }
+            });
             if (migration.undo().isEmpty()) {
                 problems.add(migration.file() + ": has no undo script; add " + undoDirectory()
                         .resolve("U" + migration.version() + "__" + migration.name() + ".sql"));
@@ -121,13 +128,16 @@ public final class MigrationFiles {
      * declared with the header, alone in their file: Flyway then runs the file outside a
      * transaction, and a file mixing both kinds could half-apply.
      */
-    static List<String> transactionProblems(Path file) {
-        String sql;
+    private static String read(Path file) {
         try {
-            sql = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    static List<String> transactionProblems(Path file) {
+        String sql = read(file);
         boolean declared = sql.lines().anyMatch(line -> line.strip().equalsIgnoreCase(NON_TRANSACTIONAL));
         List<SqlScript.Statement> statements = SqlScript.split(sql);
         List<SqlScript.Statement> outside = statements.stream()

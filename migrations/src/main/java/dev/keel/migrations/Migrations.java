@@ -119,6 +119,10 @@ public final class Migrations {
         Report report = status();
         List<Status> pending = report.migrations().stream()
                 .filter(row -> row.state().equals("pending") && row.version().compareTo(version) <= 0).toList();
+        if (report.migrations().stream().anyMatch(row -> !row.checksum().isEmpty() && !row.checksum().equals("ok"))) {
+            throw new MigrationException("Some applied migrations have changed or missing files (make migrate-status); "
+                    + "stamp ends with a repair that would hide that, so resolve them first.");
+        }
         if (pending.stream().noneMatch(row -> row.version().equals(version))) {
             throw new MigrationException(version + " is not a pending migration; stamp records pending ones only "
                     + "(make migrate-status lists them).");
@@ -127,7 +131,8 @@ public final class Migrations {
         try {
             standIns = java.nio.file.Files.createTempDirectory("keel-stamp-");
             for (Status row : pending) {
-                java.nio.file.Path file = files.find(row.version()).orElseThrow().file();
+                java.nio.file.Path file = files.find(row.version()).orElseThrow(() -> new MigrationException(
+                        "Migration " + row.version() + " is not named as Keel names them (make migrate-validate).")).file();
                 java.nio.file.Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
             }
             Flyway.configure().configuration(flyway(version).getConfiguration())
@@ -188,7 +193,12 @@ public final class Migrations {
 
     /** Undoes applied migrations, newest first, as {@code plan} says; returns how many. */
     int down(Undo.Plan plan, PrintWriter out) {
-        return new Undo(database, files).run(plan, out);
+        return new Undo(database, files).run(plan, placeholders(), out);
+    }
+
+    /** The undo scripts {@code plan} would run, newest first, for the preview. */
+    List<java.nio.file.Path> undoScripts(Undo.Plan plan) {
+        return new Undo(database, files).scripts(plan);
     }
 
     /** Flyway's checksum, naming and ordering checks of the applied migrations against the files. */

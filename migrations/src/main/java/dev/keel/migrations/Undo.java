@@ -47,19 +47,33 @@ final class Undo {
         this.files = files;
     }
 
+    /** The undo scripts {@code plan} would run, newest first; every one must exist before any runs. */
+    List<Path> scripts(Plan plan) {
+        try (Connection connection = database.connect()) {
+            return scripts(choose(applied(connection), plan));
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot read the migration history: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> scripts(List<AppliedMigration> chosen) {
+        List<Path> scripts = new ArrayList<>();
+        for (AppliedMigration migration : chosen) {
+            scripts.add(files.find(migration.version()).flatMap(MigrationFiles.Migration::undo)
+                    .orElseThrow(() -> new MigrationException("Migration " + migration.version() + " ("
+                            + migration.description() + ") has no undo script in " + files.undoDirectory()
+                            + "; nothing was undone.")));
+        }
+        return scripts;
+    }
+
     /** Undoes what {@code plan} names; returns how many migrations were undone. */
-    int run(Plan plan, PrintWriter out) {
+    int run(Plan plan, Placeholders placeholders, PrintWriter out) {
         try (Connection connection = database.connect()) {
             List<AppliedMigration> chosen = choose(applied(connection), plan);
-            List<Path> scripts = new ArrayList<>();
-            for (AppliedMigration migration : chosen) {
-                scripts.add(files.find(migration.version()).flatMap(MigrationFiles.Migration::undo)
-                        .orElseThrow(() -> new MigrationException("Migration " + migration.version() + " ("
-                                + migration.description() + ") has no undo script in " + files.undoDirectory()
-                                + "; nothing was undone.")));
-            }
+            List<Path> scripts = scripts(chosen);
             for (int i = 0; i < chosen.size(); i++) {
-                undo(connection, chosen.get(i), scripts.get(i), out);
+                undo(connection, chosen.get(i), scripts.get(i), placeholders, i, out);
             }
             if (plan instanceof All && applied(connection).isEmpty()) {
                 try (Statement statement = connection.createStatement()) {
@@ -91,8 +105,10 @@ final class Undo {
             }
         }
         try (Statement statement = connection.createStatement();
+             // Only migrations that ran SQL: repair's DELETE rows and baselines have nothing to undo.
              ResultSet result = statement.executeQuery("SELECT installed_rank, version, description "
-                     + "FROM flyway_schema_history WHERE version IS NOT NULL AND success ORDER BY installed_rank DESC")) {
+                     + "FROM flyway_schema_history WHERE version IS NOT NULL AND success AND type IN ('SQL', 'JDBC') "
+                     + "ORDER BY installed_rank DESC")) {
             while (result.next()) {
                 rows.add(new AppliedMigration(result.getInt(1), result.getString(2), result.getString(3)));
             }
@@ -100,11 +116,11 @@ final class Undo {
         return rows;
     }
 
-    private static void undo(Connection connection, AppliedMigration migration, Path script, PrintWriter out)
-            throws SQLException {
+    private static void undo(Connection connection, AppliedMigration migration, Path script, Placeholders placeholders,
+                             int alreadyUndone, PrintWriter out) throws SQLException {
         String sql;
         try {
-            sql = Files.readString(script);
+            sql = placeholders.resolve(Files.readString(script), script.getFileName().toString());
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + script + ": " + e.getMessage(), e);
         }
@@ -136,14 +152,20 @@ final class Undo {
             connection.commit();
             out.printf(" done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             out.flush();
-        } catch (SQLException e) {
-            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             out.println(" failed");
             out.flush();
             String where = current == null ? "" : " line " + current.line() + " (" + current.firstLine() + ")";
             throw new MigrationException(script + where + ": " + e.getMessage()
-                    + "\n  Nothing was undone for " + migration.version() + ": schema and history are as they were.", e);
+                    + "\n  Nothing was undone for " + migration.version() + ": its schema and history row are as they were"
+                    + (alreadyUndone > 0 ? "; the " + alreadyUndone + " newer undo(s) before it were committed." : "."), e);
         } finally {
+            // Only after commit or rollback: turning autocommit on mid-transaction would commit it.
             connection.setAutoCommit(true);
         }
     }
