@@ -64,6 +64,14 @@ public final class KeelMigrate {
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
+
+        /** Prints the closing line, flushed, and succeeds. */
+        int done(String format, Object... args) {
+            PrintWriter out = out();
+            out.printf(format, args);
+            out.flush();
+            return 0;
+        }
     }
 
     /** Where the files are and which database to use. */
@@ -242,7 +250,7 @@ public final class KeelMigrate {
             List<String> problems = new java.util.ArrayList<>(target.files().problems());
             LinearHistory history = new LinearHistory(target.files(), main);
             if (history.mainVersions().isEmpty()) {
-                out().println("  note: no git ref '" + main + "' to compare with, so the linear-history check did not run"
+                out.println("  note: no git ref '" + main + "' to compare with, so the linear-history check did not run"
                         + " (set MAIN= or KEEL_MAIN_REF, e.g. origin/main)");
             }
             problems.addAll(history.problems());
@@ -327,10 +335,7 @@ public final class KeelMigrate {
         @Override
         public Integer call() {
             int tables = target.migrations().backup(file);
-            PrintWriter out = out();
-            out.printf("Backed up %d tables and the migration history to %s%n", tables, file);
-            out.flush();
-            return 0;
+            return done("Backed up %d tables and the migration history to %s%n", tables, file);
         }
     }
 
@@ -347,10 +352,7 @@ public final class KeelMigrate {
                 throw new MigrationException("There is no backup at " + file + ".");
             }
             int tables = target.migrations().restore(file);
-            PrintWriter out = out();
-            out.printf("Restored %d tables and the migration history from %s%n", tables, file);
-            out.flush();
-            return 0;
+            return done("Restored %d tables and the migration history from %s%n", tables, file);
         }
     }
 
@@ -364,11 +366,8 @@ public final class KeelMigrate {
         public Integer call() {
             ProductionGuard.requireConfirmation("stamp");
             int stamped = target.migrations().stamp(version);
-            PrintWriter out = out();
-            out.printf("Stamped %d migration%s as applied without running them; now at version %s%n", stamped,
+            return done("Stamped %d migration%s as applied without running them; now at version %s%n", stamped,
                     stamped == 1 ? "" : "s", version);
-            out.flush();
-            return 0;
         }
     }
 
@@ -379,11 +378,8 @@ public final class KeelMigrate {
         public Integer call() {
             ProductionGuard.requireConfirmation("repair");
             var result = target.migrations().repair();
-            PrintWriter out = out();
-            out.printf("Repaired: %d failed rows removed, %d checksums realigned%n",
+            return done("Repaired: %d failed rows removed, %d checksums realigned%n",
                     result.migrationsRemoved.size(), result.migrationsAligned.size());
-            out.flush();
-            return 0;
         }
     }
 

@@ -1,20 +1,26 @@
 package dev.keel.migrations;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** Flyway, configured the way Keel runs it, with the views the commands print. */
@@ -95,8 +101,8 @@ public final class Migrations {
         if (!info.isApplied()) {
             return "";
         }
-        if (info.getState() == org.flywaydb.core.api.MigrationState.MISSING_SUCCESS
-                || info.getState() == org.flywaydb.core.api.MigrationState.MISSING_FAILED) {
+        if (info.getState() == MigrationState.MISSING_SUCCESS
+                || info.getState() == MigrationState.MISSING_FAILED) {
             return "missing";
         }
         return info.isChecksumMatching() ? "ok" : "changed";
@@ -127,35 +133,35 @@ public final class Migrations {
             throw new MigrationException(version + " is not a pending migration; stamp records pending ones only "
                     + "(make migrate-status lists them).");
         }
-        java.nio.file.Path standIns = null;
+        Path standIns = null;
         try {
-            standIns = java.nio.file.Files.createTempDirectory("keel-stamp-");
+            standIns = Files.createTempDirectory("keel-stamp-");
             for (Status row : pending) {
-                java.nio.file.Path file = files.find(row.version()).orElseThrow(() -> new MigrationException(
+                Path file = files.find(row.version()).orElseThrow(() -> new MigrationException(
                         "Migration " + row.version() + " is not named as Keel names them (make migrate-validate).")).file();
-                java.nio.file.Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
+                Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
             }
             Flyway.configure().configuration(flyway(version).getConfiguration())
                     .locations("filesystem:" + standIns.toAbsolutePath()).ignoreMigrationPatterns("*:missing")
                     .load().migrate();
             flyway(null).repair();
             return pending.size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MigrationException("Cannot prepare the stamp: " + e.getMessage(), e);
         } catch (FlywayException e) {
             throw wrap(e);
         } finally {
             if (standIns != null) {
-                try (var paths = java.nio.file.Files.walk(standIns)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                } catch (java.io.IOException e) {
+                try (var paths = Files.walk(standIns)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
                     // a temporary directory left behind is harmless
                 }
             }
         }
     }
 
-    public org.flywaydb.core.api.output.RepairResult repair() {
+    public RepairResult repair() {
         try {
             return flyway(null).repair();
         } catch (FlywayException e) {
@@ -183,11 +189,11 @@ public final class Migrations {
         }
     }
 
-    int backup(java.nio.file.Path file) {
+    int backup(Path file) {
         return new Backup(database, this).write(file);
     }
 
-    int restore(java.nio.file.Path file) {
+    int restore(Path file) {
         return new Backup(database, this).restore(file);
     }
 
@@ -197,7 +203,7 @@ public final class Migrations {
     }
 
     /** The undo scripts {@code plan} would run, newest first, for the preview. */
-    List<java.nio.file.Path> undoScripts(Undo.Plan plan) {
+    List<Path> undoScripts(Undo.Plan plan) {
         return new Undo(database, files).scripts(plan);
     }
 
