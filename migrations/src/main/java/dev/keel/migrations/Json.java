@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The little JSON the commands print; small enough not to need a library. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
@@ -21,7 +21,7 @@ final class Json {
                 + "]}";
     }
 
-    static String string(String value) {
+    public static String string(String value) {
         StringBuilder json = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {

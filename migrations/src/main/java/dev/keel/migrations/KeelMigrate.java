@@ -13,6 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import dev.keel.migrations.lint.Finding;
+import dev.keel.migrations.lint.FindingFormats;
+import dev.keel.migrations.lint.LintResult;
+import dev.keel.migrations.lint.MigrationLinter;
+import dev.keel.migrations.lint.ReleaseHistory;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +34,7 @@ import picocli.CommandLine.Spec;
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
                 KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
-                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class})
+                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -440,6 +445,46 @@ public final class KeelMigrate {
             out.println("created " + undo);
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "lint", description = "Check migrations for PostgreSQL-only syntax and live-database safety; "
+            + "exit 1 on any error.")
+    static final class Lint extends Subcommand {
+
+        @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--release-tags", defaultValue = "${env:KEEL_RELEASE_TAGS:-v*}",
+                description = "Git tags that mark releases (default: ${DEFAULT-VALUE}).")
+        String releaseTags;
+
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Check only these files (default: every migration).")
+        List<Path> only = List.of();
+
+        @Override
+        public Integer call() {
+            if (!FindingFormats.FORMATS.contains(format)) {
+                throw new MigrationException("--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
+            }
+            for (Path file : only) {
+                if (!Files.isRegularFile(file)) {
+                    throw new MigrationException("There is no file " + file + " to check.");
+                }
+            }
+            MigrationFiles files = target.files();
+            ReleaseHistory releases = ReleaseHistory.fromGit(files.migrationDirectory(), releaseTags);
+            LintResult result = new MigrationLinter(releases).lint(files, only);
+            FindingFormats.write(format, result.findings(), out());
+            long errors = result.findings().stream().filter(Finding::isError).count();
+            String summary = String.format("lint: %d error%s, %d warning%s in %d file%s (%d suppressed by keel:allow); %s",
+                    errors, errors == 1 ? "" : "s", result.findings().size() - errors,
+                    result.findings().size() - errors == 1 ? "" : "s", result.filesChecked(),
+                    result.filesChecked() == 1 ? "" : "s", result.suppressed().size(), releases.description());
+            PrintWriter summaryOut = format.equals("text") ? out() : spec.commandLine().getErr();
+            summaryOut.println(summary);
+            summaryOut.flush();
+            return errors > 0 ? 1 : 0;
         }
     }
 }

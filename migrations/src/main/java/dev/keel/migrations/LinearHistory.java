@@ -1,7 +1,6 @@
 package dev.keel.migrations;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
 /**
  * Keeps the migration history linear across branches. A migration added on a branch must sort
@@ -39,19 +36,7 @@ final class LinearHistory {
 
     /** The main branch's migration versions, or empty when there is no git or no such ref to compare with. */
     Optional<Set<String>> mainVersions() {
-        Path directory = files.migrationDirectory().toAbsolutePath();
-        Optional<String> listing = git(directory.getParent(), "ls-tree", "--name-only", mainRef + ":./"
-                + directory.getFileName());
-        return listing.map(names -> {
-            Set<String> versions = new TreeSet<>();
-            names.lines().forEach(name -> {
-                Matcher matcher = MigrationFiles.VERSIONED.matcher(name.strip());
-                if (matcher.matches()) {
-                    versions.add(matcher.group(1));
-                }
-            });
-            return versions;
-        });
+        return Git.versionsAt(mainRef, files.migrationDirectory()).map(TreeSet::new);
     }
 
     /** Problems naming each branch migration that sorts before main's newest, and the fix. */
@@ -98,31 +83,9 @@ final class LinearHistory {
 
     /** git mv for tracked files, so history follows them; a plain move otherwise. */
     private static void move(Path from, Path to) throws IOException {
-        if (git(from.toAbsolutePath().getParent(), "mv", from.getFileName().toString(), to.toAbsolutePath().toString())
+        if (Git.run(from.toAbsolutePath().getParent(), "mv", from.getFileName().toString(), to.toAbsolutePath().toString())
                 .isEmpty()) {
             Files.move(from, to);
-        }
-    }
-
-    private static Optional<String> git(Path workingDirectory, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", workingDirectory.toString()));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            if (process.exitValue() != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(output);
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }

@@ -1,0 +1,42 @@
+package dev.keel.migrations.lint;
+
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.QualifiedName;
+import dev.keel.migrations.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One migration file as Flyway runs it: in one transaction unless it declares
+ * -- keel:non-transactional, with the settings and locks its statements have taken so far.
+ */
+final class FileScope {
+
+    /** A statement with what it does. */
+    record Parsed(SqlStatement statement, Operation operation) {
+    }
+
+    /** An ACCESS EXCLUSIVE lock on a live table, held from this line until the file commits. */
+    record HeldLock(QualifiedName table, int line) {
+    }
+
+    final String path;
+    final SchemaModel.Origin origin;
+    final boolean transactional;
+    final List<Parsed> statements = new ArrayList<>();
+    boolean lockTimeoutSet;
+    boolean statementTimeoutSet;
+    boolean lockTimeoutReported;
+    boolean statementTimeoutReported;
+    HeldLock exclusiveLock;
+    /** table.constraint of constraints this file added NOT VALID. */
+    final Set<String> addedNotValid = new HashSet<>();
+
+    FileScope(String path, SchemaModel.Origin origin, boolean transactional) {
+        this.path = path;
+        this.origin = origin;
+        this.transactional = transactional;
+    }
+}

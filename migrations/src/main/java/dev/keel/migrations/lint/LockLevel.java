@@ -1,0 +1,64 @@
+package dev.keel.migrations.lint;
+
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.QualifiedName;
+import java.util.Optional;
+
+/**
+ * The strongest table lock a statement takes on a live table, of the modes that block the
+ * application: ACCESS EXCLUSIVE (reads and writes wait) or SHARE / SHARE ROW EXCLUSIVE (writes wait).
+ */
+record LockLevel(QualifiedName table, String mode) {
+
+    static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
+
+    /** "an ACCESS EXCLUSIVE lock on widget", for messages. */
+    @Override
+    public String toString() {
+        return (mode.startsWith("A") || mode.startsWith("E") ? "an " : "a ") + mode + " lock on " + table;
+    }
+
+    boolean isAccessExclusive() {
+        return mode.equals(ACCESS_EXCLUSIVE);
+    }
+
+    static Optional<LockLevel> of(StatementContext context) {
+        return switch (context.operation) {
+            case Operation.AlterTable alter when context.isLive(alter.table()) -> alterLock(alter);
+            case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
+                    Optional.of(new LockLevel(index.table(), "SHARE"));
+            case Operation.DropIndex drop when !drop.concurrently()
+                    && drop.indexes().stream().anyMatch(index -> !context.schema.isNewIndex(index, context.file.origin)) ->
+                    Optional.of(new LockLevel(drop.indexes().getFirst(), ACCESS_EXCLUSIVE));
+            case Operation.Reindex reindex when !reindex.concurrently() ->
+                    Optional.of(new LockLevel(reindex.target(), "SHARE"));
+            case Operation.Drop drop when drop.objectKind().equals("TABLE")
+                    && drop.names().stream().anyMatch(context::isLive) ->
+                    Optional.of(new LockLevel(drop.names().getFirst(), ACCESS_EXCLUSIVE));
+            case Operation.Truncate truncate when truncate.tables().stream().anyMatch(context::isLive) ->
+                    Optional.of(new LockLevel(truncate.tables().getFirst(), ACCESS_EXCLUSIVE));
+            case Operation.CreateTrigger trigger when context.isLive(trigger.table()) ->
+                    Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
+            case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
+                    Optional.of(new LockLevel(lock.table(), ACCESS_EXCLUSIVE));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Most ALTER TABLE actions take ACCESS EXCLUSIVE; adding a foreign key SHARE ROW EXCLUSIVE; VALIDATE neither. */
+    private static Optional<LockLevel> alterLock(Operation.AlterTable alter) {
+        String strongest = null;
+        for (Operation.AlterAction action : alter.actions()) {
+            String mode = switch (action) {
+                case Operation.ValidateConstraint ignored -> null;
+                case Operation.AddConstraint add when add.constraint().kind() == Operation.ConstraintKind.FOREIGN_KEY ->
+                        "SHARE ROW EXCLUSIVE";
+                default -> ACCESS_EXCLUSIVE;
+            };
+            if (mode != null && (strongest == null || mode.equals(ACCESS_EXCLUSIVE))) {
+                strongest = mode;
+            }
+        }
+        return Optional.ofNullable(strongest).map(mode -> new LockLevel(alter.table(), mode));
+    }
+}

@@ -1,0 +1,189 @@
+package dev.keel.migrations.lint;
+
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.Operation.AlterAction;
+import dev.keel.migrations.sql.Operation.ColumnDefinition;
+import dev.keel.migrations.sql.Operation.ConstraintKind;
+import dev.keel.migrations.sql.Token;
+import dev.keel.migrations.sql.TypeName;
+import java.util.List;
+import java.util.Set;
+
+/** Statements that lock or rewrite a live table for longer than a moment, and their online forms. */
+final class LockingRules implements StatementRule {
+
+    /** Functions whose value differs per row, so a default using them is computed for every existing row. */
+    private static final Set<String> VOLATILE_FUNCTIONS = Set.of("random", "random_normal", "gen_random_uuid", "uuidv4",
+            "uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp", "timeofday",
+            "nextval", "setseed", "txid_current", "pg_current_xact_id");
+
+    @Override
+    public void check(StatementContext context) {
+        checkHeldExclusiveLock(context);
+        switch (context.operation) {
+            case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
+                    context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX on " + index.table()
+                            + ", a table that already holds data, blocks its writes while the index builds");
+            case Operation.DropIndex drop when !drop.concurrently() -> drop.indexes().stream()
+                    .filter(index -> !context.schema.isNewIndex(index, context.file.origin)).findFirst()
+                    .ifPresent(index -> context.report(Rule.DROP_INDEX_CONCURRENTLY, index.at(),
+                            "DROP INDEX " + index + " locks its table against reads and writes"));
+            case Operation.Reindex reindex when !reindex.concurrently() ->
+                    context.report(Rule.REINDEX_CONCURRENTLY, null, "REINDEX " + reindex.targetKind()
+                            + " without CONCURRENTLY blocks writes for the whole rebuild");
+            case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
+                    context.report(Rule.TABLE_REWRITE, null, lock.command() + " holds " + lock.table()
+                            + " with an ACCESS EXCLUSIVE lock for as long as it runs");
+            case Operation.Update update when context.isLive(update.table()) ->
+                    context.report(Rule.UNBATCHED_BACKFILL, null, "UPDATE of " + update.table() + (update.hasWhere()
+                            ? "" : " without WHERE") + " changes its rows in one transaction");
+            case Operation.AlterTable alter when context.isLive(alter.table()) -> alter.actions()
+                    .forEach(action -> checkAction(context, alter, action));
+            default -> {
+            }
+        }
+    }
+
+    private static void checkAction(StatementContext context, Operation.AlterTable alter, AlterAction action) {
+        String table = alter.table().toString();
+        switch (action) {
+            case Operation.AddColumn add -> checkAddColumn(context, table, add);
+            case Operation.AlterColumnType change -> checkTypeChange(context, alter, change);
+            case Operation.SetNotNull set -> {
+                SchemaModel.Table known = context.table(alter.table());
+                if (known == null || context.schema.validatedNotNullChecks(known, set.column()).isEmpty()) {
+                    context.report(Rule.SET_NOT_NULL, set.at(), "SET NOT NULL on " + table + "." + set.column()
+                            + " scans the table under an ACCESS EXCLUSIVE lock: no validated CHECK (" + set.column()
+                            + " IS NOT NULL) exists");
+                }
+            }
+            case Operation.AddConstraint add -> checkAddConstraint(context, alter, add);
+            case Operation.ValidateConstraint validate
+                    when context.file.transactional && context.file.addedNotValid.contains(alter.table().key() + "."
+                    + validate.name()) ->
+                    context.report(Rule.VALIDATE_IN_SAME_TRANSACTION, validate.at(), "VALIDATE CONSTRAINT "
+                            + validate.name() + " runs in the transaction that added it NOT VALID");
+            default -> {
+            }
+        }
+    }
+
+    private static void checkAddColumn(StatementContext context, String table, Operation.AddColumn add) {
+        ColumnDefinition column = add.column();
+        String name = table + "." + column.columnName();
+        String volatileCall = volatileCall(column.defaultExpression());
+        if (volatileCall != null) {
+            context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " DEFAULT " + volatileCall
+                    + "() computes a value for every existing row: the table is rewritten under an ACCESS EXCLUSIVE lock");
+        } else if (column.type().isOneOf("serial", "bigserial", "smallserial")) {
+            context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " " + column.type()
+                    + " fills every existing row from a sequence: the table is rewritten under an ACCESS EXCLUSIVE lock");
+        }
+        if (column.generatedStored() || column.identity()) {
+            context.report(Rule.TABLE_REWRITE, add.at(), "ADD COLUMN " + name + (column.identity() ? " GENERATED AS "
+                    + "IDENTITY" : " GENERATED ... STORED") + " computes every existing row: the table is rewritten");
+        }
+        if (column.notNull() && !column.hasDefault() && !column.identity() && !column.primaryKey()
+                && !column.type().isOneOf("serial", "bigserial", "smallserial")) {
+            context.report(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, add.at(), "ADD COLUMN " + name
+                    + " NOT NULL without a DEFAULT fails as soon as " + table + " has a row");
+        }
+        if (column.references() != null || !column.check().isEmpty()) {
+            context.report(Rule.CONSTRAINT_NOT_VALID, add.at(), "ADD COLUMN " + name + " with an inline "
+                    + (column.references() != null ? "REFERENCES" : "CHECK") + " validates every row of " + table
+                    + " while it blocks writes; add the column, then the constraint NOT VALID");
+        }
+        if (column.unique() || column.primaryKey()) {
+            context.report(Rule.UNIQUE_ON_EXISTING_TABLE, add.at(), "ADD COLUMN " + name + " "
+                    + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE") + " builds an index on " + table
+                    + " while blocking reads and writes");
+        }
+    }
+
+    private static void checkAddConstraint(StatementContext context, Operation.AlterTable alter,
+                                           Operation.AddConstraint add) {
+        Operation.ConstraintDefinition constraint = add.constraint();
+        String what = (constraint.name() == null ? "a constraint" : constraint.name()) + " on " + alter.table();
+        switch (constraint.kind()) {
+            case FOREIGN_KEY, CHECK -> {
+                if (!constraint.notValid()) {
+                    context.report(Rule.CONSTRAINT_NOT_VALID, add.at(), "ADD " + (constraint.kind() == ConstraintKind.CHECK
+                            ? "CHECK " : "FOREIGN KEY ") + what + " checks every existing row while blocking writes");
+                } else if (constraint.name() != null) {
+                    context.file.addedNotValid.add(alter.table().key() + "." + constraint.name());
+                }
+            }
+            case UNIQUE, PRIMARY_KEY -> {
+                if (!constraint.usingIndex()) {
+                    context.report(Rule.UNIQUE_ON_EXISTING_TABLE, add.at(), "ADD " + (constraint.kind()
+                            == ConstraintKind.UNIQUE ? "UNIQUE " : "PRIMARY KEY ") + what
+                            + " builds its index while blocking reads and writes");
+                }
+            }
+            case EXCLUDE -> context.report(Rule.EXCLUSION_CONSTRAINT, add.at(), "ADD EXCLUDE " + what
+                    + " checks every row under an ACCESS EXCLUSIVE lock, and cannot be NOT VALID");
+            default -> {
+            }
+        }
+    }
+
+    private static void checkTypeChange(StatementContext context, Operation.AlterTable alter,
+                                        Operation.AlterColumnType change) {
+        SchemaModel.Table known = context.table(alter.table());
+        TypeName old = known == null ? null : known.columns.get(change.column());
+        String column = alter.table() + "." + change.column();
+        if (change.using()) {
+            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE " + change.type()
+                    + " USING ... computes every row again: the table is rewritten under an ACCESS EXCLUSIVE lock");
+        } else if (old == null) {
+            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE " + change.type()
+                    + ": the migrations do not say what type it had, so it may rewrite the table");
+        } else if (!TypeChanges.isBinaryCompatible(old, change.type())) {
+            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " from " + old + " to "
+                    + change.type() + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock");
+        }
+    }
+
+    /** While this file holds an ACCESS EXCLUSIVE lock on a live table, only quick statements may follow. */
+    private static void checkHeldExclusiveLock(StatementContext context) {
+        FileScope.HeldLock held = context.file.exclusiveLock;
+        if (held == null || isQuickUnderLock(context, held)) {
+            return;
+        }
+        context.report(Rule.WORK_AFTER_EXCLUSIVE_LOCK, null, "runs while " + held.table() + " stays locked against reads "
+                + "and writes (ACCESS EXCLUSIVE since line " + held.line() + ", until the file commits)");
+    }
+
+    private static boolean isQuickUnderLock(StatementContext context, FileScope.HeldLock held) {
+        return switch (context.operation) {
+            case Operation.SetParameter ignored -> true;
+            case Operation.Other other -> other.command().equals("COMMENT");
+            case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key());
+            case Operation.CreateTable ignored -> true;
+            case Operation.CreateIndex index -> !context.isLive(index.table());
+            case Operation.CreateTrigger trigger -> !context.isLive(trigger.table()) || trigger.table().key()
+                    .equals(held.table().key());
+            default -> false;
+        };
+    }
+
+    /** Records an ACCESS EXCLUSIVE lock the statement took on a live table in a transactional file. */
+    static void noteLock(StatementContext context) {
+        if (context.file.transactional && context.file.exclusiveLock == null) {
+            LockLevel.of(context).filter(LockLevel::isAccessExclusive).ifPresent(lock -> context.file.exclusiveLock =
+                    new FileScope.HeldLock(lock.table(), context.statement.line()));
+        }
+    }
+
+    /** The first known volatile function a DEFAULT expression calls, or null. */
+    private static String volatileCall(List<Token> expression) {
+        for (int i = 0; i + 1 < expression.size(); i++) {
+            Token token = expression.get(i);
+            if (token.kind() == Token.Kind.WORD && VOLATILE_FUNCTIONS.contains(token.name())
+                    && expression.get(i + 1).isSymbol("(")) {
+                return token.name();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.keel.migrations.lint;
+
+import dev.keel.migrations.MigrationException;
+import dev.keel.migrations.MigrationFiles;
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.OperationParser;
+import dev.keel.migrations.sql.SqlSplitter;
+import dev.keel.migrations.sql.SqlStatement;
+import dev.keel.migrations.sql.SqlSyntaxException;
+import dev.keel.migrations.sql.Token;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The static migration checker: reads every migration in version order, as Flyway would run
+ * them, keeps a model of the schema they build, and applies every rule to every statement.
+ */
+public final class MigrationLinter {
+
+    private static final List<StatementRule> RULES = List.of(new PortabilityRules(), new TransactionRules(),
+            new TimeoutRules(), new LockingRules(), new CompatibilityRules(), new TypeRules(), new ConventionRules());
+
+    private final ReleaseHistory releases;
+
+    public MigrationLinter(ReleaseHistory releases) {
+        this.releases = releases;
+    }
+
+    /** Every migration, with releases from the git tags matching KEEL_RELEASE_TAGS (default v*). */
+    public static LintResult lint(MigrationFiles files) {
+        String pattern = System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*");
+        return new MigrationLinter(ReleaseHistory.fromGit(files.migrationDirectory(), pattern)).lint(files, List.of());
+    }
+
+    /**
+     * Checks the migrations; with {@code only} non-empty, reports findings for those files alone
+     * (the migrations before them still shape the schema). A file outside the migration folder is
+     * checked as the next, unreleased migration.
+     */
+    public LintResult lint(MigrationFiles files, Collection<Path> only) {
+        Set<Path> selected = only.stream().map(MigrationLinter::normalize).collect(Collectors.toSet());
+        SchemaModel schema = new SchemaModel();
+        List<Finding> reported = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        int checked = 0;
+        List<Path> known = new ArrayList<>();
+        for (MigrationFiles.Migration migration : files.migrations()) {
+            known.add(normalize(migration.file()));
+            boolean report = selected.isEmpty() || selected.contains(normalize(migration.file()));
+            lintFile(migration.file(), releases.group(migration.version()), schema,
+                    report ? reported : new ArrayList<>(), report ? suppressed : new ArrayList<>());
+            checked += report ? 1 : 0;
+        }
+        for (Path extra : only) {
+            if (!known.contains(normalize(extra))) {
+                lintFile(extra, ReleaseHistory.UNRELEASED, schema, reported, suppressed);
+                checked++;
+            }
+        }
+        return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
+    }
+
+    private static void lintFile(Path path, String group, SchemaModel schema, List<Finding> reported,
+                                    List<Finding> suppressed) {
+        String file = path.toString();
+        SqlSplitter.Script script;
+        try {
+            script = SqlSplitter.split(Files.readString(path));
+        } catch (SqlSyntaxException e) {
+            reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
+            return;
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + path + ": " + e.getMessage());
+        }
+        boolean declaredNonTransactional = !script.statements().isEmpty() && script.statements().getFirst()
+                .commentsBefore().stream().anyMatch(MigrationLinter::isNonTransactionalHeader);
+        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, group), !declaredNonTransactional);
+        List<List<Finding>> perStatement = new ArrayList<>();
+        for (SqlStatement statement : script.statements()) {
+            Operation operation = parse(statement);
+            List<Finding> findings = new ArrayList<>();
+            StatementContext context = new StatementContext(statement, operation, scope, schema, findings);
+            RULES.forEach(rule -> rule.check(context));
+            LockingRules.noteLock(context);
+            schema.apply(operation, scope.origin);
+            scope.statements.add(new FileScope.Parsed(statement, operation));
+            perStatement.add(findings);
+        }
+        RULES.forEach(rule -> rule.finish(scope, schema, (index, rule1, at, message) -> {
+            Token where = at != null ? at : scope.statements.get(index).statement().first();
+            perStatement.get(index).add(Finding.of(rule1, file, where.line(), where.column(), message));
+        }));
+        List<Finding> fileFindings = new ArrayList<>();
+        for (int i = 0; i < perStatement.size(); i++) {
+            Suppressions.apply(file, script.statements().get(i).commentsBefore(), perStatement.get(i), fileFindings,
+                    suppressed);
+        }
+        Suppressions.unattached(file, script.trailingComments(), fileFindings);
+        fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        reported.addAll(fileFindings);
+    }
+
+    /** A parser failure on odd SQL must not stop the check: the statement then counts as one the rules skip. */
+    private static Operation parse(SqlStatement statement) {
+        try {
+            return OperationParser.parse(statement);
+        } catch (RuntimeException e) {
+            return new Operation.Other("?");
+        }
+    }
+
+    private static boolean isNonTransactionalHeader(Token comment) {
+        return comment.kind() == Token.Kind.LINE_COMMENT
+                && comment.text().strip().equalsIgnoreCase(MigrationFiles.NON_TRANSACTIONAL);
+    }
+
+    private static Path normalize(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+}

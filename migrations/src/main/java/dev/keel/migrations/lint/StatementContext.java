@@ -1,0 +1,40 @@
+package dev.keel.migrations.lint;
+
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.QualifiedName;
+import dev.keel.migrations.sql.SqlStatement;
+import dev.keel.migrations.sql.Token;
+import java.util.List;
+
+/** What a rule sees of one statement: the statement, what it does, its file, the schema so far; and where to report. */
+final class StatementContext {
+
+    final SqlStatement statement;
+    final Operation operation;
+    final FileScope file;
+    final SchemaModel schema;
+    private final List<Finding> findings;
+
+    StatementContext(SqlStatement statement, Operation operation, FileScope file, SchemaModel schema,
+                     List<Finding> findings) {
+        this.statement = statement;
+        this.operation = operation;
+        this.file = file;
+        this.schema = schema;
+        this.findings = findings;
+    }
+
+    void report(Rule rule, Token at, String message) {
+        Token where = at != null ? at : statement.first();
+        findings.add(Finding.of(rule, file.path, where.line(), where.column(), message));
+    }
+
+    /** A table that existed before this release: locks on it block a live application. */
+    boolean isLive(QualifiedName table) {
+        return table != null && !schema.isNew(table, file.origin);
+    }
+
+    SchemaModel.Table table(QualifiedName name) {
+        return schema.table(name);
+    }
+}
