@@ -36,7 +36,8 @@ public final class Git {
     /** The migration versions in {@code directory} at {@code ref}, or empty when git cannot say. */
     public static Optional<List<String>> versionsAt(String ref, Path directory) {
         Path absolute = directory.toAbsolutePath();
-        return run(absolute.getParent(), "ls-tree", "--name-only", ref + ":./" + absolute.getFileName())
+        // --full-tree: from a subdirectory, ls-tree would otherwise filter the listing by that subdirectory
+        return run(absolute.getParent(), "ls-tree", "--full-tree", "--name-only", ref + ":./" + absolute.getFileName())
                 .map(names -> names.lines().map(name -> MigrationFiles.VERSIONED.matcher(name.strip()))
                         .filter(java.util.regex.Matcher::matches).map(matcher -> matcher.group(1)).toList());
     }

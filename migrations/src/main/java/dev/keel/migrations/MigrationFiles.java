@@ -1,5 +1,10 @@
 package dev.keel.migrations;
 
+import dev.keel.migrations.sql.Operation;
+import dev.keel.migrations.sql.OperationParser;
+import dev.keel.migrations.sql.SqlSplitter;
+import dev.keel.migrations.sql.SqlStatement;
+import dev.keel.migrations.sql.SqlSyntaxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +98,7 @@ public final class MigrationFiles {
         for (Migration migration : migrations()) {
             problems.addAll(transactionProblems(migration.file()));
             migration.undo().ifPresent(undo -> {
-                if (SqlScript.split(read(undo)).stream()
-                        .anyMatch(statement -> OUTSIDE_TRANSACTION.matcher(statement.sql()).matches())) {
+                if (statements(undo).stream().anyMatch(OperationParser::cannotRunInTransaction)) {
                     problems.add(undo + ": an undo runs in one transaction with its history row, so it cannot use "
                             + "CONCURRENTLY, VACUUM or the like; use the plain form");
                 }
@@ -119,14 +123,10 @@ public final class MigrationFiles {
     /** The header a migration that cannot run in a transaction declares itself with. */
     public static final String NON_TRANSACTIONAL = "-- keel:non-transactional";
 
-    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
-            "(?is)^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
-                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
-
     /**
      * Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY and friends) must be
-     * declared with the header, alone in their file: Flyway then runs the file outside a
-     * transaction, and a file mixing both kinds could half-apply.
+     * declared with the header, alone in their file (SET may precede them): Flyway then runs the
+     * file outside a transaction, and a file mixing both kinds could half-apply.
      */
     private static String read(Path file) {
         try {
@@ -137,18 +137,19 @@ public final class MigrationFiles {
     }
 
     static List<String> transactionProblems(Path file) {
-        String sql = read(file);
-        boolean declared = sql.lines().anyMatch(line -> line.strip().equalsIgnoreCase(NON_TRANSACTIONAL));
-        List<SqlScript.Statement> statements = SqlScript.split(sql);
-        List<SqlScript.Statement> outside = statements.stream()
-                .filter(statement -> OUTSIDE_TRANSACTION.matcher(statement.sql()).matches()).toList();
+        List<SqlStatement> statements = statements(file);
+        boolean declared = !statements.isEmpty() && statements.getFirst().commentsBefore().stream()
+                .anyMatch(comment -> comment.text().strip().equalsIgnoreCase(NON_TRANSACTIONAL));
+        List<SqlStatement> outside = statements.stream().filter(OperationParser::cannotRunInTransaction).toList();
+        long work = statements.stream().filter(statement -> !(OperationParser.parse(statement)
+                instanceof Operation.SetParameter)).count();
         List<String> problems = new ArrayList<>();
         if (!outside.isEmpty() && !declared) {
-            problems.add(file + " line " + outside.getFirst().line() + ": " + outside.getFirst().firstLine()
+            problems.add(file + " line " + outside.getFirst().line() + ": " + outside.getFirst().summary()
                     + " cannot run in a transaction; put it in a migration of its own that starts with "
                     + NON_TRANSACTIONAL);
         }
-        if (!outside.isEmpty() && outside.size() < statements.size()) {
+        if (outside.size() > 1 || !outside.isEmpty() && outside.size() < work) {
             problems.add(file + ": mixes statements that need a transaction with ones that cannot have one; "
                     + "split it so a failure cannot leave it half-applied");
         }
@@ -157,6 +158,14 @@ public final class MigrationFiles {
                     + "remove the header so it runs in a transaction");
         }
         return problems;
+    }
+
+    private static List<SqlStatement> statements(Path file) {
+        try {
+            return SqlSplitter.split(read(file)).statements();
+        } catch (SqlSyntaxException e) {
+            throw new MigrationException(file + " line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
+        }
     }
 
     private static List<Path> sqlFiles(Path directory) {

@@ -87,6 +87,9 @@ final class PortabilityRules implements StatementRule {
         if (call && FUNCTIONS.containsKey(word)) {
             return FUNCTIONS.get(word);
         }
+        if (word.equals("go") && !first && previous.line() < token.line() && (next == null || next.line() > token.line())) {
+            return "GO is SQL Server's batch separator; end statements with ;";
+        }
         if (word.equals("identity") && call && (previous == null || !previous.is("AS"))) {
             return "IDENTITY(seed, step) is SQL Server; use GENERATED ALWAYS AS IDENTITY";
         }

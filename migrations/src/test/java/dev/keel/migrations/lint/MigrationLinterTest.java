@@ -1,0 +1,172 @@
+package dev.keel.migrations.lint;
+
+import static dev.keel.migrations.lint.LintFixture.BASE;
+import static dev.keel.migrations.lint.LintFixture.TIMEOUTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.migrations.KeelMigrate;
+import dev.keel.migrations.MigrationFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The checker across files and releases, its suppressions and output formats, and its command line. */
+class MigrationLinterTest {
+
+    private static final ReleaseHistory STRICT = ReleaseHistory.everyFileReleased("test");
+
+    @TempDir
+    Path root;
+
+    private List<Finding> lastFile(ReleaseHistory releases, String... migrations) {
+        MigrationFiles files = LintFixture.write(root, migrations);
+        return LintFixture.inLast(files, new MigrationLinter(releases).lint(files, List.of()));
+    }
+
+    @Test
+    void theShippedMigrationsPass() {
+        MigrationFiles shipped = new MigrationFiles(Path.of("src/main/resources/db"));
+
+        LintResult result = new MigrationLinter(STRICT).lint(shipped, List.of());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.filesChecked()).isEqualTo(shipped.migrations().size()).isPositive();
+    }
+
+    @Test
+    void notValidThenValidateInSeparateFilesThenSetNotNullIsTheSafeSequence() {
+        List<Finding> findings = lastFile(STRICT, BASE,
+                TIMEOUTS + "ALTER TABLE t ADD CONSTRAINT t_note_present CHECK (note IS NOT NULL) NOT VALID;",
+                TIMEOUTS + "ALTER TABLE t VALIDATE CONSTRAINT t_note_present;",
+                TIMEOUTS + "ALTER TABLE t ALTER COLUMN note SET NOT NULL;\nALTER TABLE t DROP CONSTRAINT t_note_present;");
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aCheckThatIsNotYetValidatedDoesNotProveNotNull() {
+        List<Finding> findings = lastFile(STRICT, BASE,
+                TIMEOUTS + "ALTER TABLE t ADD CONSTRAINT t_note_present CHECK (note IS NOT NULL) NOT VALID;",
+                TIMEOUTS + "ALTER TABLE t ALTER COLUMN note SET NOT NULL;");
+
+        assertThat(LintFixture.rules(findings)).containsExactly("set-not-null");
+        assertThat(findings.getFirst().line()).isEqualTo(3);
+        assertThat(findings.getFirst().column()).isEqualTo(15);
+    }
+
+    @Test
+    void validateAloneInALaterFileIsFine() {
+        List<Finding> findings = lastFile(STRICT, BASE,
+                TIMEOUTS + "ALTER TABLE t ADD CONSTRAINT t_p_fk FOREIGN KEY (p_id) REFERENCES p (id) NOT VALID;",
+                TIMEOUTS + "ALTER TABLE t VALIDATE CONSTRAINT t_p_fk;");
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void tablesFromMigrationsNotYetReleasedAreNewButReleasedOnesAreLive() {
+        String create = "CREATE TABLE x (id uuid, name text);";
+        String index = "CREATE INDEX x_name_idx ON x (name);";
+
+        assertThat(LintFixture.rules(lastFile(STRICT, create, index))).contains("index-concurrently", "lock-timeout");
+        MigrationFiles files = LintFixture.write(root, create, index);
+        ReleaseHistory bothUnreleased = ReleaseHistory.unreleasedFrom(files.migrations().getFirst().version(),
+                files.migrations());
+        assertThat(LintFixture.inLast(files, new MigrationLinter(bothUnreleased).lint(files, List.of()))).isEmpty();
+    }
+
+    @Test
+    void releasesComeFromGitTags() throws Exception {
+        Path repository = root.resolve("repo");
+        Path db = repository.resolve("db");
+        LintFixture.write(db, BASE);
+        git(repository, "init", "-q", "-b", "main");
+        git(repository, "add", ".");
+        git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+        git(repository, "tag", "v1.0.0");
+        MigrationFiles files = LintFixture.write(db, BASE, "CREATE TABLE x (id uuid, name text);",
+                "CREATE INDEX x_name_idx ON x (name);\nCREATE INDEX t_note_idx ON t (note);");
+
+        ReleaseHistory releases = ReleaseHistory.fromGit(files.migrationDirectory(), "v*");
+        List<Finding> findings = LintFixture.inLast(files, new MigrationLinter(releases).lint(files, List.of()));
+
+        assertThat(releases.description()).contains("v1.0.0");
+        assertThat(findings).filteredOn(finding -> finding.rule().equals("index-concurrently"))
+                .extracting(Finding::message).singleElement().asString().contains("on t,");
+        assertThat(ReleaseHistory.fromGit(files.migrationDirectory(), "release-*").description())
+                .contains("no git tag matches release-*");
+    }
+
+    @Test
+    void keelAllowSuppressesOnlyTheRuleItNamesOnTheNextStatement() {
+        MigrationFiles files = LintFixture.write(root, BASE, TIMEOUTS
+                + "-- keel:allow drop-column release 12 stopped reading it\n"
+                + "ALTER TABLE t DROP COLUMN note;\n"
+                + "ALTER TABLE t DROP COLUMN name;");
+
+        LintResult result = new MigrationLinter(STRICT).lint(files, List.of());
+
+        assertThat(LintFixture.inLast(files, result)).extracting(Finding::rule, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("drop-column", 5));
+        assertThat(result.suppressed()).extracting(Finding::rule, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("drop-column", 4));
+    }
+
+    @Test
+    void onlyTheSelectedFilesAreReportedButEarlierOnesShapeTheSchema() {
+        MigrationFiles files = LintFixture.write(root, BASE, "DROP TABLE t;", TIMEOUTS + "ALTER TABLE p DROP COLUMN note;");
+
+        LintResult result = new MigrationLinter(STRICT).lint(files, List.of(files.migrations().get(2).file()));
+
+        assertThat(result.filesChecked()).isEqualTo(1);
+        assertThat(result.findings()).extracting(Finding::rule).containsExactly("drop-column");
+    }
+
+    @Test
+    void jsonSarifAndGithubFormatsCarryEveryField() {
+        Finding finding = Finding.of(Rule.DROP_COLUMN, "db/migration/V1__a,b.sql", 3, 7, "DROP COLUMN t.note: 100%");
+        StringWriter json = new StringWriter();
+        StringWriter sarif = new StringWriter();
+        StringWriter github = new StringWriter();
+
+        FindingFormats.write("json", List.of(finding), new PrintWriter(json));
+        FindingFormats.write("sarif", List.of(finding), new PrintWriter(sarif));
+        FindingFormats.write("github", List.of(finding), new PrintWriter(github));
+
+        assertThat(json.toString()).contains("\"file\":\"db/migration/V1__a,b.sql\"", "\"line\":3", "\"column\":7",
+                "\"rule\":\"drop-column\"", "\"severity\":\"error\"", "\"message\":\"DROP COLUMN t.note: 100%\"");
+        assertThat(sarif.toString()).contains("\"version\":\"2.1.0\"", "\"ruleId\":\"drop-column\"", "\"startLine\":3",
+                "\"startColumn\":7", "\"level\":\"error\"");
+        assertThat(github.toString()).startsWith("::error file=db/migration/V1__a%2Cb.sql,line=3,col=7,"
+                + "title=keel drop-column::DROP COLUMN t.note: 100%25");
+    }
+
+    @Test
+    void theCommandLineExitsOneOnAnErrorAndZeroWhenClean() throws IOException {
+        LintFixture.write(root, BASE);
+        Path bad = Files.writeString(root.resolve("next.sql"), "ALTER TABLE t DROP COLUMN note;\n");
+        StringWriter out = new StringWriter();
+        CommandLine cli = KeelMigrate.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()));
+
+        int clean = cli.execute("lint", "--dir", root.toString());
+        int failing = cli.execute("lint", "--dir", root.toString(), "--format", "json", bad.toString());
+
+        assertThat(clean).isZero();
+        assertThat(failing).isEqualTo(1);
+        assertThat(out.toString()).contains("\"rule\":\"drop-column\"", "\"line\":1");
+    }
+
+    private static void git(Path directory, String... args) throws Exception {
+        Files.createDirectories(directory);
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", directory.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).isZero();
+    }
+}
