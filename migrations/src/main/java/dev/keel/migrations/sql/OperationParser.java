@@ -114,7 +114,7 @@ public final class OperationParser {
                 columns.add(column(new TokenCursor(element)));
             }
         }
-        boolean asQuery = cursor.until(token -> token.is("AS")).size() >= 0 && cursor.peekIs("AS");
+        boolean asQuery = cursor.rest().stream().anyMatch(token -> token.is("AS")); // CREATE TABLE x (a, b) AS SELECT
         return new Operation.CreateTable(table, columns, constraints, temporary, false, asQuery);
     }
 
@@ -354,7 +354,7 @@ public final class OperationParser {
             return new Operation.DropConstraint(cursor.next().name(), at);
         }
         if (cursor.accept("DROP")) {
-            if (!cursor.accept("COLUMN") && !cursor.peek().isIdentifier()) {
+            if (!cursor.accept("COLUMN") && (cursor.peek() == null || !cursor.peek().isIdentifier())) {
                 return new Operation.OtherAction("DROP", at);
             }
             cursor.accept("IF", "EXISTS");
@@ -384,7 +384,7 @@ public final class OperationParser {
             String column = cursor.next().name();
             if (cursor.accept("SET", "DATA", "TYPE") || cursor.accept("TYPE")) {
                 TypeName type = type(cursor);
-                boolean using = cursor.until(token -> token.is("USING")).size() >= 0 && cursor.peekIs("USING");
+                boolean using = cursor.rest().stream().anyMatch(token -> token.is("USING"));
                 return new AlterColumnType(column, type, using, at);
             }
             if (cursor.accept("SET", "DEFAULT")) {

@@ -173,7 +173,27 @@ class RuleCasesTest {
                 Arguments.of("drop-column", TIMEOUTS + "-- keel:allow drop-column release 12 stopped reading it\n"
                         + "ALTER TABLE t DROP COLUMN note;"),
                 Arguments.of("unused-suppression", TIMEOUTS + "-- keel:allow drop-column release 12 stopped reading it\n"
-                        + "ALTER TABLE t DROP COLUMN note;"));
+                        + "ALTER TABLE t DROP COLUMN note;"),
+                Arguments.of("suppression-without-reason", TIMEOUTS + "-- keel:allow drop-column release 12 stopped "
+                        + "reading it\nALTER TABLE t DROP COLUMN note;"),
+                Arguments.of("unknown-rule", TIMEOUTS + "-- keel:allow drop-column gone\nALTER TABLE t DROP COLUMN note;"),
+                Arguments.of("reindex-concurrently", "-- keel:non-transactional\nREINDEX INDEX CONCURRENTLY t_n_idx;"),
+                Arguments.of("set-local-without-transaction", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
+                        + "CREATE INDEX CONCURRENTLY t_note_idx ON t (note);"),
+                Arguments.of("statement-timeout", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
+                        + "DROP INDEX CONCURRENTLY t_n_idx;"),
+                Arguments.of("exclusion-constraint", "CREATE TABLE x (id uuid, during tstzrange, "
+                        + "EXCLUDE USING gist (during WITH &&));"),
+                Arguments.of("table-rewrite", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;"),
+                Arguments.of("table-rewrite", "REFRESH MATERIALIZED VIEW CONCURRENTLY t_summary;"),
+                Arguments.of("drop-not-null", "CREATE TABLE x (id uuid, a text NOT NULL);\n"
+                        + "ALTER TABLE x ALTER COLUMN a DROP NOT NULL;"),
+                Arguments.of("truncate-cascade", "TRUNCATE t;"),
+                Arguments.of("rename-table", "CREATE TABLE x (id uuid);\nALTER TABLE x RENAME TO y;"),
+                Arguments.of("prefer-jsonb", TIMEOUTS + "ALTER TABLE t ADD COLUMN doc jsonb;"),
+                Arguments.of("char-type", "CREATE TABLE x (id uuid, flag \"char\", code varchar);"),
+                Arguments.of("syntax", "SELECT E'it\\'s', $$a 'quote$$, \"odd\"\"name\";"),
+                Arguments.of("drop-schema", "CREATE SCHEMA reporting;"));
     }
 
     @ParameterizedTest(name = "{0} flags: {1}")
