@@ -28,7 +28,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        backup-db restore-db
+        migrate-lint migrate-trace backup-db restore-db bench-lint
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,7 @@ verify: jdk ## What CI runs: the tests, the packaged jars, make run end to end, 
 	$(MVN) verify
 	$(MAKE) --no-print-directory check-find-jdk check-compose check-run check-rename
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
+	$(MAKE) --no-print-directory migrate-lint migrate-trace
 
 build: jdk ## Build the application jar and the dev launcher, without tests
 	$(MVN) -q package -DskipTests
@@ -103,6 +104,12 @@ migrate-history: jdk $(MIGRATE_JAR) ## Applied migrations: when, by whom, how lo
 migrate-validate: jdk $(MIGRATE_JAR) ## Naming, an undo for every migration, no duplicate versions, checksums (OFFLINE=1: files only)
 	$(MIGRATE) validate $(if $(OFFLINE),--offline) $(if $(MAIN),--main $(MAIN))
 
+migrate-lint: jdk $(MIGRATE_JAR) ## PostgreSQL-only and live-database safety rules (FILES="a.sql b.sql", FORMAT=json|sarif|github)
+	$(MIGRATE) lint --format $(or $(FORMAT),text) $(FILES)
+
+migrate-trace: jdk $(MIGRATE_JAR) ## Replay migrations on a scratch PostgreSQL full of rows: locks, rewrites, lock hold times
+	$(MIGRATE) trace --format $(or $(FORMAT),text)
+
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
 	$(MIGRATE) create "$(NAME)"
@@ -129,3 +136,6 @@ rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.
 
 bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fresh and existing data (median of 5)
 	@bench/startup
+
+bench-lint: jdk $(MIGRATE_JAR) ## Lint 1,000 generated migrations: files per second, wall time with JVM start
+	@bench/lint

@@ -17,9 +17,17 @@ final class LockingRules implements StatementRule {
             "uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp", "timeofday",
             "nextval", "setseed", "txid_current", "pg_current_xact_id");
 
+    /** What makes an ALTER of the already-locked table more than a catalog change: it rewrites or scans. */
+    private static final Set<Rule> HEAVY = Set.of(Rule.REWRITING_TYPE_CHANGE, Rule.VOLATILE_DEFAULT, Rule.TABLE_REWRITE,
+            Rule.SET_NOT_NULL, Rule.CONSTRAINT_NOT_VALID, Rule.UNIQUE_ON_EXISTING_TABLE, Rule.EXCLUSION_CONSTRAINT);
+
     @Override
     public void check(StatementContext context) {
+        checkStatement(context);
         checkHeldExclusiveLock(context);
+    }
+
+    private static void checkStatement(StatementContext context) {
         switch (context.operation) {
             case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
                     context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX on " + index.table()
@@ -158,7 +166,8 @@ final class LockingRules implements StatementRule {
         return switch (context.operation) {
             case Operation.SetParameter ignored -> true;
             case Operation.Other other -> other.command().equals("COMMENT");
-            case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key());
+            case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key())
+                    && !context.hasReported(HEAVY);
             case Operation.CreateTable ignored -> true;
             case Operation.CreateIndex index -> !context.isLive(index.table());
             case Operation.CreateTrigger trigger -> !context.isLive(trigger.table()) || trigger.table().key()

@@ -29,6 +29,11 @@ final class StatementContext {
         findings.add(Finding.of(rule, file.path, where.line(), where.column(), message));
     }
 
+    /** Whether a rule already reported one of these on this statement. */
+    boolean hasReported(java.util.Set<Rule> rules) {
+        return findings.stream().anyMatch(finding -> rules.stream().anyMatch(rule -> rule.id().equals(finding.rule())));
+    }
+
     /** A table that existed before this release: locks on it block a live application. */
     boolean isLive(QualifiedName table) {
         return table != null && !schema.isNew(table, file.origin);

@@ -1,0 +1,91 @@
+package dev.keel.migrations;
+
+import dev.keel.migrations.data.RowGenerator;
+import dev.keel.migrations.lint.FindingFormats;
+import dev.keel.migrations.lint.LintResult;
+import dev.keel.migrations.lint.MigrationLinter;
+import dev.keel.migrations.trace.MigrationTrace;
+import dev.keel.migrations.trace.ScratchDatabase;
+import dev.keel.migrations.trace.TraceReport;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** keel-migrate trace: the static checker's findings held against what the migrations really do on data. */
+@Command(name = "trace", description = {
+        "Replay every migration on a scratch database whose tables hold generated rows, record each statement's "
+                + "locks, rewrites and ACCESS EXCLUSIVE hold times, and report what the static rules missed.",
+        "The scratch database is new on the configured server (--url, KEEL_DB_URL; needs CREATEDB) and dropped "
+                + "afterwards, or, when none is configured, a throwaway embedded PostgreSQL 17."})
+public final class TraceCommand extends KeelMigrate.Subcommand {
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json, sarif or github: how to print the missed dangers (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--rows", defaultValue = "" + RowGenerator.DEFAULT_ROWS,
+            description = "Generated rows per table (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Override
+    public Integer call() throws SQLException {
+        if (!FindingFormats.FORMATS.contains(format)) {
+            throw new MigrationException("--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
+        }
+        if (rows < 1) {
+            throw new MigrationException("--rows must be at least 1.");
+        }
+        MigrationFiles files = target.files();
+        LintResult lint = MigrationLinter.lint(files);
+        TraceReport report;
+        String where;
+        try (ScratchDatabase scratch = scratch()) {
+            where = scratch.description();
+            RowGenerator generator = new RowGenerator("public", rows, RowGenerator.DEFAULT_SEED);
+            report = new MigrationTrace(scratch, generator).run(files, placeholders(scratch)::resolve,
+                    lint.findings(), lint.suppressed());
+        }
+        PrintWriter out = out();
+        if (format.equals("text")) {
+            out.println("Scratch: " + where);
+            report.print(out);
+            if (!report.missed().isEmpty()) {
+                out.println();
+            }
+        }
+        FindingFormats.write(format, report.missed(), out);
+        report.failure().ifPresent(failure -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("keel-migrate trace: %s line %d failed: %s%n", failure.file(), failure.line(), failure.message());
+            err.flush();
+        });
+        return report.failed() ? 1 : 0;
+    }
+
+    /** On the configured server when there is one; a throwaway embedded server otherwise. */
+    private ScratchDatabase scratch() {
+        boolean configured = target.url != null || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
+                .map(System::getenv).anyMatch(value -> value != null && !value.isBlank());
+        if (!configured) {
+            return ScratchDatabase.embedded();
+        }
+        Database environment = Database.fromEnvironment(System.getenv());
+        return ScratchDatabase.on(new Database(target.url != null ? target.url : environment.url(),
+                target.user != null ? target.user : environment.user(),
+                target.password != null ? target.password : environment.password()));
+    }
+
+    /** Flyway's placeholders take the scratch database's values, as they would take the target's. */
+    private static Placeholders placeholders(ScratchDatabase scratch) throws SQLException {
+        try (Connection connection = scratch.open(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT current_schema(), current_user, current_database()")) {
+            result.next();
+            return new Placeholders(result.getString(1), result.getString(2), result.getString(3));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.keel.migrations.trace;
+
+import dev.keel.migrations.MigrationFiles;
+import dev.keel.migrations.data.RowGenerator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One migration file replayed: the relations that existed before it (and their rows), what each
+ * statement did, and when the file's transaction (if it had one) committed.
+ *
+ * @param commitNanos how long the commit (or the rollback after a failure) took
+ * @param failure     null when every statement ran
+ */
+record FileTrace(MigrationFiles.Migration migration, boolean transactional, RowGenerator.FillReport fill,
+                 Map<Long, Relations.Relation> existing, Map<Long, Long> rows, List<StatementTrace> statements,
+                 long startNanos, long endNanos, long commitNanos, TraceReport.Failure failure) {
+
+    String file() {
+        return migration.file().toString();
+    }
+
+    String fileName() {
+        return migration.file().getFileName().toString();
+    }
+}

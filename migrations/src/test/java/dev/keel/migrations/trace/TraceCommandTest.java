@@ -1,0 +1,111 @@
+package dev.keel.migrations.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.devservices.PostgresEndpoint;
+import dev.keel.devservices.test.TestServices;
+import dev.keel.migrations.TraceCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** keel-migrate trace end to end: lint, scratch database on the configured server, replay, report, exit code. */
+class TraceCommandTest {
+
+    @TempDir
+    Path root;
+
+    /** What the command printed and how it exited. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void tracesOnAScratchDatabaseOfTheConfiguredServerAndDropsIt() throws Exception {
+        write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, n bigint NOT NULL);\n");
+        write("V20260101000100__add_c.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE t ADD COLUMN c text;\n");
+
+        Run run = trace("--rows", "50");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Scratch: scratch database keel_trace_",
+                "with 50 generated rows", "V20260101000100__add_c.sql  (one transaction, 2 statements",
+                "line 2    ALTER TABLE t ADD COLUMN c text", "ACCESS EXCLUSIVE       t (50 rows)",
+                "0 dangers missed by the static rules");
+        assertThat(scratchDatabasesLeft()).isZero();
+    }
+
+    @Test
+    void theStaticCheckersFindingsConfirmWhatTheReplaySees() throws Exception {
+        write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, n bigint NOT NULL);\n");
+        write("V20260101000100__index_t.sql", "CREATE INDEX t_n_idx ON t (n);\n");
+
+        Run run = trace("--rows", "50");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("SHARE                  t (50 rows)", "confirmed trace-write-lock by ",
+                "index-concurrently (line 1)", "0 dangers missed by the static rules, 1 confirmed");
+    }
+
+    @Test
+    void aFailingStatementExitsOneAndPrintsJsonForTools() throws Exception {
+        write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        write("V20260101000100__broken.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE missing ADD COLUMN c text;\n");
+
+        Run run = trace("--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().strip()).startsWith("[").endsWith("]").doesNotContain("Scratch:");
+        assertThat(run.err()).contains("V20260101000100__broken.sql line 2 failed", "relation \"missing\" does not exist");
+        assertThat(scratchDatabasesLeft()).isZero();
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.createDirectories(root.resolve("migration"));
+        Files.writeString(root.resolve("migration").resolve(name), sql);
+    }
+
+    private Run trace(String... options) {
+        PostgresEndpoint server = admin();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new TraceCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        String[] args = new String[options.length + 8];
+        System.arraycopy(new String[] {"--dir", root.toString(), "--url", server.jdbcUrl(), "--user", server.username(),
+                "--password", server.password()}, 0, args, 0, 8);
+        System.arraycopy(options, 0, args, 8, options.length);
+        int code = command.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A role that may create databases: the embedded server's superuser (trust authentication),
+     * or the container's user, which is a superuser of its own server.
+     */
+    private static PostgresEndpoint admin() {
+        PostgresEndpoint shared = TestServices.postgres();
+        return TestServices.kind().equals("embedded")
+                ? new PostgresEndpoint(shared.host(), shared.port(), "postgres", "postgres", "") : shared;
+    }
+
+    private static long scratchDatabasesLeft() throws SQLException {
+        PostgresEndpoint server = admin();
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'keel\\_trace\\_%'")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
