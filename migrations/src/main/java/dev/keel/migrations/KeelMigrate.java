@@ -99,11 +99,15 @@ public final class KeelMigrate {
             return new MigrationFiles(dir);
         }
 
-        Migrations migrations() {
+        /** The options, else the environment, else the embedded default. */
+        Database database() {
             Database fromEnvironment = Database.fromEnvironment(System.getenv());
-            Database database = new Database(url != null ? url : fromEnvironment.url(),
+            return new Database(url != null ? url : fromEnvironment.url(),
                     user != null ? user : fromEnvironment.user(), password != null ? password : fromEnvironment.password());
-            return new Migrations(database, files());
+        }
+
+        Migrations migrations() {
+            return new Migrations(database(), files());
         }
     }
 

@@ -74,10 +74,7 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
         if (!configured) {
             return ScratchDatabase.embedded();
         }
-        Database environment = Database.fromEnvironment(System.getenv());
-        return ScratchDatabase.on(new Database(target.url != null ? target.url : environment.url(),
-                target.user != null ? target.user : environment.user(),
-                target.password != null ? target.password : environment.password()));
+        return ScratchDatabase.on(target.database());
     }
 
     /** Flyway's placeholders take the scratch database's values, as they would take the target's. */
