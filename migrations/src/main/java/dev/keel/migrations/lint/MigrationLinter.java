@@ -35,8 +35,7 @@ public final class MigrationLinter {
 
     /** Every migration, with releases from the git tags matching KEEL_RELEASE_TAGS (default v*). */
     public static LintResult lint(MigrationFiles files) {
-        String pattern = System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*");
-        return new MigrationLinter(ReleaseHistory.fromGit(files.migrationDirectory(), pattern)).lint(files, List.of());
+        return new MigrationLinter(ReleaseHistory.fromEnvironment(files.migrationDirectory())).lint(files, List.of());
     }
 
     /**

@@ -28,6 +28,11 @@ public final class ReleaseHistory {
         this.description = description;
     }
 
+    /** Releases from the git tags matching KEEL_RELEASE_TAGS, default v*. */
+    public static ReleaseHistory fromEnvironment(Path migrationDirectory) {
+        return fromGit(migrationDirectory, System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*"));
+    }
+
     /** Releases from the git tags matching {@code tagPattern} (such as v*), oldest first. */
     public static ReleaseHistory fromGit(Path migrationDirectory, String tagPattern) {
         Path directory = migrationDirectory.toAbsolutePath();
@@ -42,6 +47,12 @@ public final class ReleaseHistory {
         Map<String, String> releases = new HashMap<>();
         for (String tag : tags) {
             Git.versionsAt(tag, directory).orElse(List.of()).forEach(version -> releases.putIfAbsent(version, tag));
+        }
+        if (releases.isEmpty()) {
+            // Tags that hold none of these migrations (the folder moved, a shallow clone): failing open would
+            // make every table look new, so fall back to the strict reading.
+            return everyFileReleased(tags.size() + " git tag" + (tags.size() == 1 ? "" : "s") + " match " + tagPattern
+                    + " but none holds a migration in " + directory + ": every migration counts as released");
         }
         return new ReleaseHistory(releases, true, "releases from " + tags.size() + " git tag" + (tags.size() == 1 ? "" : "s")
                 + " matching " + tagPattern + ", newest " + tags.getLast());

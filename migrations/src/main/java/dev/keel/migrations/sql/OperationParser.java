@@ -50,13 +50,9 @@ public final class OperationParser {
                 cursor.next();
                 yield new Operation.LockTable("CLUSTER", cursor.qualifiedName(), false);
             }
-            case "LOCK" -> {
-                cursor.next();
-                cursor.accept("TABLE");
-                cursor.accept("ONLY");
-                yield new Operation.LockTable("LOCK", cursor.qualifiedName(), false);
-            }
+            case "LOCK" -> lock(cursor);
             case "REFRESH" -> refresh(cursor);
+            case "WITH" -> with(cursor);
             default -> new Operation.Other(command);
         };
     }
@@ -186,7 +182,7 @@ public final class OperationParser {
             if (cursor.peekSymbol("(") && modifiers.isEmpty()) {
                 for (List<Token> item : cursor.parenthesizedList()) {
                     if (item.size() == 1 && item.getFirst().kind() == Token.Kind.NUMBER) {
-                        modifiers.add(Integer.parseInt(item.getFirst().text().replace("_", "")));
+                        modifiers.add(modifier(item.getFirst().text()));
                     }
                 }
                 written.append(modifiers.toString().replace('[', '(').replace(']', ')').replace(" ", ""));
@@ -220,6 +216,20 @@ public final class OperationParser {
         return new TypeName(TypeName.canonical(words.toString()), List.copyOf(modifiers), array, written.toString(), first);
     }
 
+    /** A length or precision as written (42, 0x2A, 1_000); out-of-range or odd forms count as "very large". */
+    private static int modifier(String text) {
+        String digits = text.replace("_", "").toLowerCase(Locale.ROOT);
+        try {
+            long value = digits.startsWith("0x") ? Long.parseLong(digits.substring(2), 16)
+                    : digits.startsWith("0o") ? Long.parseLong(digits.substring(2), 8)
+                    : digits.startsWith("0b") ? Long.parseLong(digits.substring(2), 2)
+                    : Long.parseLong(digits);
+            return (int) Math.min(value, Integer.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     /** Whether {@code next} continues a multi-word type name such as double precision. */
     private static boolean continues(String words, Token next) {
         if (next.kind() != Token.Kind.WORD) {
@@ -247,8 +257,10 @@ public final class OperationParser {
         }
         List<Token> body = cursor.rest();
         boolean notValid = false;
+        int depth = 0;
         for (int i = 0; i + 1 < body.size(); i++) {
-            notValid |= body.get(i).is("NOT") && body.get(i + 1).is("VALID");
+            depth += body.get(i).isSymbol("(") ? 1 : body.get(i).isSymbol(")") ? -1 : 0;
+            notValid |= depth == 0 && body.get(i).is("NOT") && body.get(i + 1).is("VALID"); // not "OR NOT valid" in a CHECK
         }
         TokenCursor inner = new TokenCursor(body);
         ConstraintKind kind;
@@ -534,6 +546,36 @@ public final class OperationParser {
         return new Operation.LockTable("VACUUM FULL", cursor.qualifiedName(), false);
     }
 
+    /** LOCK TABLE t [IN mode MODE]: only the modes that block writes matter to the rules. */
+    private static Operation lock(TokenCursor cursor) {
+        cursor.next();
+        cursor.accept("TABLE");
+        cursor.accept("ONLY");
+        QualifiedName table = cursor.qualifiedName();
+        List<Token> rest = cursor.rest();
+        String mode = rest.stream().filter(token -> token.kind() == Token.Kind.WORD && !token.is("IN") && !token.is("MODE")
+                && !token.is("NOWAIT")).map(token -> token.text().toUpperCase(Locale.ROOT))
+                .reduce((a, b) -> a + " " + b).orElse("ACCESS EXCLUSIVE");
+        boolean blocksWrites = Set.of("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE").contains(mode);
+        return blocksWrites ? new Operation.LockTable("LOCK TABLE IN " + mode + " MODE", table, false)
+                : new Operation.Other("LOCK");
+    }
+
+    /** A data-modifying CTE deletes or updates like the plain statement does. */
+    private static Operation with(TokenCursor cursor) {
+        List<Token> tokens = cursor.rest();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).is("DELETE") && tokens.get(i + 1).is("FROM")) {
+                return delete(new TokenCursor(tokens.subList(i, tokens.size())));
+            }
+            if (tokens.get(i).is("UPDATE") && tokens.get(i + 1).isIdentifier() && (i == 0 || !tokens.get(i - 1).is("FOR")
+                    && !tokens.get(i - 1).is("ON") && !tokens.get(i - 1).is("DO"))) {
+                return update(new TokenCursor(tokens.subList(i, tokens.size())));
+            }
+        }
+        return new Operation.Other("WITH");
+    }
+
     private static Operation refresh(TokenCursor cursor) {
         cursor.next();
         cursor.accept("MATERIALIZED", "VIEW");
@@ -543,17 +585,48 @@ public final class OperationParser {
 
     /** Statements PostgreSQL refuses inside a transaction block. */
     public static boolean cannotRunInTransaction(SqlStatement statement) {
-        return switch (parse(statement)) {
+        return cannotRunInTransaction(safeParse(statement), statement);
+    }
+
+    static boolean cannotRunInTransaction(Operation operation, SqlStatement statement) {
+        return switch (operation) {
             case Operation.CreateIndex index -> index.concurrently();
             case Operation.DropIndex index -> index.concurrently();
             case Operation.Reindex reindex -> reindex.concurrently() || reindex.targetKind().equals("DATABASE")
                     || reindex.targetKind().equals("SYSTEM") || reindex.targetKind().equals("SCHEMA");
             case Operation.LockTable lock -> lock.command().equals("VACUUM FULL");
+            case Operation.AlterTable alter -> alter.actions().stream().anyMatch(action ->
+                    action instanceof Operation.OtherAction other && other.words().startsWith("DETACH PARTITION")
+                            && statement.tokens().stream().anyMatch(token -> token.is("CONCURRENTLY")));
             case Operation.Other other -> other.command().equals("VACUUM") || other.command().equals("CREATE DATABASE")
-                    || statement.startsWith("DROP", "DATABASE") || statement.startsWith("ALTER", "SYSTEM")
-                    || statement.startsWith("CREATE", "TABLESPACE") || statement.startsWith("DROP", "TABLESPACE");
+                    || statement.startsWith("ALTER", "SYSTEM") || statement.startsWith("CREATE", "TABLESPACE");
             case Operation.Drop drop -> drop.objectKind().equals("DATABASE") || drop.objectKind().equals("TABLESPACE");
             default -> false;
         };
+    }
+
+    /**
+     * Whether Flyway's own parser sees that the statement cannot run in a transaction. It misses
+     * REINDEX INDEX|TABLE ... CONCURRENTLY and DETACH PARTITION ... CONCURRENTLY: a file with those
+     * needs a script config (V...sql.conf with executeInTransaction=false) or Flyway wraps it in one.
+     */
+    static boolean flywaySeesNonTransactional(Operation operation, SqlStatement statement) {
+        if (operation instanceof Operation.Reindex reindex && (reindex.targetKind().equals("INDEX")
+                || reindex.targetKind().equals("TABLE"))) {
+            return false;
+        }
+        if (operation instanceof Operation.AlterTable) {
+            return false;
+        }
+        return cannotRunInTransaction(operation, statement);
+    }
+
+    /** Parses, and reads SQL the parser does not follow as a statement the rules have nothing to say about. */
+    public static Operation safeParse(SqlStatement statement) {
+        try {
+            return parse(statement);
+        } catch (RuntimeException e) {
+            return new Operation.Other("?");
+        }
     }
 }
