@@ -1,9 +1,7 @@
 package dev.keel.migrations;
 
-import dev.keel.migrations.sql.Operation;
-import dev.keel.migrations.sql.OperationParser;
-import dev.keel.migrations.sql.SqlSplitter;
-import dev.keel.migrations.sql.SqlStatement;
+import dev.keel.migrations.lint.TransactionProblems;
+import dev.keel.migrations.sql.FlywayScript;
 import dev.keel.migrations.sql.SqlSyntaxException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -98,7 +97,8 @@ public final class MigrationFiles {
         for (Migration migration : migrations()) {
             problems.addAll(transactionProblems(migration.file()));
             migration.undo().ifPresent(undo -> {
-                if (statements(undo).stream().anyMatch(OperationParser::cannotRunInTransaction)) {
+                FlywayScript undoScript = script(undo);
+                if (IntStream.range(0, undoScript.statements().size()).anyMatch(undoScript::cannotRunInTransaction)) {
                     problems.add(undo + ": an undo runs in one transaction with its history row, so it cannot use "
                             + "CONCURRENTLY, VACUUM or the like; use the plain form");
                 }
@@ -121,7 +121,7 @@ public final class MigrationFiles {
     }
 
     /** The header a migration that cannot run in a transaction declares itself with. */
-    public static final String NON_TRANSACTIONAL = "-- keel:non-transactional";
+    public static final String NON_TRANSACTIONAL = FlywayScript.NON_TRANSACTIONAL_HEADER;
 
     /**
      * Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY and friends) must be
@@ -137,32 +137,14 @@ public final class MigrationFiles {
     }
 
     static List<String> transactionProblems(Path file) {
-        List<SqlStatement> statements = statements(file);
-        boolean declared = !statements.isEmpty() && statements.getFirst().commentsBefore().stream()
-                .anyMatch(comment -> comment.text().strip().equalsIgnoreCase(NON_TRANSACTIONAL));
-        List<SqlStatement> outside = statements.stream().filter(OperationParser::cannotRunInTransaction).toList();
-        long work = statements.stream().filter(statement -> !(OperationParser.parse(statement)
-                instanceof Operation.SetParameter)).count();
-        List<String> problems = new ArrayList<>();
-        if (!outside.isEmpty() && !declared) {
-            problems.add(file + " line " + outside.getFirst().line() + ": " + outside.getFirst().summary()
-                    + " cannot run in a transaction; put it in a migration of its own that starts with "
-                    + NON_TRANSACTIONAL);
-        }
-        if (outside.size() > 1 || !outside.isEmpty() && outside.size() < work) {
-            problems.add(file + ": mixes statements that need a transaction with ones that cannot have one; "
-                    + "split it so a failure cannot leave it half-applied");
-        }
-        if (declared && outside.isEmpty()) {
-            problems.add(file + ": declares " + NON_TRANSACTIONAL + " but has no statement that needs it; "
-                    + "remove the header so it runs in a transaction");
-        }
-        return problems;
+        FlywayScript script = script(file);
+        return TransactionProblems.of(script).stream().map(problem -> file + " line "
+                + script.statements().get(problem.statementIndex()).line() + ": " + problem.message()).toList();
     }
 
-    private static List<SqlStatement> statements(Path file) {
+    private static FlywayScript script(Path file) {
         try {
-            return SqlSplitter.split(read(file)).statements();
+            return FlywayScript.read(file);
         } catch (SqlSyntaxException e) {
             throw new MigrationException(file + " line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.keel.migrations.lint;
 
+import dev.keel.migrations.sql.FlywayScript;
 import dev.keel.migrations.sql.Operation;
 import dev.keel.migrations.sql.QualifiedName;
 import dev.keel.migrations.sql.SqlStatement;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One migration file as Flyway runs it: in one transaction unless it declares
- * -- keel:non-transactional, with the settings and locks its statements have taken so far.
+ * One migration file as Flyway runs it (in one transaction unless {@link FlywayScript} says
+ * otherwise), with the settings and locks its statements have taken so far.
  */
 final class FileScope {
 
@@ -34,9 +35,12 @@ final class FileScope {
     /** table.constraint of constraints this file added NOT VALID. */
     final Set<String> addedNotValid = new HashSet<>();
 
-    FileScope(String path, SchemaModel.Origin origin, boolean transactional) {
+    final FlywayScript script;
+
+    FileScope(String path, SchemaModel.Origin origin, FlywayScript script) {
         this.path = path;
         this.origin = origin;
-        this.transactional = transactional;
+        this.script = script;
+        this.transactional = script.runsInTransaction();
     }
 }

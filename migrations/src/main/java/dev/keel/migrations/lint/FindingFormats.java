@@ -52,8 +52,8 @@ public final class FindingFormats {
     static String sarif(List<Finding> findings) {
         String rules = Arrays.stream(Rule.values()).map(rule -> "{\"id\":" + Json.string(rule.id())
                         + ",\"shortDescription\":{\"text\":" + Json.string(rule.why()) + "}"
-                        + ",\"help\":{\"text\":" + Json.string(rule.fix()) + "}"
-                        + ",\"helpUri\":" + Json.string("docs/migration-rules.md#" + rule.id())
+                        + ",\"help\":{\"text\":" + Json.string(rule.fix() + " (docs/migration-rules.md#" + rule.id()
+                        + ")") + "}"
                         + ",\"defaultConfiguration\":{\"level\":" + Json.string(level(rule.severity())) + "}}")
                 .collect(Collectors.joining(","));
         String results = findings.stream().map(finding -> "{\"ruleId\":" + Json.string(finding.rule())

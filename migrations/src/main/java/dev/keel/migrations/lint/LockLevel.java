@@ -2,6 +2,7 @@ package dev.keel.migrations.lint;
 
 import dev.keel.migrations.sql.Operation;
 import dev.keel.migrations.sql.QualifiedName;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,11 @@ record LockLevel(QualifiedName table, String mode) {
     static Optional<LockLevel> of(StatementContext context) {
         return switch (context.operation) {
             case Operation.AlterTable alter when context.isLive(alter.table()) -> alterLock(alter);
+            case Operation.AlterTable alter -> referencedLiveTable(context,
+                    alter.actions().stream().filter(Operation.AddColumn.class::isInstance)
+                            .map(action -> ((Operation.AddColumn) action).column()).toList(),
+                    alter.actions().stream().filter(Operation.AddConstraint.class::isInstance)
+                            .map(action -> ((Operation.AddConstraint) action).constraint()).toList());
             case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
                     Optional.of(new LockLevel(index.table(), "SHARE"));
             case Operation.DropIndex drop when !drop.concurrently()
@@ -32,17 +38,29 @@ record LockLevel(QualifiedName table, String mode) {
                     Optional.of(new LockLevel(drop.indexes().getFirst(), ACCESS_EXCLUSIVE));
             case Operation.Reindex reindex when !reindex.concurrently() ->
                     Optional.of(new LockLevel(reindex.target(), "SHARE"));
-            case Operation.Drop drop when drop.objectKind().equals("TABLE")
-                    && drop.names().stream().anyMatch(context::isLive) ->
-                    Optional.of(new LockLevel(drop.names().getFirst(), ACCESS_EXCLUSIVE));
-            case Operation.Truncate truncate when truncate.tables().stream().anyMatch(context::isLive) ->
-                    Optional.of(new LockLevel(truncate.tables().getFirst(), ACCESS_EXCLUSIVE));
+            case Operation.Drop drop when drop.objectKind().equals("TABLE") ->
+                    drop.names().stream().filter(context::isLive).findFirst()
+                            .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
+            case Operation.Truncate truncate -> truncate.tables().stream().filter(context::isLive).findFirst()
+                    .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
+            case Operation.CreateTable create -> referencedLiveTable(context, create.columns(), create.constraints());
             case Operation.CreateTrigger trigger when context.isLive(trigger.table()) ->
                     Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
             case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
                     Optional.of(new LockLevel(lock.table(), ACCESS_EXCLUSIVE));
             default -> Optional.empty();
         };
+    }
+
+    /** A foreign key on a new table still locks the live table it references, against writes, while it waits. */
+    private static Optional<LockLevel> referencedLiveTable(StatementContext context,
+                                                           List<Operation.ColumnDefinition> columns,
+                                                           List<Operation.ConstraintDefinition> constraints) {
+        return java.util.stream.Stream.concat(
+                        columns.stream().map(Operation.ColumnDefinition::references),
+                        constraints.stream().map(Operation.ConstraintDefinition::references))
+                .filter(table -> table != null && context.isLive(table)).findFirst()
+                .map(table -> new LockLevel(table, "SHARE ROW EXCLUSIVE"));
     }
 
     /** Most ALTER TABLE actions take ACCESS EXCLUSIVE; adding a foreign key SHARE ROW EXCLUSIVE; VALIDATE neither. */

@@ -12,10 +12,26 @@ import java.util.Set;
 /** Statements that lock or rewrite a live table for longer than a moment, and their online forms. */
 final class LockingRules implements StatementRule {
 
-    /** Functions whose value differs per row, so a default using them is computed for every existing row. */
-    private static final Set<String> VOLATILE_FUNCTIONS = Set.of("random", "random_normal", "gen_random_uuid", "uuidv4",
-            "uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp", "timeofday",
-            "nextval", "setseed", "txid_current", "pg_current_xact_id");
+    /**
+     * Functions a default may call without a rewrite: stable or immutable ones, evaluated once for
+     * the ALTER. Any other call may be volatile (user functions are, unless declared otherwise), and
+     * a volatile default is computed for every existing row.
+     */
+    private static final Set<String> STABLE_FUNCTIONS = Set.of("now", "transaction_timestamp", "statement_timestamp",
+            "current_setting", "coalesce", "nullif", "greatest", "least", "lower", "upper", "trim", "btrim", "concat",
+            "concat_ws", "length", "char_length", "substring", "replace", "format", "to_char", "to_date",
+            "to_timestamp", "to_number", "make_interval", "make_date", "make_timestamptz", "date_trunc", "abs", "round",
+            "jsonb_build_object", "jsonb_build_array", "json_build_object", "json_build_array", "to_jsonb", "to_json",
+            "array", "cast", "row");
+
+    /** Catalog-only statements: they finish at once, so running them under the lock costs nothing. */
+    private static final Set<String> QUICK_COMMANDS = Set.of("COMMENT", "GRANT", "REVOKE", "CREATE FUNCTION",
+            "CREATE PROCEDURE", "CREATE VIEW", "CREATE TYPE", "CREATE SEQUENCE", "CREATE SCHEMA", "CREATE DOMAIN",
+            "CREATE POLICY", "ALTER FUNCTION", "ALTER PROCEDURE", "ALTER VIEW", "ALTER SEQUENCE", "ALTER TYPE");
+
+    /** SET TABLESPACE, SET LOGGED, SET UNLOGGED, SET ACCESS METHOD and SET EXPRESSION write the table anew. */
+    private static final List<String> REWRITING_ACTIONS = List.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED",
+            "SET ACCESS METHOD", "SET EXPRESSION");
 
     /** What makes an ALTER of the already-locked table more than a catalog change: it rewrites or scans. */
     private static final Set<Rule> HEAVY = Set.of(Rule.REWRITING_TYPE_CHANGE, Rule.VOLATILE_DEFAULT, Rule.TABLE_REWRITE,
@@ -66,6 +82,9 @@ final class LockingRules implements StatementRule {
                 }
             }
             case Operation.AddConstraint add -> checkAddConstraint(context, alter, add);
+            case Operation.OtherAction other when REWRITING_ACTIONS.stream().anyMatch(other.words()::startsWith) ->
+                    context.report(Rule.TABLE_REWRITE, other.at(), other.words() + " on " + table
+                            + " writes the whole table anew under an ACCESS EXCLUSIVE lock");
             case Operation.ValidateConstraint validate
                     when context.file.transactional && context.file.addedNotValid.contains(alter.table().key() + "."
                     + validate.name()) ->
@@ -82,7 +101,8 @@ final class LockingRules implements StatementRule {
         String volatileCall = volatileCall(column.defaultExpression());
         if (volatileCall != null) {
             context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " DEFAULT " + volatileCall
-                    + "() computes a value for every existing row: the table is rewritten under an ACCESS EXCLUSIVE lock");
+                    + "(), which may be volatile, computes a value for every existing row: the table is rewritten "
+                    + "under an ACCESS EXCLUSIVE lock");
         } else if (column.type().isOneOf("serial", "bigserial", "smallserial")) {
             context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " " + column.type()
                     + " fills every existing row from a sequence: the table is rewritten under an ACCESS EXCLUSIVE lock");
@@ -165,7 +185,7 @@ final class LockingRules implements StatementRule {
     private static boolean isQuickUnderLock(StatementContext context, FileScope.HeldLock held) {
         return switch (context.operation) {
             case Operation.SetParameter ignored -> true;
-            case Operation.Other other -> other.command().equals("COMMENT");
+            case Operation.Other other -> QUICK_COMMANDS.contains(other.command());
             case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key())
                     && !context.hasReported(HEAVY);
             case Operation.CreateTable ignored -> true;
@@ -184,15 +204,21 @@ final class LockingRules implements StatementRule {
         }
     }
 
-    /** The first known volatile function a DEFAULT expression calls, or null. */
+    /** The first function a DEFAULT expression calls that is not known to be stable, or null. */
     private static String volatileCall(List<Token> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             Token token = expression.get(i);
-            if (token.kind() == Token.Kind.WORD && VOLATILE_FUNCTIONS.contains(token.name())
-                    && expression.get(i + 1).isSymbol("(")) {
+            if (token.isIdentifier() && token.kind() != Token.Kind.PLACEHOLDER && expression.get(i + 1).isSymbol("(")
+                    && !STABLE_FUNCTIONS.contains(token.name()) && !isTypeModifier(expression, i)) {
                 return token.name();
             }
         }
         return null;
+    }
+
+    /** 'x'::varchar(10) and CAST(x AS numeric(5, 2)) have parentheses that are not calls. */
+    private static boolean isTypeModifier(List<Token> expression, int index) {
+        Token before = index > 0 ? expression.get(index - 1) : null;
+        return before != null && (before.isSymbol("::") || before.is("AS"));
     }
 }

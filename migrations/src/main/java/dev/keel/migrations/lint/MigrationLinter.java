@@ -3,13 +3,11 @@ package dev.keel.migrations.lint;
 import dev.keel.migrations.MigrationException;
 import dev.keel.migrations.MigrationFiles;
 import dev.keel.migrations.sql.Operation;
-import dev.keel.migrations.sql.OperationParser;
-import dev.keel.migrations.sql.SqlSplitter;
+import dev.keel.migrations.sql.FlywayScript;
 import dev.keel.migrations.sql.SqlStatement;
 import dev.keel.migrations.sql.SqlSyntaxException;
 import dev.keel.migrations.sql.Token;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,35 +65,39 @@ public final class MigrationLinter {
     }
 
     private static void lintFile(Path path, String group, SchemaModel schema, List<Finding> reported,
-                                    List<Finding> suppressed) {
+                                 List<Finding> suppressed) {
         String file = path.toString();
-        SqlSplitter.Script script;
+        FlywayScript script;
         try {
-            script = SqlSplitter.split(Files.readString(path));
+            script = FlywayScript.read(path);
         } catch (SqlSyntaxException e) {
             reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
             return;
-        } catch (IOException e) {
-            throw new MigrationException("Cannot read " + path + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new MigrationException(e.getMessage());
         }
-        boolean declaredNonTransactional = !script.statements().isEmpty() && script.statements().getFirst()
-                .commentsBefore().stream().anyMatch(MigrationLinter::isNonTransactionalHeader);
-        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, group), !declaredNonTransactional);
+        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, group), script);
         List<List<Finding>> perStatement = new ArrayList<>();
-        for (SqlStatement statement : script.statements()) {
-            Operation operation = parse(statement);
+        for (int i = 0; i < script.statements().size(); i++) {
+            SqlStatement statement = script.statements().get(i);
+            Operation operation = script.operations().get(i);
             List<Finding> findings = new ArrayList<>();
             StatementContext context = new StatementContext(statement, operation, scope, schema, findings);
-            RULES.forEach(rule -> rule.check(context));
-            LockingRules.noteLock(context);
-            schema.apply(operation, scope.origin);
+            for (StatementRule rule : RULES) {
+                guarded(context, () -> rule.check(context));
+            }
+            guarded(context, () -> {
+                LockingRules.noteLock(context);
+                schema.apply(operation, scope.origin);
+            });
             scope.statements.add(new FileScope.Parsed(statement, operation));
             perStatement.add(findings);
         }
-        RULES.forEach(rule -> rule.finish(scope, schema, (index, rule1, at, message) -> {
+        StatementRule.Reporter reporter = (index, rule, at, message) -> {
             Token where = at != null ? at : scope.statements.get(index).statement().first();
-            perStatement.get(index).add(Finding.of(rule1, file, where.line(), where.column(), message));
-        }));
+            perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
+        };
+        RULES.forEach(rule -> rule.finish(scope, schema, reporter));
         List<Finding> fileFindings = new ArrayList<>();
         for (int i = 0; i < perStatement.size(); i++) {
             Suppressions.apply(file, script.statements().get(i).commentsBefore(), perStatement.get(i), fileFindings,
@@ -106,18 +108,14 @@ public final class MigrationLinter {
         reported.addAll(fileFindings);
     }
 
-    /** A parser failure on odd SQL must not stop the check: the statement then counts as one the rules skip. */
-    private static Operation parse(SqlStatement statement) {
+    /** A rule that trips over SQL it does not follow reports that, and the check goes on. */
+    private static void guarded(StatementContext context, Runnable check) {
         try {
-            return OperationParser.parse(statement);
+            check.run();
         } catch (RuntimeException e) {
-            return new Operation.Other("?");
+            context.report(Rule.SYNTAX, null, "the checker cannot follow this statement (" + e.getClass().getSimpleName()
+                    + "); check it by hand: " + context.statement.summary());
         }
-    }
-
-    private static boolean isNonTransactionalHeader(Token comment) {
-        return comment.kind() == Token.Kind.LINE_COMMENT
-                && comment.text().strip().equalsIgnoreCase(MigrationFiles.NON_TRANSACTIONAL);
     }
 
     private static Path normalize(Path path) {

@@ -57,11 +57,14 @@ final class PortabilityRules implements StatementRule {
         if (command != null) {
             context.report(Rule.POSTGRES_ONLY, statement.first(), command);
         }
+        int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             Token previous = i > 0 ? tokens.get(i - 1) : null;
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-            String message = foreign(token, previous, next, i == 0);
+            boolean tableOption = depth == 0 && context.operation instanceof Operation.CreateTable;
+            String message = foreign(token, previous, next, i == 0, tableOption);
             if (message != null) {
                 context.report(Rule.POSTGRES_ONLY, token, message);
             }
@@ -69,7 +72,8 @@ final class PortabilityRules implements StatementRule {
         foreignTypes(context);
     }
 
-    private static String foreign(Token token, Token previous, Token next, boolean first) {
+    /** {@code tableOption}: after CREATE TABLE's column list, where MySQL puts ENGINE= and CHARSET=. */
+    private static String foreign(Token token, Token previous, Token next, boolean first, boolean tableOption) {
         if (token.kind() == Token.Kind.BACKTICK_IDENTIFIER) {
             return "backticks are MySQL; quote identifiers with double quotes: \"" + token.name() + "\"";
         }
@@ -93,10 +97,10 @@ final class PortabilityRules implements StatementRule {
         if (word.equals("identity") && call && (previous == null || !previous.is("AS"))) {
             return "IDENTITY(seed, step) is SQL Server; use GENERATED ALWAYS AS IDENTITY";
         }
-        if (word.equals("engine") && next != null && next.isSymbol("=")) {
+        if (word.equals("engine") && tableOption && next != null && next.isSymbol("=")) {
             return "ENGINE= is MySQL; remove it";
         }
-        if (word.equals("charset") && (next != null && next.isSymbol("=") || previous != null && previous.is("DEFAULT"))) {
+        if (word.equals("charset") && tableOption) {
             return "CHARSET is MySQL; remove it (the database's encoding is UTF8)";
         }
         if (word.equals("or") && previous != null && previous.is("INSERT") && next != null
@@ -133,7 +137,7 @@ final class PortabilityRules implements StatementRule {
     private static void foreignTypes(StatementContext context) {
         switch (context.operation) {
             case Operation.CreateTable create -> create.columns().forEach(column -> {
-                if ((column.name().is("KEY") || column.name().is("INDEX")) && column.name().kind() == Token.Kind.WORD) {
+                if (isMySqlIndex(column.tokens())) {
                     context.report(Rule.POSTGRES_ONLY, column.name(), column.name().text().toUpperCase()
                             + " inside CREATE TABLE is MySQL; use CREATE INDEX after the table");
                 } else {
@@ -158,6 +162,16 @@ final class PortabilityRules implements StatementRule {
             default -> {
             }
         }
+    }
+
+    /** KEY idx (col) or INDEX (col) inside CREATE TABLE; a column named key or index is fine. */
+    private static boolean isMySqlIndex(List<Token> element) {
+        if (element.size() < 2 || !(element.get(0).is("KEY") || element.get(0).is("INDEX"))) {
+            return false;
+        }
+        // KEY idx (col): a name, then column names in parentheses; key varchar(10) has a number there.
+        return element.get(1).isSymbol("(") || element.size() > 3 && element.get(1).isIdentifier()
+                && element.get(2).isSymbol("(") && element.get(3).kind() != Token.Kind.NUMBER;
     }
 
     private static void foreignType(StatementContext context, TypeName type) {

@@ -21,24 +21,30 @@ public enum Rule {
             "Remove it; a statement that cannot run in a transaction goes in a file of its own starting with "
                     + "-- keel:non-transactional."),
     NON_TRANSACTIONAL_UNDECLARED("non-transactional-undeclared", Severity.ERROR,
-            "This statement cannot run inside a transaction, and the file does not declare that it runs without one.",
-            "Put it alone in a migration whose first line is -- keel:non-transactional."),
+            "This statement cannot run inside a transaction, and the file does not say that it runs without one, "
+                    + "or Flyway does not know it and would wrap the file in a transaction that PostgreSQL refuses.",
+            "Put it alone in a migration whose first line is -- keel:non-transactional; for REINDEX ... CONCURRENTLY "
+                    + "and DETACH PARTITION ... CONCURRENTLY also add V<version>__<name>.sql.conf holding "
+                    + "executeInTransaction=false."),
     MIXED_TRANSACTION("mixed-transaction", Severity.ERROR,
-            "A file mixing statements that need a transaction with one that cannot have one runs without a "
-                    + "transaction, so a failure halfway leaves it half-applied.",
-            "Split it: the non-transactional statement alone in its own migration."),
+            "Flyway refuses a file that mixes statements that need a transaction with one that cannot have one, and "
+                    + "a file run without a transaction that holds several statements is left half-applied when one fails.",
+            "Split it: the non-transactional statement alone in its own migration, with nothing else, not even a SET."),
+    NEEDLESS_NON_TRANSACTIONAL("needless-non-transactional", Severity.ERROR,
+            "The file declares -- keel:non-transactional, but Flyway runs it in a transaction: the header promises "
+                    + "what does not happen, and Keel's tools would reason about the file wrongly.",
+            "Remove the header (the file then runs in one transaction), or keep only the statement that needs it."),
     SESSION_SET("session-set", Severity.WARNING,
             "Flyway runs every pending migration on one connection: a plain SET outlives this file and changes the "
                     + "ones after it.",
             "Use SET LOCAL (or set_config(..., true)) so the setting ends with this file's transaction."),
     SET_LOCAL_WITHOUT_TRANSACTION("set-local-without-transaction", Severity.ERROR,
             "This file runs without a transaction, where SET LOCAL has no effect: the timeout you meant to set is not set.",
-            "Use SET in a non-transactional file."),
+            "A non-transactional file holds its one statement only; the CONCURRENTLY forms need no lock_timeout."),
     LOCK_TIMEOUT("lock-timeout", Severity.ERROR,
             "A DDL statement waits for its lock behind every running transaction, and every query after it queues "
                     + "behind the wait: one long transaction turns a quick ALTER into an outage.",
-            "SET LOCAL lock_timeout = '5s'; before it (SET in a non-transactional file), and retry the deploy "
-                    + "if it times out."),
+            "SET LOCAL lock_timeout = '5s'; at the top of the file, and retry the deploy if it times out."),
     STATEMENT_TIMEOUT("statement-timeout", Severity.ERROR,
             "Without a statement_timeout a statement that holds a table-wide lock longer than expected keeps "
                     + "holding it, with every query on the table waiting.",
@@ -53,7 +59,8 @@ public enum Rule {
             "DROP INDEX CONCURRENTLY, alone in a -- keel:non-transactional migration."),
     REINDEX_CONCURRENTLY("reindex-concurrently", Severity.ERROR,
             "REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, for the whole rebuild.",
-            "REINDEX ... CONCURRENTLY, alone in a -- keel:non-transactional migration."),
+            "REINDEX ... CONCURRENTLY, alone in a -- keel:non-transactional migration with a V<version>__<name>.sql.conf "
+                    + "holding executeInTransaction=false (Flyway does not know REINDEX CONCURRENTLY needs it)."),
     VOLATILE_DEFAULT("volatile-default", Severity.ERROR,
             "Adding a column whose default is volatile (random(), gen_random_uuid(), clock_timestamp(), nextval()) "
                     + "rewrites the whole table under an ACCESS EXCLUSIVE lock. Constant and stable defaults such as "
@@ -92,7 +99,8 @@ public enum Rule {
             "Add it when the table is created, or enforce the rule in the application and backfill-check it first."),
     TABLE_REWRITE("table-rewrite", Severity.ERROR,
             "This statement rewrites or locks the whole table (VACUUM FULL, CLUSTER, REFRESH MATERIALIZED VIEW, "
-                    + "LOCK TABLE, a stored generated column) while reads and writes wait.",
+                    + "LOCK TABLE, a stored generated or identity column, SET TABLESPACE, SET LOGGED or UNLOGGED, "
+                    + "SET ACCESS METHOD, SET EXPRESSION) while reads and writes wait.",
             "Use the online form (REFRESH ... CONCURRENTLY, pg_repack) or expand and contract with a new column."),
     WORK_AFTER_EXCLUSIVE_LOCK("work-after-exclusive-lock", Severity.ERROR,
             "Locks are held until the transaction commits: work after an ACCESS EXCLUSIVE lock keeps the table "
@@ -159,8 +167,9 @@ public enum Rule {
                     + "timestamptz, and the keel_touch_updated_at and keel_forbid_delete triggers in the same file "
                     + "(make migrate-create writes them)."),
     HARD_DELETE("hard-delete", Severity.ERROR,
-            "Domain rows are archived, never deleted: history, audits and references depend on them, and the "
-                    + "keel_forbid_delete trigger makes the deploy fail anyway.",
+            "Domain rows are archived, never deleted: history, audits and references depend on them. The "
+                    + "keel_forbid_delete trigger makes a DELETE fail at deploy; TRUNCATE fires no row trigger and "
+                    + "succeeds.",
             "UPDATE ... SET archived_at = now() instead."),
 
     // The checker itself

@@ -96,8 +96,8 @@ final class SchemaModel {
     }
 
     private void createTable(Operation.CreateTable create, Origin here) {
-        if (create.table() == null) {
-            return;
+        if (create.table() == null || tables.containsKey(create.table().key())) {
+            return; // CREATE TABLE IF NOT EXISTS over a live table leaves it live
         }
         Table table = new Table(here);
         for (Operation.ColumnDefinition column : create.columns()) {

@@ -64,7 +64,7 @@ final class Suppressions {
 
     private static java.util.Optional<Allow> parse(String file, Token comment, List<Finding> reported) {
         String text = body(comment);
-        if (!text.startsWith(DIRECTIVE)) {
+        if (!text.toLowerCase(java.util.Locale.ROOT).startsWith(DIRECTIVE)) {
             return java.util.Optional.empty();
         }
         String[] parts = text.substring(DIRECTIVE.length()).strip().split("\\s+", 2);

@@ -52,7 +52,12 @@ public record FlywayScript(List<SqlStatement> statements, List<Operation> operat
         if (configuredNonTransactional) {
             return false;
         }
-        return statements.isEmpty() || !allMatch(true);
+        for (int i = 0; i < statements.size(); i++) {
+            if (!flywaySeesNonTransactional(i)) {
+                return true;
+            }
+        }
+        return statements.isEmpty();
     }
 
     /** Whether PostgreSQL refuses statement {@code index} inside a transaction block. */
@@ -63,14 +68,5 @@ public record FlywayScript(List<SqlStatement> statements, List<Operation> operat
     /** Whether Flyway's parser knows statement {@code index} cannot run in a transaction. */
     public boolean flywaySeesNonTransactional(int index) {
         return OperationParser.flywaySeesNonTransactional(operations.get(index), statements.get(index));
-    }
-
-    private boolean allMatch(boolean flywayView) {
-        for (int i = 0; i < statements.size(); i++) {
-            if (!(flywayView ? flywaySeesNonTransactional(i) : cannotRunInTransaction(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -21,6 +21,8 @@ public final class SqlLexer {
 
     private SqlLexer(String sql) {
         this.sql = sql;
+        this.position = sql.startsWith("\uFEFF") ? 1 : 0; // a byte order mark, as editors write and Flyway skips
+        this.lineStart = position;
     }
 
     /** Every token of {@code sql}, comments included, in order. */

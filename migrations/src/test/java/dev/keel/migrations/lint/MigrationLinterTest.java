@@ -129,6 +129,39 @@ class MigrationLinterTest {
     }
 
     @Test
+    void sqlTheParserCannotFollowNeverStopsTheCheck() {
+        List<String> odd = List.of("ALTER TABLE t ADD CONSTRAINT;", "ALTER TABLE t DROP CONSTRAINT;",
+                "ALTER TABLE t ALTER COLUMN;", "ALTER TABLE t RENAME;", "ALTER TABLE t ADD COLUMN;",
+                "ALTER TABLE t ADD UNIQUE ();", "ALTER TABLE t ADD PRIMARY KEY (,);", "CREATE INDEX ON;", "DROP;",
+                "CREATE TABLE (;", "ALTER TYPE mood ADD VALUE;", "SELECT set_config();", "SET;", "WITH;", "LOCK;",
+                "CREATE TABLE y (id uuid PRIMARY KEY, code varchar(0x10), big numeric(99999999999));");
+        MigrationFiles files = LintFixture.write(root, BASE, String.join("\n", odd));
+
+        LintResult result = new MigrationLinter(STRICT).lint(files, List.of());
+
+        assertThat(result.filesChecked()).isEqualTo(2);
+        assertThat(LintFixture.inLast(files, result)).filteredOn(finding -> finding.line() == odd.size())
+                .extracting(Finding::rule).doesNotContain("syntax").contains("varchar-length");
+    }
+
+    @Test
+    void aScriptConfigMakesTheFileNonTransactionalWhereSetLocalDoesNothing() throws IOException {
+        MigrationFiles files = LintFixture.write(root, BASE, "-- keel:non-transactional\n"
+                + "REINDEX INDEX CONCURRENTLY t_n_idx;");
+        Path script = files.migrations().getLast().file();
+        assertThat(LintFixture.inLast(files, new MigrationLinter(STRICT).lint(files, List.of())))
+                .extracting(Finding::rule).containsExactly("non-transactional-undeclared");
+
+        Files.writeString(script.resolveSibling(script.getFileName() + ".conf"), "executeInTransaction=false\n");
+        assertThat(LintFixture.inLast(files, new MigrationLinter(STRICT).lint(files, List.of()))).isEmpty();
+
+        Files.writeString(script, "SET LOCAL lock_timeout = '5s';\nREINDEX INDEX CONCURRENTLY t_n_idx;");
+        assertThat(LintFixture.inLast(files, new MigrationLinter(STRICT).lint(files, List.of())))
+                .extracting(Finding::rule).contains("set-local-without-transaction", "mixed-transaction",
+                        "non-transactional-undeclared");
+    }
+
+    @Test
     void jsonSarifAndGithubFormatsCarryEveryField() {
         Finding finding = Finding.of(Rule.DROP_COLUMN, "db/migration/V1__a,b.sql", 3, 7, "DROP COLUMN t.note: 100%");
         StringWriter json = new StringWriter();

@@ -46,8 +46,11 @@ class RuleCasesTest {
                         + "CREATE TABLE x (id uuid);"),
                 Arguments.of("session-set", "SET lock_timeout = '5s';\nSET statement_timeout = '5s';\n"
                         + "ALTER TABLE t ADD COLUMN c text;"),
-                Arguments.of("set-local-without-transaction", "-- keel:non-transactional\nSET LOCAL lock_timeout = '5s';\n"
+                Arguments.of("mixed-transaction", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
                         + "CREATE INDEX CONCURRENTLY t_note_idx ON t (note);"),
+                Arguments.of("non-transactional-undeclared", "-- keel:non-transactional\n"
+                        + "REINDEX INDEX CONCURRENTLY t_n_idx;"),
+                Arguments.of("needless-non-transactional", "-- keel:non-transactional\nCREATE TABLE x (id uuid);"),
                 Arguments.of("lock-timeout", "ALTER TABLE t ADD COLUMN c text;"),
                 Arguments.of("lock-timeout", "SET LOCAL lock_timeout = 0;\nALTER TABLE t ADD COLUMN c text;"),
                 Arguments.of("statement-timeout", "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD COLUMN c text;"),
@@ -86,6 +89,19 @@ class RuleCasesTest {
                 Arguments.of("work-after-exclusive-lock", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;\n"
                         + "ALTER TABLE t ALTER COLUMN n TYPE bigint;"),
                 Arguments.of("unbatched-backfill", TIMEOUTS + "UPDATE t SET note = 'x' WHERE note IS NULL;"),
+                Arguments.of("unbatched-backfill", TIMEOUTS + "WITH s AS (SELECT id FROM p) UPDATE t SET note = 'x' "
+                        + "FROM s WHERE t.p_id = s.id;"),
+                Arguments.of("hard-delete", "WITH gone AS (DELETE FROM t WHERE n < 0 RETURNING id) SELECT count(*) FROM gone;"),
+                Arguments.of("table-rewrite", TIMEOUTS + "ALTER TABLE t SET UNLOGGED;"),
+                Arguments.of("table-rewrite", TIMEOUTS + "ALTER TABLE t SET TABLESPACE fast;"),
+                Arguments.of("table-rewrite", TIMEOUTS + "LOCK TABLE t IN SHARE MODE;"),
+                Arguments.of("volatile-default", TIMEOUTS + "ALTER TABLE t ADD COLUMN ref text DEFAULT my_code();"),
+                Arguments.of("constraint-not-valid", TIMEOUTS
+                        + "ALTER TABLE t ADD CONSTRAINT t_n CHECK (n > 0 OR NOT archived_at IS NULL);"),
+                Arguments.of("lock-timeout", "CREATE TABLE x (id uuid, p_id uuid REFERENCES p (id));"),
+                Arguments.of("index-concurrently", TIMEOUTS + "CREATE TABLE IF NOT EXISTS t (id uuid);\n"
+                        + "CREATE INDEX t_note_idx ON t (note);"),
+                Arguments.of("index-concurrently", "\uFEFF" + TIMEOUTS + "CREATE INDEX t_note_idx ON t (note);"),
                 // the running release
                 Arguments.of("rename-column", TIMEOUTS + "ALTER TABLE t RENAME COLUMN note TO remark;"),
                 Arguments.of("rename-table", TIMEOUTS + "ALTER TABLE t RENAME TO things;"),
@@ -121,7 +137,9 @@ class RuleCasesTest {
     static Stream<Arguments> notFlagged() {
         return Stream.of(
                 Arguments.of("postgres-only", "CREATE TABLE x (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1), "
-                        + "\"key\" text, top int);"),
+                        + "key text, index integer NOT NULL, top int, engine text CHECK (engine = lower(engine)));"),
+                Arguments.of("postgres-only", "CREATE TABLE x (key varchar(10), index numeric(10, 2));\n"
+                        + "UPDATE x SET engine = 'v8';"),
                 Arguments.of("postgres-only", TIMEOUTS + "ALTER TABLE t ADD CONSTRAINT t_p_fk FOREIGN KEY (p_id) "
                         + "REFERENCES p (id) ON UPDATE CASCADE NOT VALID;"),
                 Arguments.of("postgres-only", "SELECT coalesce(n, 0), now() FROM t LIMIT 10;"),
@@ -130,8 +148,6 @@ class RuleCasesTest {
                 Arguments.of("transaction-control", "CREATE FUNCTION g() RETURNS int LANGUAGE sql\n"
                         + "BEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;"),
                 Arguments.of("non-transactional-undeclared", "-- keel:non-transactional\n"
-                        + "CREATE INDEX CONCURRENTLY t_note_idx ON t (note);"),
-                Arguments.of("mixed-transaction", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
                         + "CREATE INDEX CONCURRENTLY t_note_idx ON t (note);"),
                 Arguments.of("session-set", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;"),
                 // timeouts set with set_config count, as SET LOCAL
@@ -181,10 +197,8 @@ class RuleCasesTest {
                         + "reading it\nALTER TABLE t DROP COLUMN note;"),
                 Arguments.of("unknown-rule", TIMEOUTS + "-- keel:allow drop-column gone\nALTER TABLE t DROP COLUMN note;"),
                 Arguments.of("reindex-concurrently", "-- keel:non-transactional\nREINDEX INDEX CONCURRENTLY t_n_idx;"),
-                Arguments.of("set-local-without-transaction", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
-                        + "CREATE INDEX CONCURRENTLY t_note_idx ON t (note);"),
-                Arguments.of("statement-timeout", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
-                        + "DROP INDEX CONCURRENTLY t_n_idx;"),
+                Arguments.of("statement-timeout", "-- keel:non-transactional\nDROP INDEX CONCURRENTLY t_n_idx;"),
+                Arguments.of("mixed-transaction", "-- keel:non-transactional\nDROP INDEX CONCURRENTLY t_n_idx;"),
                 Arguments.of("exclusion-constraint", "CREATE TABLE x (id uuid, during tstzrange, "
                         + "EXCLUDE USING gist (during WITH &&));"),
                 Arguments.of("table-rewrite", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;"),
@@ -196,7 +210,12 @@ class RuleCasesTest {
                 Arguments.of("prefer-jsonb", TIMEOUTS + "ALTER TABLE t ADD COLUMN doc jsonb;"),
                 Arguments.of("char-type", "CREATE TABLE x (id uuid, flag \"char\", code varchar);"),
                 Arguments.of("syntax", "SELECT E'it\\'s', $$a 'quote$$, \"odd\"\"name\";"),
-                Arguments.of("drop-schema", "CREATE SCHEMA reporting;"));
+                Arguments.of("volatile-default", TIMEOUTS + "ALTER TABLE t ADD COLUMN code varchar(10) "
+                        + "DEFAULT 'none'::varchar(10), ADD COLUMN tags text[] DEFAULT ARRAY[]::text[];"),
+                Arguments.of("work-after-exclusive-lock", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;\n"
+                        + "GRANT SELECT (c) ON t TO PUBLIC;\nCREATE OR REPLACE VIEW t_names AS SELECT id, name FROM t;"),
+                Arguments.of("table-rewrite", "LOCK TABLE t IN ACCESS SHARE MODE;"),
+                Arguments.of("lock-timeout", "CREATE TABLE x (id uuid, note text);\nCREATE TABLE y (x_id uuid REFERENCES x (id));"));
     }
 
     @ParameterizedTest(name = "{0} flags: {1}")
