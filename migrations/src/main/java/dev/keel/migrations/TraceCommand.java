@@ -4,6 +4,7 @@ import dev.keel.migrations.data.RowGenerator;
 import dev.keel.migrations.lint.FindingFormats;
 import dev.keel.migrations.lint.LintResult;
 import dev.keel.migrations.lint.MigrationLinter;
+import dev.keel.migrations.lint.ReleaseHistory;
 import dev.keel.migrations.trace.MigrationTrace;
 import dev.keel.migrations.trace.ScratchDatabase;
 import dev.keel.migrations.trace.TraceReport;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +21,11 @@ import picocli.CommandLine.Option;
 /** keel-migrate trace: the static checker's findings held against what the migrations really do on data. */
 @Command(name = "trace", description = {
         "Replay every migration on a scratch database whose tables hold generated rows, record each statement's "
-                + "locks, rewrites and ACCESS EXCLUSIVE hold times, and report what the static rules missed.",
-        "The scratch database is new on the configured server (--url, KEEL_DB_URL; needs CREATEDB) and dropped "
-                + "afterwards, or, when none is configured, a throwaway embedded PostgreSQL 17."})
+                + "locks, rewrites and lock hold times, and report what the static rules missed.",
+        "When a server is configured (--url, KEEL_DB_URL or SPRING_DATASOURCE_URL), the scratch database is a new "
+                + "database on it (the user needs CREATEDB), dropped afterwards; otherwise it is a throwaway embedded "
+                + "PostgreSQL 17, removed afterwards. Refuses to run in production (KEEL_ENV=production or the prod "
+                + "profile)."})
 public final class TraceCommand extends KeelMigrate.Subcommand {
 
     @Option(names = "--format", defaultValue = "text",
@@ -40,19 +44,26 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
         if (rows < 1) {
             throw new MigrationException("--rows must be at least 1.");
         }
+        if (ProductionGuard.production()) {
+            throw new MigrationException("Refusing 'trace' in production: KEEL_ENV or SPRING_PROFILES_ACTIVE names "
+                    + "production, and the trace creates, fills and drops a scratch database on the configured server. "
+                    + "Run it on a development or CI machine.");
+        }
         MigrationFiles files = target.files();
-        LintResult lint = MigrationLinter.lint(files);
+        // One reading of the releases for both halves, so they agree on which tables are live.
+        ReleaseHistory releases = ReleaseHistory.fromEnvironment(files.migrationDirectory());
+        LintResult lint = new MigrationLinter(releases).lint(files, List.of());
         TraceReport report;
         String where;
         try (ScratchDatabase scratch = scratch()) {
             where = scratch.description();
-            RowGenerator generator = new RowGenerator("public", rows, RowGenerator.DEFAULT_SEED);
-            report = new MigrationTrace(scratch, generator).run(files, placeholders(scratch)::resolve,
+            RowGenerator generator = new RowGenerator(rows, RowGenerator.DEFAULT_SEED);
+            report = new MigrationTrace(scratch, generator, releases).run(files, placeholders(scratch)::resolve,
                     lint.findings(), lint.suppressed());
         }
         PrintWriter out = out();
         if (format.equals("text")) {
-            out.println("Scratch: " + where);
+            out.println("Scratch: " + where + " (gone after the trace)");
             report.print(out);
             if (!report.missed().isEmpty()) {
                 out.println();
@@ -67,7 +78,7 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
         return report.failed() ? 1 : 0;
     }
 
-    /** On the configured server when there is one; a throwaway embedded server otherwise. */
+    /** A new database on the configured server when there is one; a throwaway embedded server otherwise. */
     private ScratchDatabase scratch() {
         boolean configured = target.url != null || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
                 .map(System::getenv).anyMatch(value -> value != null && !value.isBlank());

@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Fills a schema's tables with generated rows that satisfy their types, keys, foreign keys and
- * CHECKs, so a migration can be tried on tables that hold data, as production's do. The same
- * seed gives the same rows.
+ * Fills tables with generated rows that satisfy their types, keys, foreign keys and CHECKs, so a
+ * migration can be tried on tables that hold data, as production's do: every user schema's
+ * tables, or one schema's. The same seed gives the same rows.
  */
 public final class RowGenerator {
 
@@ -47,14 +47,22 @@ public final class RowGenerator {
         }
     }
 
+    /** Null for every user schema. */
     private final String schema;
     private final int rowsPerTable;
     private final long seed;
 
+    /** {@value #DEFAULT_ROWS} rows per table of every user schema, from the default seed. */
     public RowGenerator() {
-        this("public", DEFAULT_ROWS, DEFAULT_SEED);
+        this(DEFAULT_ROWS, DEFAULT_SEED);
     }
 
+    /** Fills the tables of every user schema (see {@link TableCatalog#read(Connection)}). */
+    public RowGenerator(int rowsPerTable, long seed) {
+        this(null, rowsPerTable, seed);
+    }
+
+    /** Fills the tables of {@code schema} alone; every user schema when it is null. */
     public RowGenerator(String schema, int rowsPerTable, long seed) {
         if (rowsPerTable < 1) {
             throw new IllegalArgumentException("rowsPerTable must be at least 1, not " + rowsPerTable);
@@ -92,7 +100,7 @@ public final class RowGenerator {
                 if (emptyOnly && existing > 0) {
                     continue;
                 }
-                Random random = new Random(seed ^ table.name().hashCode() ^ existing);
+                Random random = new Random(seed ^ table.displayName().hashCode() ^ existing);
                 fills.add(new TableFiller(connection, table, random, existing).fill(rowsPerTable));
             }
             if (ownTransaction) {
@@ -117,22 +125,23 @@ public final class RowGenerator {
      */
     static List<TableCatalog.Table> parentsFirst(List<TableCatalog.Table> tables) {
         Map<String, TableCatalog.Table> remaining = new LinkedHashMap<>();
-        tables.forEach(table -> remaining.put(table.name(), table));
+        tables.forEach(table -> remaining.put(table.qualifiedName(), table));
         List<TableCatalog.Table> ordered = new ArrayList<>();
         while (!remaining.isEmpty()) {
             TableCatalog.Table next = remaining.values().stream()
                     .filter(table -> parents(table, remaining.keySet()).isEmpty()).findFirst()
                     .orElse(remaining.values().iterator().next());
             ordered.add(next);
-            remaining.remove(next.name());
+            remaining.remove(next.qualifiedName());
         }
         return ordered;
     }
 
+    /** The tables, by qualified name, that {@code table} references among {@code among}, in any schema. */
     private static Set<String> parents(TableCatalog.Table table, Set<String> among) {
         return table.foreignKeys().stream()
-                .filter(key -> key.parentSchema().equals(table.schema()) && !key.parentTable().equals(table.name()))
-                .map(TableCatalog.ForeignKey::parentTable).filter(among::contains)
+                .map(key -> TableCatalog.quote(key.parentSchema()) + "." + TableCatalog.quote(key.parentTable()))
+                .filter(parent -> !parent.equals(table.qualifiedName())).filter(among::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The tables of one schema as the row generator needs them, read from pg_catalog in a handful of queries. */
+/** The user tables as the row generator needs them, read from pg_catalog in a handful of queries. */
 public final class TableCatalog {
 
     /** A column, with its type resolved through domains and arrays to what a value must look like. */
@@ -52,6 +52,11 @@ public final class TableCatalog {
             return quote(schema) + "." + quote(name);
         }
 
+        /** As a report names it: bare in public, schema.name elsewhere. */
+        public String displayName() {
+            return schema.equals("public") ? name : schema + "." + name;
+        }
+
         public boolean isUnique(String column) {
             return uniqueKeys.stream().anyMatch(key -> key.contains(column));
         }
@@ -64,18 +69,33 @@ public final class TableCatalog {
     private TableCatalog() {
     }
 
-    /** Every ordinary and partitioned table of {@code schema} but Flyway's history; partitions are filled through their parent. */
+    /**
+     * Every ordinary and partitioned table of every user schema (all but pg_catalog,
+     * information_schema, pg_toast and the temporary schemas), Flyway's history and tables an
+     * extension owns left out; partitions are filled through their parent.
+     */
+    public static List<Table> read(Connection connection) throws SQLException {
+        return read(connection, null);
+    }
+
+    /** The tables of {@code schema} alone, as {@link #read(Connection)} picks them; every user schema when null. */
     public static List<Table> read(Connection connection, String schema) throws SQLException {
-        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, String[]> names = new LinkedHashMap<>();
+        // PostgreSQL reserves the pg_ prefix for its own schemas: pg_catalog, pg_toast, pg_temp_N, pg_toast_temp_N.
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE (n.nspname = ? OR (CAST(? AS text) IS NULL AND n.nspname NOT LIKE 'pg\\_%'
+                                         AND n.nspname <> 'information_schema'))
+                  AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                   AND c.relname <> 'flyway_schema_history'
-                ORDER BY c.relname""")) {
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                  AND d.objid = c.oid AND d.deptype = 'e')
+                ORDER BY n.nspname <> 'public', n.nspname, c.relname""")) {
             query.setString(1, schema);
+            query.setString(2, schema);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    names.put(rows.getLong(1), rows.getString(2));
+                    names.put(rows.getLong(1), new String[] {rows.getString(2), rows.getString(3)});
                 }
             }
         }
@@ -91,7 +111,7 @@ public final class TableCatalog {
         uniqueIndexes(connection, oids, uniques);
         constraints(connection, oids, foreignKeys, checks);
         List<Table> tables = new ArrayList<>();
-        names.forEach((oid, name) -> tables.add(new Table(schema, name, columns.getOrDefault(oid, List.of()),
+        names.forEach((oid, name) -> tables.add(new Table(name[0], name[1], columns.getOrDefault(oid, List.of()),
                 uniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
                 checks.getOrDefault(oid, List.of()))));
         return tables;

@@ -85,7 +85,7 @@ final class TableFiller {
                 }
             }
         }
-        return new RowGenerator.TableFill(table.name(), done, failed, firstError);
+        return new RowGenerator.TableFill(table.displayName(), done, failed, firstError);
     }
 
     private boolean insertBatch(PreparedStatement insert, long start, long end) throws SQLException {

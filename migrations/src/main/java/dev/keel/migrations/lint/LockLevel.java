@@ -47,7 +47,7 @@ record LockLevel(QualifiedName table, String mode) {
             case Operation.CreateTrigger trigger when context.isLive(trigger.table()) ->
                     Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
             case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
-                    Optional.of(new LockLevel(lock.table(), ACCESS_EXCLUSIVE));
+                    Optional.of(new LockLevel(lock.table(), lockTableMode(lock.command())));
             default -> Optional.empty();
         };
     }
@@ -63,12 +63,22 @@ record LockLevel(QualifiedName table, String mode) {
                 .map(table -> new LockLevel(table, "SHARE ROW EXCLUSIVE"));
     }
 
+    /** LOCK TABLE ... IN SHARE MODE takes SHARE; VACUUM FULL, CLUSTER and REFRESH take ACCESS EXCLUSIVE. */
+    private static String lockTableMode(String command) {
+        String prefix = "LOCK TABLE IN ";
+        return command.startsWith(prefix) && command.endsWith(" MODE")
+                ? command.substring(prefix.length(), command.length() - " MODE".length()) : ACCESS_EXCLUSIVE;
+    }
+
     /** Most ALTER TABLE actions take ACCESS EXCLUSIVE; adding a foreign key SHARE ROW EXCLUSIVE; VALIDATE neither. */
     private static Optional<LockLevel> alterLock(Operation.AlterTable alter) {
         String strongest = null;
         for (Operation.AlterAction action : alter.actions()) {
             String mode = switch (action) {
                 case Operation.ValidateConstraint ignored -> null;
+                // DETACH PARTITION ... CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes
+                case Operation.OtherAction other when other.words().startsWith("DETACH PARTITION")
+                        && other.words().endsWith(" CONCURRENTLY") -> null;
                 case Operation.AddConstraint add when add.constraint().kind() == Operation.ConstraintKind.FOREIGN_KEY ->
                         "SHARE ROW EXCLUSIVE";
                 default -> ACCESS_EXCLUSIVE;

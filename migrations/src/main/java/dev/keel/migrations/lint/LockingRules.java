@@ -56,8 +56,8 @@ final class LockingRules implements StatementRule {
                     context.report(Rule.REINDEX_CONCURRENTLY, null, "REINDEX " + reindex.targetKind()
                             + " without CONCURRENTLY blocks writes for the whole rebuild");
             case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
-                    context.report(Rule.TABLE_REWRITE, null, lock.command() + " holds " + lock.table()
-                            + " with an ACCESS EXCLUSIVE lock for as long as it runs");
+                    context.report(Rule.TABLE_REWRITE, null, lock.command() + " holds " + LockLevel.of(context)
+                            .map(LockLevel::toString).orElse("a lock on " + lock.table()) + " for as long as it runs");
             case Operation.Update update when context.isLive(update.table()) ->
                     context.report(Rule.UNBATCHED_BACKFILL, null, "UPDATE of " + update.table() + (update.hasWhere()
                             ? "" : " without WHERE") + " changes its rows in one transaction");

@@ -113,6 +113,9 @@ public final class MigrationLinter {
         try {
             check.run();
         } catch (RuntimeException e) {
+            if (context.hasReported(java.util.Set.of(Rule.SYNTAX))) {
+                return; // once per statement is enough
+            }
             context.report(Rule.SYNTAX, null, "the checker cannot follow this statement (" + e.getClass().getSimpleName()
                     + "); check it by hand: " + context.statement.summary());
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A migration as Flyway will run it. Flyway decides the transaction itself: none when a script
@@ -27,10 +28,15 @@ public record FlywayScript(List<SqlStatement> statements, List<Operation> operat
 
     /** Reads a migration and its script config, if it has one. Throws SqlSyntaxException on unreadable SQL. */
     public static FlywayScript read(Path file) {
+        return read(file, UnaryOperator.identity());
+    }
+
+    /** Reads a migration with {@code resolve} applied to its text first, as Flyway resolves placeholders before parsing. */
+    public static FlywayScript read(Path file, UnaryOperator<String> resolve) {
         try {
             Path config = file.resolveSibling(file.getFileName() + ".conf");
-            return parse(Files.readString(file), Files.isRegularFile(config) ? Optional.of(Files.readString(config))
-                    : Optional.empty());
+            return parse(resolve.apply(Files.readString(file)), Files.isRegularFile(config)
+                    ? Optional.of(Files.readString(config)) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }

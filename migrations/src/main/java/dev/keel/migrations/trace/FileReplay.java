@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Runs one migration file the way Flyway runs it, watching each statement: a transactional file
  * in one transaction, where pg_locks after each statement is exact; a non-transactional one
- * statement by statement, with a second connection sampling pg_locks while each runs.
+ * statement by statement in autocommit, with a second connection sampling pg_locks while each
+ * runs, which can miss a brief lock or catch one by chance.
  */
 final class FileReplay implements AutoCloseable {
 
@@ -32,15 +33,15 @@ final class FileReplay implements AutoCloseable {
         this.connector = connector;
     }
 
+    /** Runs the file; {@code live} are the relations it may hurt, those of earlier releases. */
     FileTrace replay(MigrationFiles.Migration migration, List<SqlStatement> statements, boolean transactional,
-                     RowGenerator.FillReport fill) throws SQLException {
-        Map<Long, Relations.Relation> existing = Relations.snapshot(session);
-        Map<Long, Long> rows = Relations.rowCounts(session, existing);
+                     RowGenerator.FillReport fill, Map<Long, Relations.Relation> live) throws SQLException {
+        Map<Long, Long> rows = Relations.rowCounts(session, live);
         List<StatementTrace> traces = new ArrayList<>();
         long start = System.nanoTime();
         Outcome outcome = transactional ? inTransaction(migration, statements, traces)
                 : statementByStatement(migration, statements, traces);
-        return new FileTrace(migration, transactional, fill, existing, rows, List.copyOf(traces), start,
+        return new FileTrace(migration, transactional, fill, Map.copyOf(live), rows, List.copyOf(traces), start,
                 System.nanoTime(), outcome.commitNanos(), outcome.failure());
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How long one lock on a relation that existed before the file was held: from the start of the
- * statement that took it to the commit (or to the end of the statement, outside a transaction).
+ * How long one lock on a live relation was held: from the start of the statement that took it to
+ * the commit. Outside a transaction the lock was only seen by the sampler while the statement
+ * ran, and how long it was held is unknown.
  *
  * @param heldThrough index of the last statement that ran while it was held
+ * @param heldNanos   0 when sampled: not measured
  * @param scanned     whether the statement that took it scanned the table; null when not measured
  * @param laterWork   what later statements did while it was held that made the wait longer: scans,
  *                    row writes, locks on other tables (each a possible wait), long runs
@@ -24,8 +26,14 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
         return heldThrough - first.index();
     }
 
-    long heldMillis() {
-        return heldNanos / 1_000_000;
+    /** Seen by the sampler outside a transaction, not measured: informs, never a finding. */
+    boolean sampled() {
+        return first.sampled();
+    }
+
+    /** Null when sampled: a statement's run time is no lock's hold time. */
+    Long heldMillis() {
+        return sampled() ? null : heldNanos / 1_000_000;
     }
 
     /** None for the safe pattern: a lock taken with a lock_timeout, held briefly, over no scan. */
@@ -54,16 +62,16 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
         };
     }
 
-    /** Every span of every lock on a pre-existing relation in the file, in statement order. */
+    /** Every span of every lock on a live relation in the file, in statement order. */
     static List<LockSpan> of(FileTrace file) {
         List<StatementTrace> statements = file.statements();
         Set<Locks.Lock> locks = new LinkedHashSet<>();
         statements.forEach(statement -> locks.addAll(statement.held().keySet()));
         List<LockSpan> spans = new ArrayList<>();
         for (Locks.Lock lock : locks) {
-            Relations.Relation relation = file.existing().get(lock.oid());
+            Relations.Relation relation = file.live().get(lock.oid());
             if (relation == null) {
-                continue; // created in this file: nobody else can be using it
+                continue; // created in this file or its release group: nobody else can be using it
             }
             for (int i = 0; i < statements.size(); i++) {
                 StatementTrace first = statements.get(i);
@@ -87,7 +95,7 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
         List<StatementTrace> statements = file.statements();
         StatementTrace taker = statements.get(first);
         if (taker.sampled()) {
-            return new LockSpan(relation, mode, taker, first, taker.nanos(), null, List.of());
+            return new LockSpan(relation, mode, taker, first, 0, null, List.of());
         }
         // Held to the commit, unless a statement (a COMMIT in the file) let it go: then until that one ended.
         // Only the statements' and the commit's own time counts, not the trace's queries between them.
@@ -114,14 +122,14 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
                                      Relations.Relation locked) {
         List<String> work = new ArrayList<>();
         later.activity().forEach((oid, activity) -> {
-            Relations.Relation table = file.existing().get(oid);
+            Relations.Relation table = file.live().get(oid);
             if (table != null) {
                 String name = table.name() + " (" + file.rows().getOrDefault(oid, 0L) + " rows)";
                 work.add((activity.seqScans() > 0 ? "scanning " : "writing rows of ") + name);
             }
         });
         later.held().keySet().stream().filter(lock -> !previous.held().containsKey(lock))
-                .map(lock -> file.existing().get(lock.oid()))
+                .map(lock -> file.live().get(lock.oid()))
                 .filter(other -> other != null && other.isTable() && other.tableOid() != locked.tableOid())
                 .map(other -> "locking " + other.name()).distinct().forEach(work::add);
         if (later.nanos() > LONG_NANOS) {

@@ -4,23 +4,26 @@ import dev.keel.migrations.MigrationException;
 import dev.keel.migrations.MigrationFiles;
 import dev.keel.migrations.data.RowGenerator;
 import dev.keel.migrations.lint.Finding;
-import dev.keel.migrations.sql.OperationParser;
-import dev.keel.migrations.sql.SqlSplitter;
-import dev.keel.migrations.sql.SqlStatement;
+import dev.keel.migrations.lint.ReleaseHistory;
+import dev.keel.migrations.sql.FlywayScript;
 import dev.keel.migrations.sql.SqlSyntaxException;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The safety checker's dynamic half: replays every migration on an empty scratch database whose
  * tables hold generated rows, records what each statement locked and rewrote, and reports what
- * the static rules missed and what they found.
+ * the static rules missed and what they found. As the static rules do, it counts a relation as
+ * live when a migration of an earlier release created it, and as new when its own file or another
+ * migration of the same release group did: nobody uses those yet.
  */
 public final class MigrationTrace {
 
@@ -42,10 +45,13 @@ public final class MigrationTrace {
 
     private final Connector connector;
     private final RowGenerator generator;
+    private final ReleaseHistory releases;
 
-    public MigrationTrace(Connector connector, RowGenerator generator) {
+    /** {@code releases} must be the static checker's, so both agree on which tables are live. */
+    public MigrationTrace(Connector connector, RowGenerator generator, ReleaseHistory releases) {
         this.connector = connector;
         this.generator = generator;
+        this.releases = releases;
     }
 
     /**
@@ -55,56 +61,63 @@ public final class MigrationTrace {
     public TraceReport run(MigrationFiles files, Resolver resolver, List<Finding> staticFindings,
                            List<Finding> suppressedFindings) {
         List<FileTrace> traces = new ArrayList<>();
+        // Which migration (by version) created each relation: the ones that appeared while it ran.
+        Map<Long, String> createdBy = new HashMap<>();
         try (Connection session = connector.open(); FileReplay replay = new FileReplay(session, connector)) {
             session.setAutoCommit(true);
             String server = server(session);
             for (MigrationFiles.Migration migration : files.migrations()) {
-                String fileName = migration.file().getFileName().toString();
-                List<SqlStatement> statements = statements(migration, resolver.resolve(read(migration), fileName));
+                FlywayScript script = script(migration, resolver);
                 RowGenerator.FillReport fill = generator.fillEmptyTables(session);
-                FileTrace trace = replay.replay(migration, statements, !runsOutsideTransaction(migration, statements),
-                        fill);
+                Map<Long, Relations.Relation> before = Relations.snapshot(session);
+                FileTrace trace = replay.replay(migration, script.statements(), script.runsInTransaction(), fill,
+                        live(before, createdBy, releases.group(migration.version())));
+                Relations.snapshot(session).keySet().stream().filter(oid -> !before.containsKey(oid))
+                        .forEach(oid -> createdBy.put(oid, migration.version()));
                 traces.add(trace);
                 if (trace.failure() != null) {
                     break;
                 }
             }
             return new TraceAnalysis(new StaticFindings(staticFindings, suppressedFindings))
-                    .analyze(server, generator.rowsPerTable(), traces);
+                    .analyze(server, generator.rowsPerTable(), releases.description(), traces);
         } catch (SQLException e) {
             throw new MigrationException("The trace failed on the scratch database: " + e.getMessage(), e);
         }
     }
 
-    /** As Flyway decides: a file declaring itself non-transactional, or holding a statement no transaction may run. */
-    private static boolean runsOutsideTransaction(MigrationFiles.Migration migration, List<SqlStatement> statements) {
-        boolean declared = read(migration).lines()
-                .anyMatch(line -> line.strip().equalsIgnoreCase(MigrationFiles.NON_TRANSACTIONAL));
-        return declared || statements.stream().anyMatch(MigrationTrace::cannotRunInTransaction);
+    /**
+     * The relations a file may hurt: all but those a migration of its own release group created,
+     * and their indexes and TOAST (a relation counts as its table's).
+     */
+    private Map<Long, Relations.Relation> live(Map<Long, Relations.Relation> relations, Map<Long, String> createdBy,
+                                               String group) {
+        Map<Long, Relations.Relation> live = new HashMap<>();
+        relations.forEach((oid, relation) -> {
+            if (!newIn(group, createdBy.get(oid)) && !newIn(group, createdBy.get(relation.tableOid()))) {
+                live.put(oid, relation);
+            }
+        });
+        return live;
     }
 
-    private static boolean cannotRunInTransaction(SqlStatement statement) {
-        try {
-            return OperationParser.cannotRunInTransaction(statement);
-        } catch (RuntimeException e) {
-            return false; // a statement the parser does not know runs as written; PostgreSQL will say if it cannot
-        }
+    private boolean newIn(String group, String creator) {
+        return creator != null && releases.group(creator).equals(group);
     }
 
-    private static List<SqlStatement> statements(MigrationFiles.Migration migration, String sql) {
+    /**
+     * The file as Flyway runs it: its placeholders resolved, split into statements, and in one
+     * transaction or none as Flyway decides (a script config, or statements Flyway sees as
+     * non-transactional; never the Keel header).
+     */
+    private static FlywayScript script(MigrationFiles.Migration migration, Resolver resolver) {
+        Path file = migration.file();
         try {
-            return SqlSplitter.split(sql).statements();
+            return FlywayScript.read(file, sql -> resolver.resolve(sql, file.getFileName().toString()));
         } catch (SqlSyntaxException e) {
-            throw new MigrationException(migration.file() + " line " + e.line() + ", column " + e.column() + ": "
-                    + e.getMessage());
-        }
-    }
-
-    private static String read(MigrationFiles.Migration migration) {
-        try {
-            return Files.readString(migration.file());
-        } catch (IOException e) {
-            throw new MigrationException("Cannot read " + migration.file() + ": " + e.getMessage(), e);
+            throw new MigrationException(file + " line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new MigrationException(e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.Map;
  */
 final class Relations {
 
-    /** One relation, and the table it belongs to (itself for a table; the table of an index or TOAST table). */
+    /**
+     * One relation, and the table it belongs to (itself for a table; the table of an index or TOAST
+     * table). Names are schema-qualified outside public.
+     */
     record Relation(long oid, String name, char kind, long filenode, long tableOid, String table) {
 
         boolean isTable() {
@@ -41,19 +44,27 @@ final class Relations {
     }
 
     private static final String SNAPSHOT = """
-            SELECT c.oid, CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END,
-                   c.relkind, c.relfilenode, coalesce(toast_owner.oid, indexed.oid, toasted.oid, c.oid),
-                   coalesce(toast_owner.relname, indexed.relname, toasted.relname, c.relname)
-            FROM pg_class c
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_index i ON i.indexrelid = c.oid
-            LEFT JOIN pg_class indexed ON indexed.oid = i.indrelid
-            LEFT JOIN pg_class toast_owner ON toast_owner.reltoastrelid = i.indrelid
-            LEFT JOIN pg_class toasted ON toasted.reltoastrelid = c.oid
-            WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't', 'v')
-              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_temp\\_%'
-              AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-              AND c.oid >= 16384""";
+            WITH relation AS (
+                SELECT c.oid, c.relname, c.relnamespace, c.relkind, c.relfilenode,
+                       coalesce(toast_owner.oid, indexed.oid, toasted.oid, c.oid) AS owner
+                FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                LEFT JOIN pg_class indexed ON indexed.oid = i.indrelid
+                LEFT JOIN pg_class toast_owner ON toast_owner.reltoastrelid = i.indrelid
+                LEFT JOIN pg_class toasted ON toasted.reltoastrelid = c.oid
+                WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't', 'v')
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+                  AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+                  AND c.oid >= 16384)
+            SELECT r.oid, CASE WHEN n.nspname = 'public' THEN r.relname ELSE n.nspname || '.' || r.relname END,
+                   r.relkind, r.relfilenode, r.owner,
+                   CASE WHEN owner_schema.nspname = 'public' THEN owner.relname
+                        ELSE owner_schema.nspname || '.' || owner.relname END
+            FROM relation r
+            JOIN pg_namespace n ON n.oid = r.relnamespace
+            JOIN pg_class owner ON owner.oid = r.owner
+            JOIN pg_namespace owner_schema ON owner_schema.oid = owner.relnamespace""";
 
     private Relations() {
     }

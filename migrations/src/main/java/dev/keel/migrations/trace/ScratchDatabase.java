@@ -66,12 +66,14 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new MigrationException("Cannot create the scratch database " + name + " on " + server.url() + " as "
-                    + server.user() + ": " + e.getMessage() + "\n  Fix: give " + server.user() + " CREATEDB, or leave "
-                    + "KEEL_DB_URL unset so the trace starts a throwaway embedded PostgreSQL.", e);
+                    + server.user() + ": " + e.getMessage() + "\n  Fix: give " + server.user() + " CREATEDB, or run the "
+                    + "trace without --url, KEEL_DB_URL and SPRING_DATASOURCE_URL so it starts a throwaway embedded "
+                    + "PostgreSQL.", e);
         }
         String scratchUrl = url.group(1) + name + (url.group(3) == null ? "" : url.group(3));
-        return new ScratchDatabase(scratchUrl, server.user(), server.password(), "scratch database " + name + " on "
-                + url.group(1).substring("jdbc:postgresql://".length()), () -> {
+        String host = url.group(1).substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
+        return new ScratchDatabase(scratchUrl, server.user(), server.password(), "scratch database " + name
+                + " on the configured server " + host, () -> {
                     try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
                         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                     }

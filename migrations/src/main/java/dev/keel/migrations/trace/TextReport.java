@@ -19,13 +19,14 @@ final class TextReport {
     void print(PrintWriter out) {
         out.printf("Trace on %s: each migration replayed after filling its empty tables with %d generated rows.%n",
                 report.server(), report.rowsPerTable());
+        out.printf("Live tables are those an earlier release created. Releases: %s.%n", report.releases());
         for (TraceReport.MigrationResult migration : report.migrations()) {
             out.printf("%n%s  (%s, %d statement%s, %d ms)%n", migration.file(),
                     migration.transactional() ? "one transaction" : "no transaction, locks sampled",
                     migration.statements(), migration.statements() == 1 ? "" : "s", migration.millis());
             migration.fillProblems().forEach(problem -> out.println("  rows     " + problem));
             if (migration.effects().isEmpty()) {
-                out.println("  touched no table that existed before it");
+                out.println("  touched no live table");
             }
             for (TraceReport.StatementEffects statement : migration.effects()) {
                 printStatement(out, migration, statement);
@@ -40,9 +41,10 @@ final class TextReport {
                 out.printf("  %s:%d  %s  not observed%n", finding.file(), finding.line(), finding.rule());
             }
         }
-        out.printf("%n%d danger%s missed by the static rules, %d confirmed, %d static finding%s not observed%s.%n",
+        out.printf("%n%d danger%s missed by the static rules, %d confirmed, %d sampled (informational), "
+                        + "%d static finding%s not observed%s.%n",
                 report.missed().size(), report.missed().size() == 1 ? "" : "s", report.confirmed().size(),
-                report.notObserved().size(), report.notObserved().size() == 1 ? "" : "s",
+                report.sampled().size(), report.notObserved().size(), report.notObserved().size() == 1 ? "" : "s",
                 report.failure().isPresent() ? "; the replay stopped at a failed statement" : "");
         out.flush();
     }
@@ -58,13 +60,20 @@ final class TextReport {
         }
         for (TraceReport.Observation observation : report.observations()) {
             if (observation.file().endsWith(migration.file()) && observation.line() == statement.line()) {
-                out.printf("%s%-9s %s%s%n", INDENT, observation.missed() ? "MISSED" : "confirmed",
-                        observation.rule().id(), verdict(observation));
+                out.printf("%s%-9s %s%s%n", INDENT, observation.sampled() ? "sampled" : observation.missed()
+                        ? "MISSED" : "confirmed", observation.rule().id(), verdict(observation));
             }
         }
     }
 
     private static String verdict(TraceReport.Observation observation) {
+        if (observation.sampled()) {
+            String by = observation.confirmedBy().isEmpty() ? "" : "reported by " + String.join(", ", observation.confirmedBy());
+            String hazards = String.join(", ", observation.uncovered());
+            return "  informational, never a finding"
+                    + (hazards.isEmpty() && by.isEmpty() ? "" : " (" + hazards + (hazards.isEmpty() || by.isEmpty() ? "" : "; ")
+                    + by + ")");
+        }
         if (!observation.missed()) {
             return " by " + String.join(", ", observation.confirmedBy());
         }
@@ -75,7 +84,8 @@ final class TextReport {
     private static String describe(TraceReport.HeldLock lock, boolean sampled) {
         List<String> facts = new ArrayList<>();
         facts.add(lock.relation() + " (" + lock.rows() + " rows)");
-        facts.add((sampled ? "seen during the statement, " : "held ") + lock.heldMillis() + " ms");
+        facts.add(sampled ? "seen while the statement ran (sampled, hold time not measured)"
+                : "held " + lock.heldMillis() + " ms");
         if (lock.laterStatements() > 0) {
             facts.add("over " + lock.laterStatements() + " later statement" + (lock.laterStatements() == 1 ? "" : "s"));
         }

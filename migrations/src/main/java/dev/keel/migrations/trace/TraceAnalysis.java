@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Judges what the replay saw: which effects are dangers (rewrites, and write-blocking locks that
  * were not brief), whether static findings cover each of their hazards, and which static findings
- * the replay did not bear out.
+ * the replay did not bear out. Locks seen by the sampler outside a transaction are reported as
+ * sampled, never as missed: whether a brief one is caught changes from run to run.
  */
 final class TraceAnalysis {
 
@@ -27,7 +28,7 @@ final class TraceAnalysis {
         this.findings = findings;
     }
 
-    TraceReport analyze(String server, int rowsPerTable, List<FileTrace> files) {
+    TraceReport analyze(String server, int rowsPerTable, String releases, List<FileTrace> files) {
         List<TraceReport.MigrationResult> migrations = new ArrayList<>();
         List<TraceReport.Observation> observations = new ArrayList<>();
         List<Finding> notObserved = new ArrayList<>();
@@ -54,13 +55,15 @@ final class TraceAnalysis {
                     }
                 }
             }
-            file.statements().stream().filter(statement -> !observed.contains(statement.index()))
+            // A sample that saw nothing proves nothing: only exact statements can leave a finding unobserved.
+            file.statements().stream().filter(statement -> !statement.sampled())
+                    .filter(statement -> !observed.contains(statement.index()))
                     .forEach(statement -> notObserved.addAll(findings.observable(file, statement)));
             migrations.add(result(file, spans));
         }
         Optional<TraceReport.Failure> failure = files.stream().map(FileTrace::failure).filter(Objects::nonNull)
                 .findFirst();
-        return new TraceReport(server, rowsPerTable, List.copyOf(migrations), List.copyOf(observations),
+        return new TraceReport(server, rowsPerTable, releases, List.copyOf(migrations), List.copyOf(observations),
                 List.copyOf(notObserved), failure);
     }
 
@@ -85,12 +88,12 @@ final class TraceAnalysis {
 
     private Optional<TraceReport.Observation> rewrite(FileTrace file, StatementTrace statement) {
         List<Relations.Relation> rewritten = statement.rewritten().stream()
-                .filter(relation -> file.existing().containsKey(relation.oid())).toList();
+                .filter(relation -> file.live().containsKey(relation.oid())).toList();
         if (rewritten.isEmpty()) {
             return Optional.empty();
         }
         String rows = rewritten.stream().map(Relations.Relation::tableOid).distinct()
-                .map(table -> file.existing().get(table))
+                .map(table -> file.live().get(table))
                 .filter(table -> table != null && table.isTable())
                 .map(table -> table.name() + " held " + file.rows().getOrDefault(table.oid(), 0L) + " rows")
                 .collect(Collectors.joining(", "));
@@ -98,8 +101,9 @@ final class TraceAnalysis {
                 + " (new relfilenode" + (rows.isEmpty() ? "" : "; " + rows) + ")";
         List<String> covering = findings.covering(file, Hazard.REWRITE, statement, List.of(statement),
                 Rule.TRACE_REWRITE);
+        // Exact even outside a transaction: the relfilenodes are compared before and after the statement.
         return Optional.of(observation(file, statement, Rule.TRACE_REWRITE,
-                rewritten.stream().map(Relations.Relation::name).toList(), null, message, covering,
+                rewritten.stream().map(Relations.Relation::name).toList(), null, false, message, covering,
                 covering.isEmpty() ? List.of(Hazard.REWRITE.label()) : List.of()));
     }
 
@@ -119,23 +123,33 @@ final class TraceAnalysis {
             }
         }
         String message = spans.stream().map(span -> span.mode().label() + " lock on " + span.relation().describe()
-                        + (span.mode().blocksReads() ? " blocked reads and writes for " : " blocked writes for ")
-                        + span.heldMillis() + " ms: " + span.hazards().stream().map(hazard -> span.describe(hazard, file))
+                        + held(span) + span.hazards().stream().map(hazard -> span.describe(hazard, file))
                         .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
-        if (!uncovered.isEmpty() && !covering.isEmpty()) {
+        boolean sampled = statement.sampled();
+        if (!uncovered.isEmpty() && !covering.isEmpty() && !sampled) {
             message += " (no static finding reports the " + String.join(" or the ", uncovered) + ")";
         }
         LockMode mode = spans.stream().map(LockSpan::mode).max(Comparator.naturalOrder()).orElseThrow();
         return observation(file, statement, rule, spans.stream().map(span -> span.relation().name()).toList(), mode,
-                message, covering.stream().distinct().toList(), uncovered);
+                sampled, message, covering.stream().distinct().toList(), uncovered);
+    }
+
+    private static String held(LockSpan span) {
+        String blocked = span.mode().blocksReads() ? "reads and writes" : "writes";
+        if (span.sampled()) {
+            return " (blocks " + blocked + ") seen by the sampler while the statement ran outside a transaction, "
+                    + "hold time not measured: ";
+        }
+        return " blocked " + blocked + " for " + span.heldMillis() + " ms: ";
     }
 
     private static TraceReport.Observation observation(FileTrace file, StatementTrace statement, Rule rule,
-                                                       List<String> relations, LockMode mode, String message,
-                                                       List<String> confirmedBy, List<String> uncovered) {
+                                                       List<String> relations, LockMode mode, boolean sampled,
+                                                       String message, List<String> confirmedBy,
+                                                       List<String> uncovered) {
         return new TraceReport.Observation(rule, file.file(), statement.line(), statement.statement().column(),
-                statement.summary(), relations, mode, message, confirmedBy, uncovered);
+                statement.summary(), relations, mode, sampled, message, confirmedBy, uncovered);
     }
 
     private static TraceReport.MigrationResult result(FileTrace file, List<LockSpan> spans) {
@@ -147,7 +161,7 @@ final class TraceAnalysis {
                             file.rows().getOrDefault(span.relation().tableOid(), 0L)))
                     .toList();
             List<String> rewritten = statement.rewritten().stream()
-                    .filter(relation -> file.existing().containsKey(relation.oid()))
+                    .filter(relation -> file.live().containsKey(relation.oid()))
                     .map(Relations.Relation::describe).toList();
             if (!locks.isEmpty() || !rewritten.isEmpty()) {
                 effects.add(new TraceReport.StatementEffects(statement.line(), statement.summary(),

@@ -92,6 +92,50 @@ class RowGeneratorTest {
     }
 
     @Test
+    void fillsTheTablesOfEveryUserSchemaAcrossSchemaForeignKeys() throws Exception {
+        try (Connection connection = database.connect()) {
+            execute(connection, """
+                    CREATE SCHEMA billing;
+                    CREATE SCHEMA audit;
+                    CREATE TABLE customer (id bigint PRIMARY KEY, name text NOT NULL);
+                    CREATE TABLE billing.invoice (
+                        id          bigint PRIMARY KEY,
+                        customer_id bigint NOT NULL REFERENCES customer,
+                        amount      numeric(10, 2) NOT NULL CHECK (amount >= 0));
+                    CREATE TABLE audit.entry (id bigint PRIMARY KEY, invoice_id bigint NOT NULL REFERENCES billing.invoice);
+                    CREATE TABLE billing.flyway_schema_history (installed_rank int PRIMARY KEY);
+                    CREATE TEMPORARY TABLE scratch (id int);
+                    """);
+
+            RowGenerator.FillReport report = new RowGenerator(20, 3).fillEmptyTables(connection);
+
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.tables()).extracting(RowGenerator.TableFill::table)
+                    .containsExactly("customer", "billing.invoice", "audit.entry");
+            assertThat(count(connection, "SELECT count(*) FROM audit.entry e JOIN billing.invoice i ON i.id = e.invoice_id "
+                    + "JOIN customer c ON c.id = i.customer_id")).isEqualTo(20);
+            assertThat(count(connection, "SELECT count(*) FROM billing.flyway_schema_history")).isZero();
+            assertThat(count(connection, "SELECT count(*) FROM scratch")).isZero();
+        }
+    }
+
+    @Test
+    void fillsOneSchemaWhenToldTo() throws Exception {
+        try (Connection connection = database.connect()) {
+            execute(connection, """
+                    CREATE SCHEMA billing;
+                    CREATE TABLE customer (id bigint PRIMARY KEY);
+                    CREATE TABLE billing.invoice (id bigint PRIMARY KEY);
+                    """);
+
+            RowGenerator.FillReport report = new RowGenerator("billing", 5, 3).fillEmptyTables(connection);
+
+            assertThat(report.tables()).extracting(RowGenerator.TableFill::table).containsExactly("billing.invoice");
+            assertThat(count(connection, "SELECT count(*) FROM customer")).isZero();
+        }
+    }
+
+    @Test
     void sameSeedSameRows() throws Exception {
         String schema = "CREATE TABLE t (id uuid PRIMARY KEY, n numeric(4, 1) NOT NULL, at timestamptz NOT NULL)";
         PostgresEndpoint other = TestServices.newDatabase("row_generator_again");

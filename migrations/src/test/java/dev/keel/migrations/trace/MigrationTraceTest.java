@@ -8,6 +8,7 @@ import dev.keel.devservices.test.TestServices;
 import dev.keel.migrations.MigrationFiles;
 import dev.keel.migrations.data.RowGenerator;
 import dev.keel.migrations.lint.Finding;
+import dev.keel.migrations.lint.ReleaseHistory;
 import dev.keel.migrations.lint.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -229,12 +230,13 @@ class MigrationTraceTest {
     }
 
     @Test
-    void aNonTransactionalCreateIndexConcurrentlyRunsOutsideATransactionAndItsLocksAreSampled() throws Exception {
+    void aScriptConfigRunsTheFileOutsideATransactionAndItsLocksAreSampled() throws Exception {
         MigrationFiles files = migrations(CREATE_T, """
                 -- keel:non-transactional
                 SET lock_timeout = '2s';
                 CREATE INDEX CONCURRENTLY t_n_idx ON t (n);
                 """);
+        Files.writeString(root.resolve("migration").resolve(SECOND + ".conf"), "executeInTransaction=false\n");
 
         // Enough rows that the build outlasts many polls of the sampler.
         TraceReport report = trace(files, List.of(), 20_000);
@@ -245,12 +247,133 @@ class MigrationTraceTest {
         assertThat(create.sampled()).isTrue();
         assertThat(create.locks()).extracting(TraceReport.HeldLock::relation, TraceReport.HeldLock::mode)
                 .contains(tuple("t", LockMode.SHARE_UPDATE_EXCLUSIVE));
-        assertThat(create.locks()).allSatisfy(lock -> assertThat(lock.mode().blocksWrites()).isFalse());
+        assertThat(create.locks()).allSatisfy(lock -> {
+            assertThat(lock.mode().blocksWrites()).isFalse();
+            assertThat(lock.heldMillis()).isNull();
+        });
         assertThat(report.missed()).isEmpty();
         try (Connection connection = database.connect()) {
             assertThat(string(connection, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_n_idx'::regclass"))
                     .isEqualTo("true");
         }
+    }
+
+    @Test
+    void flywayRunsAFileOfOnlyConcurrentStatementsOutsideATransactionWithoutTheHeader() throws IOException {
+        MigrationFiles files = migrations(CREATE_T, "CREATE INDEX CONCURRENTLY t_n_idx ON t (n);\n");
+
+        TraceReport report = trace(files, List.of());
+
+        assertThat(report.failure()).isEmpty();
+        assertThat(report.migrations().get(1).transactional()).isFalse();
+    }
+
+    @Test
+    void theKeelHeaderAloneDoesNotTakeAFileOutOfFlywaysTransaction() throws IOException {
+        // SET is transactional to Flyway, so it wraps the file, and PostgreSQL refuses the concurrent build.
+        MigrationFiles files = migrations(CREATE_T, """
+                -- keel:non-transactional
+                SET lock_timeout = '2s';
+                CREATE INDEX CONCURRENTLY t_n_idx ON t (n);
+                """);
+
+        TraceReport report = trace(files, List.of());
+
+        assertThat(report.migrations().get(1).transactional()).isTrue();
+        assertThat(report.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.line()).isEqualTo(3);
+            assertThat(failure.message()).contains("cannot run inside a transaction block");
+        });
+    }
+
+    @Test
+    void sampledLocksInformAndNeverFail() throws IOException {
+        // DROP and REINDEX ... CONCURRENTLY end with a brief ACCESS EXCLUSIVE lock on the index itself, taken
+        // without lock_timeout here: the sampler catches it in some runs and not in others.
+        MigrationFiles files = migrations(CREATE_T + "CREATE INDEX t_n_idx ON t (n);\nCREATE INDEX t_s_idx ON t (s);\n",
+                "DROP INDEX CONCURRENTLY t_n_idx;\n");
+        Path third = root.resolve("migration").resolve("V20260101000200__reindex.sql");
+        Files.writeString(third, "REINDEX INDEX CONCURRENTLY t_s_idx;\n");
+        Files.writeString(third.resolveSibling(third.getFileName() + ".conf"), "executeInTransaction = false\n");
+
+        for (int run = 0; run < 3; run++) {
+            TraceReport report = trace(files, List.of(), 5_000);
+
+            assertThat(report.failure()).isEmpty();
+            assertThat(report.migrations()).extracting(TraceReport.MigrationResult::transactional)
+                    .containsExactly(true, false, false);
+            assertThat(report.missed()).isEmpty();
+            assertThat(report.failed()).isFalse();
+            assertThat(report.observations()).filteredOn(observation -> observation.mode() != null)
+                    .allSatisfy(observation -> {
+                        assertThat(observation.sampled()).isTrue();
+                        assertThat(observation.message()).contains("hold time not measured").doesNotContain(" ms");
+                    });
+            StringWriter text = new StringWriter();
+            report.print(new PrintWriter(text));
+            assertThat(text.toString()).doesNotContain("MISSED")
+                    .contains("no transaction, locks sampled", "0 dangers missed by the static rules");
+        }
+    }
+
+    @Test
+    void aTableCreatedEarlierInTheSameReleaseIsNewAndInTheStrictReadingLive() throws IOException {
+        MigrationFiles files = migrations(CREATE_T, "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        Files.writeString(root.resolve("migration").resolve("V20260101000200__index_gadget.sql"),
+                "CREATE INDEX gadget_name_idx ON gadget (name);\n");
+        ReleaseHistory unreleased = ReleaseHistory.unreleasedFrom("20260101000100", files.migrations());
+
+        TraceReport sameRelease = trace(files, List.of(), RowGenerator.DEFAULT_ROWS, unreleased);
+
+        assertThat(sameRelease.observations()).isEmpty();
+        assertThat(sameRelease.failed()).isFalse();
+        assertThat(sameRelease.migrations().get(2).effects()).isEmpty();
+        assertThat(sameRelease.releases()).isEqualTo("unreleased from 20260101000100");
+
+        TraceReport strict = trace(files, List.of());
+
+        assertThat(only(strict, Rule.TRACE_WRITE_LOCK).relations()).containsExactly("gadget");
+        assertThat(strict.missed()).extracting(Finding::rule).containsExactly("trace-write-lock");
+        assertThat(strict.failed()).isTrue();
+    }
+
+    @Test
+    void anIndexOfATableCreatedInTheSameReleaseIsNewToo() throws IOException {
+        MigrationFiles files = migrations(CREATE_T, """
+                CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);
+                CREATE INDEX gadget_name_idx ON gadget (name);
+                """);
+        Files.writeString(root.resolve("migration").resolve("V20260101000200__alter_gadget.sql"),
+                "ALTER INDEX gadget_name_idx SET (fillfactor = 80);\nREINDEX INDEX gadget_name_idx;\n");
+        ReleaseHistory unreleased = ReleaseHistory.unreleasedFrom("20260101000100", files.migrations());
+
+        TraceReport sameRelease = trace(files, List.of(), RowGenerator.DEFAULT_ROWS, unreleased);
+
+        assertThat(sameRelease.failure()).isEmpty();
+        assertThat(sameRelease.observations()).isEmpty();
+        assertThat(trace(files, List.of()).observations()).extracting(TraceReport.Observation::rule)
+                .contains(Rule.TRACE_REWRITE);
+    }
+
+    @Test
+    void tablesInEverySchemaHoldRows() throws IOException {
+        MigrationFiles files = migrations("""
+                CREATE SCHEMA billing;
+                CREATE TABLE billing.invoice (id bigint PRIMARY KEY, amount numeric(10, 2) NOT NULL);
+                """, """
+                SET LOCAL lock_timeout = '2s';
+                ALTER TABLE billing.invoice ALTER COLUMN amount TYPE numeric(12, 2);
+                ALTER TABLE billing.invoice ALTER COLUMN id TYPE text;
+                """);
+
+        TraceReport report = trace(files, List.of());
+
+        assertThat(report.failure()).isEmpty();
+        TraceReport.Observation rewrite = only(report, Rule.TRACE_REWRITE);
+        assertThat(rewrite.line()).isEqualTo(3);
+        assertThat(rewrite.relations()).contains("billing.invoice");
+        assertThat(rewrite.message()).contains("billing.invoice held 200 rows");
+        assertThat(effects(report, SECOND, 2).locks().getFirst().rows()).isEqualTo(200);
     }
 
     @Test
@@ -298,7 +421,8 @@ class MigrationTraceTest {
                 "lock     ACCESS EXCLUSIVE       t (200 rows), held ",
                 "rewrote  t, t_pkey (index of t)",
                 "confirmed trace-rewrite by rewriting-type-change (line 2)",
-                "0 dangers missed by the static rules, 2 confirmed");
+                "0 dangers missed by the static rules, 2 confirmed, 0 sampled (informational)",
+                "Live tables are those an earlier release created. Releases: every file its own release.");
     }
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings) {
@@ -306,10 +430,14 @@ class MigrationTraceTest {
     }
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows) {
+        return trace(files, findings, rows, ReleaseHistory.everyFileReleased("every file its own release"));
+    }
+
+    private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows, ReleaseHistory releases) {
         database = TestServices.newDatabase("trace");
-        RowGenerator generator = new RowGenerator("public", rows, RowGenerator.DEFAULT_SEED);
-        return new MigrationTrace(database::connect, generator).run(files, MigrationTrace.Resolver.none(), findings,
-                List.of());
+        RowGenerator generator = new RowGenerator(rows, RowGenerator.DEFAULT_SEED);
+        return new MigrationTrace(database::connect, generator, releases).run(files, MigrationTrace.Resolver.none(),
+                findings, List.of());
     }
 
     /** A first migration creating the table, and the second one under test. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.devservices.PostgresEndpoint;
 import dev.keel.devservices.test.TestServices;
+import dev.keel.migrations.KeelMigrate;
+import dev.keel.migrations.ProductionGuard;
 import dev.keel.migrations.TraceCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +18,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -69,23 +76,79 @@ class TraceCommandTest {
         assertThat(scratchDatabasesLeft()).isZero();
     }
 
+    @Test
+    void aTableCreatedByAnUnreleasedMigrationIsNewToTheNextOneAsTheGitTagsSay() throws Exception {
+        write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, n bigint NOT NULL);\n");
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "release 1");
+        git("tag", "v1");
+        write("V20260101000100__create_gadget.sql", "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        write("V20260101000200__index_gadget.sql", "CREATE INDEX gadget_name_idx ON gadget (name);\n");
+
+        Run run = trace("--rows", "50");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("releases from 1 git tag matching v*, newest v1",
+                "V20260101000200__index_gadget.sql  (one transaction, 1 statement", "touched no live table",
+                "0 dangers missed by the static rules");
+    }
+
+    @Test
+    void refusesToRunInProduction() throws Exception {
+        write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        useEnvironment(Map.of("KEEL_ENV", "production"));
+        Run run;
+        try {
+            run = run(KeelMigrate.commandLine(), List.of("trace"));
+        } finally {
+            useEnvironment(System.getenv());
+        }
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Refusing 'trace' in production", "KEEL_ENV",
+                "creates, fills and drops a scratch database on the configured server");
+        assertThat(run.out()).isEmpty();
+        assertThat(scratchDatabasesLeft()).isZero();
+    }
+
+    /** ProductionGuard's test hook is package-private to dev.keel.migrations. */
+    private static void useEnvironment(Map<String, String> environment) throws Exception {
+        Method method = ProductionGuard.class.getDeclaredMethod("useEnvironment", Map.class);
+        method.setAccessible(true);
+        method.invoke(null, environment);
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
     private void write(String name, String sql) throws IOException {
         Files.createDirectories(root.resolve("migration"));
         Files.writeString(root.resolve("migration").resolve(name), sql);
     }
 
     private Run trace(String... options) {
+        return run(new CommandLine(new TraceCommand()), List.of(), options);
+    }
+
+    /** Runs {@code command} with {@code first} (such as the subcommand's name), the target's options, then {@code options}. */
+    private Run run(CommandLine command, List<String> first, String... options) {
         PostgresEndpoint server = admin();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new TraceCommand());
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        String[] args = new String[options.length + 8];
-        System.arraycopy(new String[] {"--dir", root.toString(), "--url", server.jdbcUrl(), "--user", server.username(),
-                "--password", server.password()}, 0, args, 0, 8);
-        System.arraycopy(options, 0, args, 8, options.length);
-        int code = command.execute(args);
+        List<String> args = new ArrayList<>(first);
+        args.addAll(List.of("--dir", root.toString(), "--url", server.jdbcUrl(), "--user", server.username(),
+                "--password", server.password()));
+        args.addAll(List.of(options));
+        int code = command.execute(args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 
