@@ -40,6 +40,9 @@ final class ConventionRules implements StatementRule {
 
     private static List<String> missing(Operation.CreateTable create, Set<String> triggerFunctions) {
         List<String> missing = new ArrayList<>();
+        if (!create.likes().isEmpty()) {
+            return triggersMissing(triggerFunctions, missing); // LIKE copies the columns; the triggers it does not
+        }
         Set<String> primaryKey = new HashSet<>();
         create.constraints().stream().filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY)
                 .forEach(constraint -> primaryKey.addAll(constraint.columns()));
@@ -58,6 +61,10 @@ final class ConventionRules implements StatementRule {
         if (archived.isEmpty() || !archived.get().type().isOneOf("timestamptz") || archived.get().notNull()) {
             missing.add("archived_at timestamptz (nullable)");
         }
+        return triggersMissing(triggerFunctions, missing);
+    }
+
+    private static List<String> triggersMissing(Set<String> triggerFunctions, List<String> missing) {
         if (!triggerFunctions.contains("keel_touch_updated_at")) {
             missing.add("a keel_touch_updated_at trigger");
         }

@@ -43,7 +43,11 @@ record LockLevel(QualifiedName table, String mode) {
                             .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
             case Operation.Truncate truncate -> truncate.tables().stream().filter(context::isLive).findFirst()
                     .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
+            case Operation.CreateTable create when create.partitionOf() && context.isLive(create.partitionParent()) ->
+                    Optional.of(new LockLevel(create.partitionParent(), ACCESS_EXCLUSIVE));
             case Operation.CreateTable create -> referencedLiveTable(context, create.columns(), create.constraints());
+            case Operation.DropTrigger trigger when context.isLive(trigger.table()) ->
+                    Optional.of(new LockLevel(trigger.table(), ACCESS_EXCLUSIVE));
             case Operation.CreateTrigger trigger when context.isLive(trigger.table()) ->
                     Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
             case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
@@ -76,6 +80,9 @@ record LockLevel(QualifiedName table, String mode) {
         for (Operation.AlterAction action : alter.actions()) {
             String mode = switch (action) {
                 case Operation.ValidateConstraint ignored -> null;
+                // SET STATISTICS and SET (storage parameters) take SHARE UPDATE EXCLUSIVE: reads and writes go on
+                case Operation.OtherAction other when other.words().equals("SET")
+                        || other.words().startsWith("SET STATISTICS") -> null;
                 // DETACH PARTITION ... CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes
                 case Operation.OtherAction other when other.words().startsWith("DETACH PARTITION")
                         && other.words().endsWith(" CONCURRENTLY") -> null;

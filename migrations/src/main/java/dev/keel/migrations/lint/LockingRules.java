@@ -22,12 +22,14 @@ final class LockingRules implements StatementRule {
             "concat_ws", "length", "char_length", "substring", "replace", "format", "to_char", "to_date",
             "to_timestamp", "to_number", "make_interval", "make_date", "make_timestamptz", "date_trunc", "abs", "round",
             "jsonb_build_object", "jsonb_build_array", "json_build_object", "json_build_array", "to_jsonb", "to_json",
-            "array", "cast", "row");
+            "array", "cast", "row", "timezone");
 
     /** Catalog-only statements: they finish at once, so running them under the lock costs nothing. */
     private static final Set<String> QUICK_COMMANDS = Set.of("COMMENT", "GRANT", "REVOKE", "CREATE FUNCTION",
             "CREATE PROCEDURE", "CREATE VIEW", "CREATE TYPE", "CREATE SEQUENCE", "CREATE SCHEMA", "CREATE DOMAIN",
             "CREATE POLICY", "ALTER FUNCTION", "ALTER PROCEDURE", "ALTER VIEW", "ALTER SEQUENCE", "ALTER TYPE");
+
+    private static final Set<String> QUICK_DROPS = Set.of("FUNCTION", "PROCEDURE", "VIEW", "TYPE", "SEQUENCE");
 
     /** SET TABLESPACE, SET LOGGED, SET UNLOGGED, SET ACCESS METHOD and SET EXPRESSION write the table anew. */
     private static final List<String> REWRITING_ACTIONS = List.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED",
@@ -45,7 +47,12 @@ final class LockingRules implements StatementRule {
 
     private static void checkStatement(StatementContext context) {
         switch (context.operation) {
-            case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
+            case Operation.CreateIndex index when isPartitioned(context, index) && !index.only() ->
+                    context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX" + (index.concurrently()
+                            ? " CONCURRENTLY is refused by PostgreSQL on " : " on ") + index.table() + ", a partitioned "
+                            + "table; create it ON ONLY " + index.table() + ", then CONCURRENTLY on each partition, and "
+                            + "ALTER INDEX ... ATTACH PARTITION each one");
+            case Operation.CreateIndex index when !index.concurrently() && !index.only() && context.isLive(index.table()) ->
                     context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX on " + index.table()
                             + ", a table that already holds data, blocks its writes while the index builds");
             case Operation.DropIndex drop when !drop.concurrently() -> drop.indexes().stream()
@@ -68,6 +75,12 @@ final class LockingRules implements StatementRule {
         }
     }
 
+    /** A live partitioned table: an index on it is built per partition, and never CONCURRENTLY. */
+    private static boolean isPartitioned(StatementContext context, Operation.CreateIndex index) {
+        SchemaModel.Table table = context.table(index.table());
+        return table != null && table.partitioned && context.isLive(index.table());
+    }
+
     private static void checkAction(StatementContext context, Operation.AlterTable alter, AlterAction action) {
         String table = alter.table().toString();
         switch (action) {
@@ -75,7 +88,8 @@ final class LockingRules implements StatementRule {
             case Operation.AlterColumnType change -> checkTypeChange(context, alter, change);
             case Operation.SetNotNull set -> {
                 SchemaModel.Table known = context.table(alter.table());
-                if (known == null || context.schema.validatedNotNullChecks(known, set.column()).isEmpty()) {
+                if (known == null || !known.notNull.contains(set.column())
+                        && context.schema.validatedNotNullChecks(known, set.column()).isEmpty()) {
                     context.report(Rule.SET_NOT_NULL, set.at(), "SET NOT NULL on " + table + "." + set.column()
                             + " scans the table under an ACCESS EXCLUSIVE lock: no validated CHECK (" + set.column()
                             + " IS NOT NULL) exists");
@@ -160,7 +174,10 @@ final class LockingRules implements StatementRule {
         SchemaModel.Table known = context.table(alter.table());
         TypeName old = known == null ? null : known.columns.get(change.column());
         String column = alter.table() + "." + change.column();
-        if (change.using()) {
+        if (change.collate()) {
+            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE ... COLLATE "
+                    + "changes the collation: every index on the column is rebuilt under an ACCESS EXCLUSIVE lock");
+        } else if (change.using()) {
             context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE " + change.type()
                     + " USING ... computes every row again: the table is rewritten under an ACCESS EXCLUSIVE lock");
         } else if (old == null) {
@@ -188,7 +205,10 @@ final class LockingRules implements StatementRule {
             case Operation.Other other -> QUICK_COMMANDS.contains(other.command());
             case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key())
                     && !context.hasReported(HEAVY);
-            case Operation.CreateTable ignored -> true;
+            case Operation.CreateTable create -> !create.asQuery();
+            case Operation.DropTrigger trigger -> !context.isLive(trigger.table())
+                    || trigger.table().key().equals(held.table().key());
+            case Operation.Drop drop -> QUICK_DROPS.contains(drop.objectKind());
             case Operation.CreateIndex index -> !context.isLive(index.table());
             case Operation.CreateTrigger trigger -> !context.isLive(trigger.table()) || trigger.table().key()
                     .equals(held.table().key());
@@ -216,9 +236,13 @@ final class LockingRules implements StatementRule {
         return null;
     }
 
-    /** 'x'::varchar(10) and CAST(x AS numeric(5, 2)) have parentheses that are not calls. */
+    /** 'x'::varchar(10), 'x'::character varying(10) and CAST(x AS numeric(5, 2)) have parentheses that are not calls. */
     private static boolean isTypeModifier(List<Token> expression, int index) {
-        Token before = index > 0 ? expression.get(index - 1) : null;
-        return before != null && (before.isSymbol("::") || before.is("AS"));
+        int before = index - 1;
+        while (before >= 0 && before >= index - 3 && expression.get(before).kind() == Token.Kind.WORD
+                && !expression.get(before).is("AS")) {
+            before--; // the other words of a multi-word type name
+        }
+        return before >= 0 && (expression.get(before).isSymbol("::") || expression.get(before).is("AS"));
     }
 }

@@ -28,9 +28,12 @@ final class SchemaModel {
         final Map<String, TypeName> columns = new LinkedHashMap<>();
         final Map<String, Constraint> constraints = new HashMap<>();
         final Set<String> triggerFunctions = new HashSet<>();
+        final Set<String> notNull = new HashSet<>();
+        final boolean partitioned;
 
-        Table(Origin origin) {
+        Table(Origin origin, boolean partitioned) {
             this.origin = origin;
+            this.partitioned = partitioned;
         }
     }
 
@@ -99,7 +102,7 @@ final class SchemaModel {
         if (create.table() == null || tables.containsKey(create.table().key())) {
             return; // CREATE TABLE IF NOT EXISTS over a live table leaves it live
         }
-        Table table = new Table(here);
+        Table table = new Table(here, create.partitioned());
         for (Operation.ColumnDefinition column : create.columns()) {
             addColumn(table, column, here);
         }
@@ -118,6 +121,8 @@ final class SchemaModel {
             switch (action) {
                 case Operation.AddColumn add -> addColumn(table, add.column(), here);
                 case Operation.DropColumn drop -> table.columns.remove(drop.column());
+                case Operation.SetNotNull set -> table.notNull.add(set.column());
+                case Operation.DropNotNull drop -> table.notNull.remove(drop.column());
                 case Operation.AlterColumnType change -> table.columns.put(change.column(), change.type());
                 case Operation.AddConstraint add -> addConstraint(table, add.constraint(), here);
                 case Operation.ValidateConstraint validate -> {
@@ -151,6 +156,9 @@ final class SchemaModel {
 
     private static void addColumn(Table table, Operation.ColumnDefinition column, Origin here) {
         table.columns.put(column.columnName(), column.type());
+        if (column.notNull()) {
+            table.notNull.add(column.columnName());
+        }
         if (!column.check().isEmpty()) {
             table.constraints.put(column.columnName() + "_check#" + table.constraints.size(),
                     new Constraint(Operation.ConstraintKind.CHECK, column.check(), here, true));

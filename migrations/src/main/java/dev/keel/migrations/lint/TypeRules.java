@@ -17,8 +17,10 @@ final class TypeRules implements StatementRule {
         switch (context.operation) {
             case Operation.CreateTable create -> {
                 create.columns().forEach(column -> checkColumn(context, column));
+                // A composite key (widget_id, position) is not what runs out: only a key of one int column.
                 create.constraints().stream()
-                        .filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY)
+                        .filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY
+                                && constraint.columns().size() == 1)
                         .flatMap(constraint -> constraint.columns().stream())
                         .forEach(key -> create.columns().stream().filter(column -> column.columnName().equals(key))
                                 .forEach(column -> checkKeyType(context, column.type(), column.columnName())));

@@ -30,15 +30,29 @@ public sealed interface Operation {
                                 QualifiedName references, boolean notValid, boolean usingIndex, Token at) {
     }
 
+    /**
+     * CREATE TABLE, CREATE TABLE AS and CREATE MATERIALIZED VIEW ({@code asQuery}: filled by a query).
+     * {@code partitionParent} is set for PARTITION OF; {@code partitioned} for PARTITION BY;
+     * {@code likes} names the tables LIKE copies columns from.
+     */
     record CreateTable(QualifiedName table, List<ColumnDefinition> columns, List<ConstraintDefinition> constraints,
-                       boolean temporary, boolean partitionOf, boolean asQuery) implements Operation {
+                       boolean temporary, QualifiedName partitionParent, boolean partitioned, boolean asQuery,
+                       List<QualifiedName> likes) implements Operation {
+
+        public boolean partitionOf() {
+            return partitionParent != null;
+        }
     }
 
     record AlterTable(QualifiedName table, List<AlterAction> actions) implements Operation {
     }
 
-    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, Token at)
+    /** {@code only}: ON ONLY a partitioned parent, which builds nothing until the partitions' indexes attach. */
+    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean only, Token at)
             implements Operation {
+    }
+
+    record DropTrigger(String name, QualifiedName table) implements Operation {
     }
 
     record DropIndex(List<QualifiedName> indexes, boolean concurrently) implements Operation {
@@ -99,7 +113,7 @@ public sealed interface Operation {
     record DropColumn(String column, Token at) implements AlterAction {
     }
 
-    record AlterColumnType(String column, TypeName type, boolean using, Token at) implements AlterAction {
+    record AlterColumnType(String column, TypeName type, boolean using, boolean collate, Token at) implements AlterAction {
     }
 
     record SetDefault(String column, List<Token> expression, Token at) implements AlterAction {

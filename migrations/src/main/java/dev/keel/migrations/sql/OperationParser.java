@@ -66,6 +66,11 @@ public final class OperationParser {
         if (cursor.accept("TABLE")) {
             return createTable(cursor, temporary);
         }
+        if (cursor.accept("MATERIALIZED", "VIEW")) {
+            cursor.accept("IF", "NOT", "EXISTS");
+            return new Operation.CreateTable(cursor.qualifiedName(), List.of(), List.of(), false, null, false, true,
+                    List.of());
+        }
         boolean unique = cursor.accept("UNIQUE");
         if (cursor.accept("INDEX")) {
             return createIndex(cursor, unique);
@@ -92,15 +97,24 @@ public final class OperationParser {
         cursor.accept("IF", "NOT", "EXISTS");
         QualifiedName table = cursor.qualifiedName();
         if (cursor.accept("PARTITION", "OF")) {
-            return new Operation.CreateTable(table, List.of(), List.of(), temporary, true, false);
+            QualifiedName parent = cursor.qualifiedName();
+            boolean partitioned = cursor.rest().stream().anyMatch(token -> token.is("PARTITION"));
+            return new Operation.CreateTable(table, List.of(), List.of(), temporary, parent, partitioned, false, List.of());
         }
         if (cursor.peekIs("AS") || cursor.peekIs("OF")) {
-            return new Operation.CreateTable(table, List.of(), List.of(), temporary, false, true);
+            return new Operation.CreateTable(table, List.of(), List.of(), temporary, null, false, true, List.of());
         }
         List<ColumnDefinition> columns = new ArrayList<>();
         List<ConstraintDefinition> constraints = new ArrayList<>();
+        List<QualifiedName> likes = new ArrayList<>();
         for (List<Token> element : cursor.parenthesizedList()) {
-            if (element.isEmpty() || element.getFirst().is("LIKE")) {
+            if (element.isEmpty()) {
+                continue;
+            }
+            if (element.getFirst().is("LIKE")) {
+                TokenCursor like = new TokenCursor(element);
+                like.next();
+                likes.add(like.qualifiedName());
                 continue;
             }
             Token head = element.getFirst();
@@ -110,8 +124,11 @@ public final class OperationParser {
                 columns.add(column(new TokenCursor(element)));
             }
         }
-        boolean asQuery = cursor.rest().stream().anyMatch(token -> token.is("AS")); // CREATE TABLE x (a, b) AS SELECT
-        return new Operation.CreateTable(table, columns, constraints, temporary, false, asQuery);
+        List<Token> rest = cursor.rest();
+        boolean asQuery = rest.stream().anyMatch(token -> token.is("AS")); // CREATE TABLE x (a, b) AS SELECT
+        boolean partitioned = rest.stream().anyMatch(token -> token.is("PARTITION"));
+        return new Operation.CreateTable(table, columns, constraints, temporary, null, partitioned, asQuery,
+                List.copyOf(likes));
     }
 
     /** name type [constraints...] */
@@ -302,8 +319,8 @@ public final class OperationParser {
             name = indexName == null ? null : indexName.name();
         }
         cursor.accept("ON");
-        cursor.accept("ONLY");
-        return new Operation.CreateIndex(name, cursor.qualifiedName(), unique, concurrently, at);
+        boolean only = cursor.accept("ONLY");
+        return new Operation.CreateIndex(name, cursor.qualifiedName(), unique, concurrently, only, at);
     }
 
     private static Operation createTrigger(TokenCursor cursor) {
@@ -396,8 +413,9 @@ public final class OperationParser {
             String column = cursor.next().name();
             if (cursor.accept("SET", "DATA", "TYPE") || cursor.accept("TYPE")) {
                 TypeName type = type(cursor);
-                boolean using = cursor.rest().stream().anyMatch(token -> token.is("USING"));
-                return new AlterColumnType(column, type, using, at);
+                List<Token> rest = cursor.rest();
+                return new AlterColumnType(column, type, rest.stream().anyMatch(token -> token.is("USING")),
+                        rest.stream().anyMatch(token -> token.is("COLLATE")), at);
             }
             if (cursor.accept("SET", "DEFAULT")) {
                 return new Operation.SetDefault(column, cursor.rest(), at);
@@ -428,6 +446,12 @@ public final class OperationParser {
             boolean concurrently = cursor.accept("CONCURRENTLY");
             cursor.accept("IF", "EXISTS");
             return new Operation.DropIndex(names(cursor), concurrently);
+        }
+        if (cursor.accept("TRIGGER")) {
+            cursor.accept("IF", "EXISTS");
+            Token name = cursor.next();
+            cursor.accept("ON");
+            return new Operation.DropTrigger(name == null ? null : name.name(), cursor.qualifiedName());
         }
         StringBuilder kind = new StringBuilder();
         while (cursor.peek() != null && cursor.peek().kind() == Token.Kind.WORD && !cursor.peekIs("IF")
@@ -551,7 +575,8 @@ public final class OperationParser {
         cursor.next();
         cursor.accept("TABLE");
         cursor.accept("ONLY");
-        QualifiedName table = cursor.qualifiedName();
+        List<QualifiedName> tables = names(cursor);
+        QualifiedName table = tables.isEmpty() ? null : tables.getFirst();
         List<Token> rest = cursor.rest();
         String mode = rest.stream().filter(token -> token.kind() == Token.Kind.WORD && !token.is("IN") && !token.is("MODE")
                 && !token.is("NOWAIT")).map(token -> token.text().toUpperCase(Locale.ROOT))

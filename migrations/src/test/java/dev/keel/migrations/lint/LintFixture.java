@@ -25,6 +25,8 @@ final class LintFixture {
             CREATE TRIGGER t_forbid BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
             CREATE INDEX t_n_idx ON t (n);
             CREATE TYPE mood AS ENUM ('sad', 'happy');
+            -- keel:allow model-checklist an event log, partitioned by time, for the partition rules
+            CREATE TABLE ev (id uuid, at timestamptz NOT NULL) PARTITION BY RANGE (at);
             """;
 
     /** Timeouts first, so a test about another rule is not also about them. */

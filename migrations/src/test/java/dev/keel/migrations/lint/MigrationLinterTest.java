@@ -114,7 +114,8 @@ class MigrationLinterTest {
 
         assertThat(LintFixture.inLast(files, result)).extracting(Finding::rule, Finding::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("drop-column", 5));
-        assertThat(result.suppressed()).extracting(Finding::rule, Finding::line)
+        assertThat(result.suppressed()).filteredOn(finding -> finding.file().equals(files.migrations().getLast().file()
+                        .toString())).extracting(Finding::rule, Finding::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("drop-column", 4));
     }
 

@@ -102,6 +102,12 @@ class RuleCasesTest {
                 Arguments.of("index-concurrently", TIMEOUTS + "CREATE TABLE IF NOT EXISTS t (id uuid);\n"
                         + "CREATE INDEX t_note_idx ON t (note);"),
                 Arguments.of("index-concurrently", "\uFEFF" + TIMEOUTS + "CREATE INDEX t_note_idx ON t (note);"),
+                Arguments.of("index-concurrently", "-- keel:non-transactional\nCREATE INDEX CONCURRENTLY ev_at_idx ON ev (at);"),
+                Arguments.of("lock-timeout", "CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-01-01') "
+                        + "TO ('2028-01-01');"),
+                Arguments.of("lock-timeout", "DROP TRIGGER t_touch ON t;"),
+                Arguments.of("rewriting-type-change", TIMEOUTS + "ALTER TABLE t ALTER COLUMN note TYPE text COLLATE \"C\";"),
+                Arguments.of("table-rewrite", TIMEOUTS + "LOCK TABLE p, t IN ACCESS EXCLUSIVE MODE;"),
                 // the running release
                 Arguments.of("rename-column", TIMEOUTS + "ALTER TABLE t RENAME COLUMN note TO remark;"),
                 Arguments.of("rename-table", TIMEOUTS + "ALTER TABLE t RENAME TO things;"),
@@ -215,7 +221,21 @@ class RuleCasesTest {
                 Arguments.of("work-after-exclusive-lock", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;\n"
                         + "GRANT SELECT (c) ON t TO PUBLIC;\nCREATE OR REPLACE VIEW t_names AS SELECT id, name FROM t;"),
                 Arguments.of("table-rewrite", "LOCK TABLE t IN ACCESS SHARE MODE;"),
-                Arguments.of("lock-timeout", "CREATE TABLE x (id uuid, note text);\nCREATE TABLE y (x_id uuid REFERENCES x (id));"));
+                Arguments.of("lock-timeout", "CREATE TABLE x (id uuid, note text);\nCREATE TABLE y (x_id uuid REFERENCES x (id));"),
+                Arguments.of("work-after-exclusive-lock", TIMEOUTS + "ALTER TABLE t DROP COLUMN name;\n"
+                        + "DROP TRIGGER t_touch ON t;\nDROP FUNCTION copy_name();"),
+                Arguments.of("index-concurrently", "CREATE MATERIALIZED VIEW t_stats AS SELECT n, count(*) FROM t GROUP BY n;\n"
+                        + "CREATE UNIQUE INDEX t_stats_n_key ON t_stats (n);"),
+                Arguments.of("index-concurrently", TIMEOUTS + "CREATE INDEX ev_at_idx ON ONLY ev (at);"),
+                Arguments.of("model-checklist", "CREATE TABLE t_archive (LIKE t INCLUDING ALL);\n"
+                        + "CREATE TRIGGER a_touch BEFORE UPDATE ON t_archive FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();\n"
+                        + "CREATE TRIGGER a_forbid BEFORE DELETE ON t_archive FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();"),
+                Arguments.of("int-key", "CREATE TABLE x (id uuid, position integer, PRIMARY KEY (id, position));"),
+                Arguments.of("volatile-default", TIMEOUTS + "ALTER TABLE t ADD COLUMN seen timestamptz "
+                        + "DEFAULT timezone('utc', now()), ADD COLUMN code varchar(10) DEFAULT 'x'::character varying(10);"),
+                Arguments.of("lock-timeout", "ALTER TABLE t ALTER COLUMN n SET STATISTICS 500;\n"
+                        + "ALTER TABLE t SET (autovacuum_vacuum_scale_factor = 0.01);"),
+                Arguments.of("set-not-null", TIMEOUTS + "ALTER TABLE t ALTER COLUMN created_at SET NOT NULL;"));
     }
 
     @ParameterizedTest(name = "{0} flags: {1}")
