@@ -28,7 +28,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace backup-db restore-db bench-lint
+        migrate-lint migrate-trace migrate-test backup-db restore-db bench-lint
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,7 +46,7 @@ verify: jdk ## What CI runs: the tests, the packaged jars, make run end to end, 
 	$(MVN) verify
 	$(MAKE) --no-print-directory check-find-jdk check-compose check-run check-rename
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
-	$(MAKE) --no-print-directory migrate-lint migrate-trace
+	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
 
 build: jdk ## Build the application jar and the dev launcher, without tests
 	$(MVN) -q package -DskipTests
@@ -109,6 +109,9 @@ migrate-lint: jdk $(MIGRATE_JAR) ## PostgreSQL-only and live-database safety rul
 
 migrate-trace: jdk $(MIGRATE_JAR) ## Replay migrations on a scratch PostgreSQL full of rows: locks, rewrites, lock hold times
 	$(MIGRATE) trace --format $(or $(FORMAT),text)
+
+migrate-test: jdk $(MIGRATE_JAR) ## Each migration on a scratch database full of rows, then down and up again: same catalog, rows kept
+	$(MIGRATE) test $(if $(ROWS),--rows $(ROWS))
 
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }

@@ -13,11 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import dev.keel.migrations.lint.Finding;
 import dev.keel.migrations.lint.FindingFormats;
 import dev.keel.migrations.lint.LintResult;
 import dev.keel.migrations.lint.MigrationLinter;
 import dev.keel.migrations.lint.ReleaseHistory;
+import dev.keel.migrations.trace.ScratchDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
                 KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
                 KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
-                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class})
+                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class,
+                MigrationTestCommand.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -108,6 +111,13 @@ public final class KeelMigrate {
 
         Migrations migrations() {
             return new Migrations(database(), files());
+        }
+
+        /** A scratch database: new on the configured server when there is one, else a throwaway embedded one. */
+        ScratchDatabase scratch() {
+            boolean configured = url != null || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
+                    .map(System::getenv).anyMatch(value -> value != null && !value.isBlank());
+            return configured ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
         }
     }
 

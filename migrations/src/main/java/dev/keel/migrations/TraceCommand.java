@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +54,7 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
         LintResult lint = new MigrationLinter(releases).lint(files, List.of());
         TraceReport report;
         String where;
-        try (ScratchDatabase scratch = scratch()) {
+        try (ScratchDatabase scratch = target.scratch()) {
             where = scratch.description();
             RowGenerator generator = new RowGenerator(rows, RowGenerator.DEFAULT_SEED);
             report = new MigrationTrace(scratch, generator, releases).run(files, placeholders(scratch)::resolve,
@@ -76,16 +75,6 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
             err.flush();
         });
         return report.failed() ? 1 : 0;
-    }
-
-    /** A new database on the configured server when there is one; a throwaway embedded server otherwise. */
-    private ScratchDatabase scratch() {
-        boolean configured = target.url != null || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
-                .map(System::getenv).anyMatch(value -> value != null && !value.isBlank());
-        if (!configured) {
-            return ScratchDatabase.embedded();
-        }
-        return ScratchDatabase.on(target.database());
     }
 
     /** Flyway's placeholders take the scratch database's values, as they would take the target's. */

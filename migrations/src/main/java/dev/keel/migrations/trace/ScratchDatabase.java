@@ -124,6 +124,11 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         return url;
     }
 
+    /** How to log in to it, for tools such as Flyway that connect by themselves. */
+    public Database database() {
+        return new Database(url, user, password);
+    }
+
     /** Where it lives, for the report. */
     public String description() {
         return description;

@@ -1,0 +1,105 @@
+package dev.keel.migrations.proof;
+
+import dev.keel.migrations.CatalogSnapshot;
+import dev.keel.migrations.MigrationException;
+import dev.keel.migrations.MigrationFiles;
+import dev.keel.migrations.data.RowGenerator;
+import dev.keel.migrations.trace.MigrationTrace;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The migration test: on an empty scratch database, applies the migrations one at a time, each
+ * onto tables holding generated rows, so one that only fails when rows exist fails here; then
+ * takes each through up, down, up again, which must give back the same catalog and keep the rows
+ * of every table the undo keeps. Stops at a migration that cannot be applied.
+ */
+public final class MigrationProof {
+
+    private final MigrationTrace.Connector connector;
+    private final Migrator migrator;
+    private final RowGenerator generator;
+
+    public MigrationProof(MigrationTrace.Connector connector, Migrator migrator, RowGenerator generator) {
+        this.connector = connector;
+        this.migrator = migrator;
+        this.generator = generator;
+    }
+
+    /** Tries {@code migrations}, oldest first, on the empty database; {@code where} names it in the report. */
+    public ProofReport run(List<MigrationFiles.Migration> migrations, String where) {
+        List<MigrationResult> results = new ArrayList<>();
+        try (Connection session = connector.open()) {
+            session.setAutoCommit(true);
+            for (MigrationFiles.Migration migration : migrations) {
+                MigrationResult result = prove(session, migration);
+                results.add(result);
+                if (result.problems().stream().anyMatch(MigrationProof::stops)) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("The migration test failed on the scratch database: " + e.getMessage(), e);
+        }
+        return new ProofReport(where, generator.rowsPerTable(), migrations.size(), results);
+    }
+
+    /** A migration that did not end up applied leaves nothing for the later ones to run on. */
+    private static boolean stops(Problem problem) {
+        return problem instanceof Problem.FailsOnData || problem instanceof Problem.ReapplyFails;
+    }
+
+    private MigrationResult prove(Connection session, MigrationFiles.Migration migration) throws SQLException {
+        List<String> notes = new ArrayList<>(generator.fillEmptyTables(session).problems());
+        CatalogSnapshot before = CatalogSnapshot.of(session);
+        RowCounts rowsBefore = RowCounts.of(session);
+        try {
+            migrator.up(migration.version());
+        } catch (RuntimeException e) {
+            FailedStatement failed = FailedStatement.of(migration.file(), e);
+            long rows = failed.table() == null ? 0 : rowsBefore.rows(failed.table());
+            return new MigrationResult(migration, rowsBefore.total(), List.of(new Problem.FailsOnData(failed, rows)),
+                    notes);
+        }
+        // The tables it created get rows too, so its undo and second run face data as well.
+        notes.addAll(generator.fillEmptyTables(session).problems());
+        List<Problem> problems = migration.undo().isEmpty()
+                ? List.of(new Problem.NoUndo("undo/U" + migration.version() + "__" + migration.name() + ".sql"))
+                : roundTrip(session, migration, before, rowsBefore);
+        return new MigrationResult(migration, rowsBefore.total(), problems, notes);
+    }
+
+    /** Down, then up again, each compared with the state it should give back. */
+    private List<Problem> roundTrip(Connection session, MigrationFiles.Migration migration, CatalogSnapshot beforeUp,
+                                    RowCounts rowsBeforeUp) throws SQLException {
+        CatalogSnapshot applied = CatalogSnapshot.of(session);
+        RowCounts rowsApplied = RowCounts.of(session);
+        try {
+            migrator.undoLast();
+        } catch (RuntimeException e) {
+            return List.of(new Problem.UndoFails(e.getMessage()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        CatalogSnapshot undone = CatalogSnapshot.of(session);
+        RowCounts rowsUndone = RowCounts.of(session);
+        List<String> undoDifferences = undone.differencesFrom(beforeUp);
+        if (!undoDifferences.isEmpty()) {
+            problems.add(new Problem.UndoDiffers(undoDifferences));
+        }
+        problems.addAll(RowLoss.afterUndo(rowsBeforeUp, rowsApplied, rowsUndone));
+        try {
+            migrator.up(migration.version());
+        } catch (RuntimeException e) {
+            problems.add(new Problem.ReapplyFails(FailedStatement.of(migration.file(), e)));
+            return problems;
+        }
+        List<String> reapplyDifferences = CatalogSnapshot.of(session).differencesFrom(applied);
+        if (!reapplyDifferences.isEmpty()) {
+            problems.add(new Problem.ReapplyDiffers(reapplyDifferences));
+        }
+        problems.addAll(RowLoss.afterReapply(rowsApplied, rowsUndone, RowCounts.of(session)));
+        return problems;
+    }
+}
