@@ -28,7 +28,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace migrate-test backup-db restore-db bench-lint
+        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -112,6 +112,11 @@ migrate-trace: jdk $(MIGRATE_JAR) ## Replay migrations on a scratch PostgreSQL f
 
 migrate-test: jdk $(MIGRATE_JAR) ## Each migration on a scratch database full of rows, then down and up again: same catalog, rows kept
 	$(MIGRATE) test $(if $(ROWS),--rows $(ROWS))
+
+migrate-check: jdk $(APP_JAR) ## This release's and the previous release's MyBatis statements against the migrated database; the model checklist
+	@"$(JAVA)" -jar $(APP_JAR) check-schema --logging.level.root=WARN --logging.level.dev.keel.bootstrap=INFO \
+	  --spring.datasource.url="$${KEEL_DB_URL:-$${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:$${KEEL_PG_PORT:-15432}/keel}}" \
+	  --spring.datasource.username="$${KEEL_DB_USER:-keel}" --spring.datasource.password="$${KEEL_DB_PASSWORD:-keel}"
 
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }

@@ -1,0 +1,97 @@
+package dev.keel.infrastructure.persistence.schema;
+
+import dev.keel.migrations.Git;
+import dev.keel.migrations.MigrationFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The release still running while this one deploys, read from git: the newest tag matching
+ * KEEL_RELEASE_TAGS (default {@code v*}), else KEEL_MAIN_REF (default {@code main}); its mapper
+ * XML, and the migrations that are new since it, some of which may be contract steps.
+ */
+public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperSource> mappers,
+                              List<Path> newMigrations) {
+
+    /** {@code -- keel:contract <reason>}: this migration drops or renames what the running release may still use. */
+    public static final String CONTRACT = "keel:contract";
+
+    private static final Pattern CONTRACT_LINE = Pattern.compile("(?im)^\\s*--\\s*keel:contract\\b(.*)$");
+    private static final Pattern MAPPER_XML = Pattern.compile("(^|.*/)src/main/resources/.+Mapper\\.xml");
+
+    /** A migration new since the previous release marked as a contract step, and why it may break it. */
+    public record ContractStep(Path file, String reason) {
+    }
+
+    /** The previous release, or why there is none to check against. */
+    public record Lookup(Optional<PreviousRelease> release, String note) {
+    }
+
+    public static Lookup fromEnvironment(Path repository, Path migrationsRoot) {
+        return fromGit(repository, migrationsRoot, System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*"),
+                System.getenv().getOrDefault("KEEL_MAIN_REF", "main"));
+    }
+
+    /**
+     * @param repository     any directory in the working tree
+     * @param migrationsRoot the folder holding {@code migration/} (as {@link MigrationFiles} takes it)
+     */
+    public static Lookup fromGit(Path repository, Path migrationsRoot, String tagPattern, String mainRef) {
+        List<String> tags = Git.run(repository, "for-each-ref", "--sort=creatordate", "--format=%(refname:short)",
+                "refs/tags/" + tagPattern).map(out -> out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        String ref = tags.isEmpty() ? mainRef : tags.getLast();
+        Optional<String> commit = revParse(repository, ref);
+        if (commit.isEmpty()) {
+            return new Lookup(Optional.empty(), "no previous release to check against: no tag matches " + tagPattern
+                    + " and " + mainRef + " is not a git ref here (set KEEL_MAIN_REF, e.g. origin/main in CI)");
+        }
+        boolean head = commit.equals(revParse(repository, "HEAD"));
+        List<String> paths = Git.run(repository, "ls-tree", "-r", "--name-only", "--full-tree", ref)
+                .map(out -> out.lines().map(String::strip).filter(path -> MAPPER_XML.matcher(path).matches()).toList())
+                .orElse(List.of());
+        List<MapperSource> mappers = new ArrayList<>();
+        for (String path : paths) {
+            Git.run(repository, "show", ref + ":" + path).ifPresent(xml -> mappers.add(new MapperSource(ref + ":" + path, xml)));
+        }
+        Set<String> released = new HashSet<>(Git.versionsAt(ref, migrationsRoot.resolve("migration")).orElse(List.of()));
+        List<Path> newMigrations = new MigrationFiles(migrationsRoot).migrations().stream()
+                .filter(migration -> !released.contains(migration.version())).map(MigrationFiles.Migration::file).toList();
+        String note = "previous release: " + ref + (tags.isEmpty() ? " (no tag matches " + tagPattern + ")" : "")
+                + ", " + mappers.size() + " mapper file" + (mappers.size() == 1 ? "" : "s") + ", " + newMigrations.size()
+                + " migration" + (newMigrations.size() == 1 ? "" : "s") + " new since it"
+                + (head ? "; HEAD is " + ref + ", so this repeats the drift check on the committed mappers" : "");
+        return new Lookup(Optional.of(new PreviousRelease(ref, head, mappers, newMigrations)), note);
+    }
+
+    /** The new migrations that declare themselves contract steps with a reason. */
+    public List<ContractStep> contractSteps() {
+        List<ContractStep> steps = new ArrayList<>();
+        for (Path file : newMigrations) {
+            try {
+                Matcher matcher = CONTRACT_LINE.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    // A bare marker excuses nothing: the reason is what a reviewer checks.
+                    if (!matcher.group(1).isBlank()) {
+                        steps.add(new ContractStep(file, matcher.group(1).strip()));
+                    }
+                }
+            } catch (IOException e) {
+                // unreadable: it declares nothing, so nothing is excused
+            }
+        }
+        return steps;
+    }
+
+    private static Optional<String> revParse(Path repository, String ref) {
+        return Git.run(repository, "rev-parse", "--verify", "--quiet", ref + "^{commit}").map(String::strip);
+    }
+}

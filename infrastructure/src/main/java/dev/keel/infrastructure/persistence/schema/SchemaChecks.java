@@ -1,0 +1,72 @@
+package dev.keel.infrastructure.persistence.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.ibatis.session.Configuration;
+
+/**
+ * The three schema checks in one pass over a migrated database: the model checklist of every
+ * domain table, today's statements (drift), and the previous release's statements
+ * (compatibility), whose failures a contract-step migration new since that release excuses.
+ */
+public final class SchemaChecks {
+
+    /** What a run found; it passes when {@code failures} is empty. */
+    public record Report(List<String> lines, List<SchemaProblem> failures, List<SchemaProblem> excused) {
+
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+
+        public String text() {
+            return String.join("\n", lines);
+        }
+    }
+
+    private SchemaChecks() {
+    }
+
+    public static Report run(Connection connection, Configuration current, PreviousRelease.Lookup previous)
+            throws SQLException {
+        List<String> lines = new ArrayList<>();
+        List<SchemaProblem> failures = new ArrayList<>();
+        List<SchemaProblem> excused = new ArrayList<>();
+
+        List<SchemaProblem> tables = DomainTableCheck.check(connection);
+        lines.add("model checklist: " + tables.size() + " problem" + (tables.size() == 1 ? "" : "s"));
+        failures.addAll(tables);
+
+        MapperSchemaCheck.Result drift = MapperSchemaCheck.check("this release", current, connection);
+        lines.add("drift: " + drift.summary());
+        failures.addAll(drift.problems());
+
+        lines.add("compatibility: " + previous.note());
+        if (previous.release().isPresent()) {
+            PreviousRelease release = previous.release().get();
+            String label = "previous release " + release.ref();
+            DetachedMappers.Loaded loaded = DetachedMappers.load(label, release.mappers());
+            failures.addAll(loaded.problems()); // a mapper that will not load was not checked: never excused
+            MapperSchemaCheck.Result compatibility = MapperSchemaCheck.check(label, loaded.configuration(), connection);
+            lines.add("compatibility: " + compatibility.summary());
+            List<PreviousRelease.ContractStep> steps = release.contractSteps();
+            if (compatibility.problems().isEmpty() || steps.isEmpty()) {
+                failures.addAll(compatibility.problems());
+            } else {
+                excused.addAll(compatibility.problems());
+                lines.add("compatibility: " + excused.size() + " problem" + (excused.size() == 1 ? "" : "s")
+                        + " excused by contract step" + (steps.size() == 1 ? "" : "s") + " " + steps.stream()
+                        .map(step -> step.file().getFileName() + " (" + step.reason() + ")")
+                        .collect(Collectors.joining(", "))
+                        + ": the previous release breaks while this one rolls out");
+                excused.forEach(problem -> lines.add("  excused: " + problem.describe()));
+            }
+        }
+        failures.forEach(problem -> lines.add("  FAIL " + problem.describe()));
+        lines.add(failures.isEmpty() ? "schema checks passed" : "schema checks failed: " + failures.size() + " problem"
+                + (failures.size() == 1 ? "" : "s"));
+        return new Report(lines, failures, excused);
+    }
+}
