@@ -35,7 +35,7 @@ class ShippedSchemaTest {
             SchemaChecks.Report report = SchemaChecks.run(connection, sessions.getConfiguration(), previous);
 
             assertThat(report.failures()).as(report.text()).isEmpty();
-            assertThat(report.text()).contains("drift: [this release] 7 statements");
+            assertThat(report.text()).containsPattern("drift: \\[this release\\] [1-9][0-9]* statements");
         }
     }
 }
