@@ -2,6 +2,8 @@ package dev.keel.infrastructure.persistence.schema;
 
 import dev.keel.migrations.Git;
 import dev.keel.migrations.MigrationFiles;
+import dev.keel.migrations.sql.FlywayScript;
+import dev.keel.migrations.sql.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,16 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
     private static final Pattern CONTRACT_LINE = Pattern.compile("(?im)^\\s*--\\s*keel:contract\\b(.*)$");
     private static final Pattern MAPPER_XML = Pattern.compile("(^|.*/)src/main/resources/.+Mapper\\.xml");
 
-    /** A migration new since the previous release marked as a contract step, and why it may break it. */
-    public record ContractStep(Path file, String reason) {
+    /**
+     * A migration new since the previous release marked as a contract step, why it may break it,
+     * and the names it drops, renames, retypes or makes required: only failures about those are excused.
+     */
+    public record ContractStep(Path file, String reason, Set<String> names) {
+
+        /** PostgreSQL quotes the object it cannot find or fill: column "name" does not exist. */
+        public boolean excuses(SchemaProblem problem) {
+            return names.stream().anyMatch(name -> problem.message().contains("\"" + name + "\""));
+        }
     }
 
     /** The previous release, or why there is none to check against. */
@@ -45,9 +55,10 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
      * @param migrationsRoot the folder holding {@code migration/} (as {@link MigrationFiles} takes it)
      */
     public static Lookup fromGit(Path repository, Path migrationsRoot, String tagPattern, String mainRef) {
-        List<String> tags = Git.run(repository, "for-each-ref", "--sort=creatordate", "--format=%(refname:short)",
-                "refs/tags/" + tagPattern).map(out -> out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        // The newest release this commit builds on: a tag on HEAD itself is this release, not the previous one.
+        List<String> atHead = lines(Git.run(repository, "tag", "--points-at", "HEAD", "--list", tagPattern));
+        List<String> tags = lines(Git.run(repository, "tag", "--merged", "HEAD", "--sort=creatordate", "--list",
+                tagPattern)).stream().filter(tag -> !atHead.contains(tag)).toList();
         String ref = tags.isEmpty() ? mainRef : tags.getLast();
         Optional<String> commit = revParse(repository, ref);
         if (commit.isEmpty()) {
@@ -72,6 +83,11 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
         return new Lookup(Optional.of(new PreviousRelease(ref, head, mappers, newMigrations)), note);
     }
 
+    private static List<String> lines(Optional<String> output) {
+        return output.map(out -> out.lines().map(String::strip).filter(line -> !line.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
     /** The new migrations that declare themselves contract steps with a reason. */
     public List<ContractStep> contractSteps() {
         List<ContractStep> steps = new ArrayList<>();
@@ -81,7 +97,7 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
                 while (matcher.find()) {
                     // A bare marker excuses nothing: the reason is what a reviewer checks.
                     if (!matcher.group(1).isBlank()) {
-                        steps.add(new ContractStep(file, matcher.group(1).strip()));
+                        steps.add(new ContractStep(file, matcher.group(1).strip(), contractedNames(file)));
                     }
                 }
             } catch (IOException e) {
@@ -89,6 +105,38 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
             }
         }
         return steps;
+    }
+
+    /** What a migration takes away from the running release, read with the migration checker's parser. */
+    private static Set<String> contractedNames(Path file) {
+        Set<String> names = new HashSet<>();
+        FlywayScript script;
+        try {
+            script = FlywayScript.read(file);
+        } catch (RuntimeException e) {
+            return names; // unreadable SQL names nothing, so excuses nothing
+        }
+        for (Operation operation : script.operations()) {
+            switch (operation) {
+                case Operation.AlterTable alter -> alter.actions().forEach(action -> {
+                    switch (action) {
+                        case Operation.DropColumn drop -> names.add(drop.column());
+                        case Operation.RenameColumn rename -> names.add(rename.from());
+                        case Operation.AlterColumnType change -> names.add(change.column());
+                        case Operation.SetNotNull set -> names.add(set.column());
+                        case Operation.AddColumn add when add.column().notNull() && !add.column().hasDefault() ->
+                                names.add(add.column().columnName());
+                        case Operation.RenameTable ignored -> names.add(alter.table().name());
+                        default -> {
+                        }
+                    }
+                });
+                case Operation.Drop drop -> drop.names().forEach(name -> names.add(name.name()));
+                default -> {
+                }
+            }
+        }
+        return names;
     }
 
     private static Optional<String> revParse(Path repository, String ref) {

@@ -22,11 +22,21 @@ class CompatibilityCheckTest {
     private static final String RENAME = "ALTER TABLE widget RENAME COLUMN name TO title;\n";
 
     private static SchemaChecks.Report afterMigration(Path root, String purpose, String newMigration) throws Exception {
+        return afterMigrations(root, purpose, newMigration);
+    }
+
+    /** The shipped migrations, then these as new since the previous release, in order. */
+    private static SchemaChecks.Report afterMigrations(Path root, String purpose, String... newMigrations)
+            throws Exception {
         Path migration = ScratchSchema.shippedMigrationsIn(root);
-        Path added = Files.writeString(migration.resolve("V20270101000000__rename_widget_name.sql"), newMigration);
+        List<Path> added = new java.util.ArrayList<>();
+        for (int i = 0; i < newMigrations.length; i++) {
+            added.add(Files.writeString(migration.resolve("V2027010100000" + i + "__rename_widget_name"
+                    + (i == 0 ? "" : "_" + i) + ".sql"), newMigrations[i]));
+        }
         PostgresEndpoint database = ScratchSchema.migrated(purpose, migration);
         PreviousRelease previous = new PreviousRelease("v1.0.0", false, List.of(ScratchSchema.shippedWidgetMapper()),
-                List.of(added));
+                List.copyOf(added));
         try (Connection connection = database.connect()) {
             return SchemaChecks.run(connection, new Configuration(), new PreviousRelease.Lookup(Optional.of(previous),
                     "previous release: v1.0.0"));
@@ -65,6 +75,17 @@ class CompatibilityCheckTest {
 
         assertThat(report.passed()).isFalse();
         assertThat(report.excused()).isEmpty();
+    }
+
+    @Test
+    void aContractStepExcusesOnlyWhatItTakesAway(@TempDir Path root) throws Exception {
+        SchemaChecks.Report report = afterMigrations(root, "compat_other",
+                "-- keel:contract v1.0 never read colour\nALTER TABLE widget ADD COLUMN colour text;\n"
+                        + "ALTER TABLE widget DROP COLUMN colour;\n", RENAME);
+
+        assertThat(report.passed()).as(report.text()).isFalse();
+        assertThat(report.excused()).isEmpty();
+        assertThat(report.text()).contains("Fix: keep what it uses", "-- keel:contract <reason>");
     }
 
     @Test
