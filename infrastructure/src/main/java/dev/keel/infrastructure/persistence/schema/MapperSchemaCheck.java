@@ -23,12 +23,16 @@ import org.apache.ibatis.session.Configuration;
 public final class MapperSchemaCheck {
 
     /** How much was checked, and what failed. */
-    public record Result(String release, int statements, int sqlTexts, List<SchemaProblem> problems) {
+    public record Result(String release, int statements, int sqlTexts, List<SchemaProblem> problems,
+                         List<String> unchecked) {
 
+        /** The counts, and the statements a variant of which could not be rendered, so nobody reads them as checked. */
         public String summary() {
             return "[" + release + "] " + statements + " statement" + (statements == 1 ? "" : "s") + ", " + sqlTexts
                     + " SQL text" + (sqlTexts == 1 ? "" : "s") + " checked, " + problems.size() + " problem"
-                    + (problems.size() == 1 ? "" : "s");
+                    + (problems.size() == 1 ? "" : "s") + (unchecked.isEmpty() ? "" : "; not every branch of "
+                    + String.join(", ", unchecked) + " could be rendered (a test comparing values), so those "
+                    + "branches are unchecked");
         }
     }
 
@@ -39,6 +43,7 @@ public final class MapperSchemaCheck {
     public static Result check(String release, Configuration configuration, Connection connection) throws SQLException {
         StatementProbe probe = new StatementProbe(connection);
         List<SchemaProblem> problems = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
         int sqlTexts = 0;
         List<MappedStatement> statements = statements(configuration);
         for (MappedStatement statement : statements) {
@@ -46,6 +51,8 @@ public final class MapperSchemaCheck {
             if (rendered.sqlToVariant().isEmpty()) {
                 problems.add(new SchemaProblem(release, statement.getId(), "", "could not render its SQL to check it: "
                         + rendered.failures()));
+            } else if (!rendered.failures().isEmpty()) {
+                unchecked.add(statement.getId());
             }
             Set<String> columns = expectedColumns(statement);
             boolean callable = statement.getStatementType() == StatementType.CALLABLE;
@@ -58,7 +65,7 @@ public final class MapperSchemaCheck {
                         new SchemaProblem(release, statement.getId() + variant, sql.getKey(), message)));
             }
         }
-        return new Result(release, statements.size(), sqlTexts, problems);
+        return new Result(release, statements.size(), sqlTexts, problems, List.copyOf(unchecked));
     }
 
     /**
