@@ -27,11 +27,15 @@ public final class DomainTableCheck {
     private static final int UPDATE = 16;
 
     private static final String TABLES = """
-            SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            SELECT c.oid, CASE WHEN n.nspname = current_schema() THEN '' ELSE n.nspname || '.' END || c.relname
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid
+                              AND x.deptype = 'e')
+              AND c.relkind IN ('r', 'p') AND NOT c.relispartition
               AND c.relname <> 'flyway_schema_history'
               AND position(? IN coalesce(obj_description(c.oid, 'pg_class'), '')) = 0
-            ORDER BY c.relname""";
+            ORDER BY 2""";
     private static final String COLUMNS = """
             SELECT attname, format_type(atttypid, atttypmod), attnotnull FROM pg_attribute
             WHERE attrelid = ?::oid AND attnum > 0 AND NOT attisdropped""";
@@ -41,7 +45,8 @@ public final class DomainTableCheck {
             WHERE i.indrelid = ?::oid AND i.indisprimary""";
     private static final String TRIGGERS = """
             SELECT p.proname, t.tgtype FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-            WHERE t.tgrelid = ?::oid AND NOT t.tgisinternal AND t.tgenabled <> 'D'""";
+            WHERE t.tgrelid = ?::oid AND NOT t.tgisinternal AND t.tgenabled <> 'D'
+              AND cardinality(t.tgattr::int2[]) = 0""";
 
     private record Column(String type, boolean notNull) {
     }

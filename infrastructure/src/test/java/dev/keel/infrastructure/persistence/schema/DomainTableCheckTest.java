@@ -33,14 +33,17 @@ class DomainTableCheckTest {
                 );
                 CREATE TABLE country (code text PRIMARY KEY);
                 COMMENT ON TABLE country IS 'ISO 3166 reference data; keel:not-domain';
+                CREATE SCHEMA billing;
+                CREATE TABLE billing.invoice (n integer);
                 """);
         PostgresEndpoint database = ScratchSchema.migrated("checklist_seeded", migration);
 
         try (Connection connection = database.connect()) {
             List<SchemaProblem> problems = DomainTableCheck.check(connection);
 
-            assertThat(problems).extracting(SchemaProblem::subject).containsOnly("table gadget");
-            assertThat(problems).extracting(SchemaProblem::message).anySatisfy(m -> assertThat(m).startsWith("no uuid primary key id"))
+            assertThat(problems).extracting(SchemaProblem::subject).containsOnly("table gadget", "table billing.invoice");
+            assertThat(problems).filteredOn(problem -> problem.subject().equals("table gadget"))
+                    .extracting(SchemaProblem::message).anySatisfy(m -> assertThat(m).startsWith("no uuid primary key id"))
                     .anySatisfy(m -> assertThat(m).startsWith("no updated_at timestamptz NOT NULL"))
                     .anySatisfy(m -> assertThat(m).startsWith("no nullable archived_at"))
                     .anySatisfy(m -> assertThat(m).startsWith("no BEFORE UPDATE row trigger calling keel_touch_updated_at"))
@@ -56,12 +59,16 @@ class DomainTableCheckTest {
                 DROP TRIGGER widget_forbid_delete ON widget;
                 CREATE TRIGGER widget_forbid_delete AFTER DELETE ON widget
                     FOR EACH STATEMENT EXECUTE FUNCTION keel_forbid_delete();
+                DROP TRIGGER widget_touch_updated_at ON widget;
+                CREATE TRIGGER widget_touch_updated_at BEFORE UPDATE OF archived_at ON widget
+                    FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
                 """);
         PostgresEndpoint database = ScratchSchema.migrated("checklist_trigger", migration);
 
         try (Connection connection = database.connect()) {
             assertThat(DomainTableCheck.check(connection)).extracting(SchemaProblem::message)
-                    .singleElement().asString().startsWith("no BEFORE DELETE row trigger");
+                    .hasSize(2).anySatisfy(message -> assertThat(message).startsWith("no BEFORE DELETE row trigger"))
+                    .anySatisfy(message -> assertThat(message).startsWith("no BEFORE UPDATE row trigger"));
         }
     }
 }
