@@ -2,6 +2,7 @@ package dev.keel.migrations.data;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,8 +14,9 @@ import java.util.UUID;
 
 /**
  * The text form of a value for row {@code n} of a column, which PostgreSQL casts to the column's
- * type. Values follow the row number, so every column is distinct per row and UNIQUE keys hold;
- * the seeded random only feeds uuids, so a run is repeatable.
+ * type. Values follow the number they are given, which the filler makes the row number for columns
+ * under a unique key and a repeating one elsewhere, so a new UNIQUE over them meets duplicates; the
+ * seeded random only feeds uuids that must be distinct, so a run is repeatable.
  */
 final class ColumnValues {
 
@@ -29,15 +31,23 @@ final class ColumnValues {
 
     /** A value for row {@code n}; null when the type is unknown and the column takes NULL. */
     String value(TableCatalog.Column column, long n) {
+        return value(column, n, true);
+    }
+
+    /**
+     * A value for number {@code n}; a uuid is random when {@code distinct}, else follows {@code n}
+     * like every other type, so the same {@code n} gives the same value.
+     */
+    String value(TableCatalog.Column column, long n, boolean distinct) {
         if (!column.labels().isEmpty() && !column.isArray()) {
             return pick(column.labels(), n);
         }
         if (column.isArray()) {
-            String element = scalar(column.elementType(), column.labels(), column.typmod(), column.name(), n);
+            String element = scalar(column.elementType(), column.labels(), column.typmod(), column.name(), n, distinct);
             return element == null ? (column.notNull() ? "{}" : null) : "{\"" + element.replace("\\", "\\\\")
                     .replace("\"", "\\\"") + "\"}";
         }
-        String value = scalar(column.baseType(), column.labels(), column.typmod(), column.name(), n);
+        String value = scalar(column.baseType(), column.labels(), column.typmod(), column.name(), n, distinct);
         // An unknown type: NULL where allowed, else a number, which many types read.
         return value != null || !column.notNull() ? value : Long.toString(n + 1);
     }
@@ -46,13 +56,14 @@ final class ColumnValues {
         return values.get((int) (n % values.size()));
     }
 
-    private String scalar(String type, List<String> labels, int typmod, String name, long n) {
+    private String scalar(String type, List<String> labels, int typmod, String name, long n, boolean distinct) {
         if (!labels.isEmpty()) {
             return pick(labels, n);
         }
         LocalDateTime time = EPOCH.plusMinutes(n * 7);
         return switch (type) {
-            case "uuid" -> new UUID(random.nextLong(), random.nextLong()).toString();
+            case "uuid" -> distinct ? new UUID(random.nextLong(), random.nextLong()).toString()
+                    : UUID.nameUUIDFromBytes((name + "-" + n).getBytes(StandardCharsets.UTF_8)).toString();
             case "text", "varchar", "bpchar", "citext", "name" -> text(name, n, typmod > 4 ? typmod - 4 : -1);
             case "int2" -> Long.toString(n % Short.MAX_VALUE + 1);
             case "int4", "int8", "oid", "money" -> Long.toString(n + 1);

@@ -42,9 +42,15 @@ public final class RowGenerator {
         public List<String> problems() {
             return tables.stream().filter(fill -> fill.failed() > 0)
                     .map(fill -> fill.table() + ": " + fill.failed() + " of " + (fill.inserted() + fill.failed())
-                            + " generated rows could not be inserted (" + fill.firstError() + ")")
+                            + " generated rows could not be inserted (" + oneLine(fill.firstError()) + ")")
                     .toList();
         }
+    }
+
+    /** A PostgreSQL message, whose Detail and Hint come on lines of their own, on one line. */
+    public static String oneLine(String message) {
+        return message == null ? null : message.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining(" "));
     }
 
     /** Null for every user schema. */

@@ -46,7 +46,7 @@ public final class TableCatalog {
 
     /** An ordinary or partitioned table. */
     public record Table(String schema, String name, List<Column> columns, List<Set<String>> uniqueKeys,
-                        List<ForeignKey> foreignKeys, List<Check> checks) {
+                        List<Set<String>> partialUniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
 
         public String qualifiedName() {
             return quote(schema) + "." + quote(name);
@@ -59,6 +59,11 @@ public final class TableCatalog {
 
         public boolean isUnique(String column) {
             return uniqueKeys.stream().anyMatch(key -> key.contains(column));
+        }
+
+        /** In a unique index with a WHERE clause only: values may repeat on rows outside its predicate. */
+        public boolean isPartiallyUnique(String column) {
+            return !isUnique(column) && partialUniqueKeys.stream().anyMatch(key -> key.contains(column));
         }
 
         public Column column(String column) {
@@ -106,13 +111,14 @@ public final class TableCatalog {
         Map<Long, List<String>> labels = enumLabels(connection);
         Map<Long, List<Column>> columns = columns(connection, oids, labels);
         Map<Long, List<Set<String>>> uniques = new HashMap<>();
+        Map<Long, List<Set<String>>> partialUniques = new HashMap<>();
         Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
         Map<Long, List<Check>> checks = new HashMap<>();
-        uniqueIndexes(connection, oids, uniques);
+        uniqueIndexes(connection, oids, uniques, partialUniques);
         constraints(connection, oids, foreignKeys, checks);
         List<Table> tables = new ArrayList<>();
         names.forEach((oid, name) -> tables.add(new Table(name[0], name[1], columns.getOrDefault(oid, List.of()),
-                uniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
+                uniques.getOrDefault(oid, List.of()), partialUniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
                 checks.getOrDefault(oid, List.of()))));
         return tables;
     }
@@ -163,19 +169,25 @@ public final class TableCatalog {
         return columns;
     }
 
-    private static void uniqueIndexes(Connection connection, Long[] oids, Map<Long, List<Set<String>>> uniques)
-            throws SQLException {
-        // Unique indexes, partial ones included: widget's live-name index is one, and no constraint.
+    private static void uniqueIndexes(Connection connection, Long[] oids, Map<Long, List<Set<String>>> uniques,
+                                      Map<Long, List<Set<String>>> partialUniques) throws SQLException {
+        // Unique indexes, partial ones apart: widget's live-name index is one, and no constraint. A column
+        // an expression key names (lower(email)) counts as a key column.
         String sql = """
-                SELECT i.indrelid, array_agg(a.attname ORDER BY a.attnum)
-                FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                SELECT i.indrelid, array_agg(a.attname ORDER BY a.attnum), i.indpred IS NOT NULL
+                FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum > 0
+                     AND NOT a.attisdropped
+                     AND (a.attnum = ANY (i.indkey)
+                          OR (i.indexprs IS NOT NULL
+                              AND pg_get_expr(i.indexprs, i.indrelid) ~ ('\\m' || a.attname || '\\M')))
                 WHERE i.indisunique AND i.indrelid = ANY (?)
-                GROUP BY i.indexrelid, i.indrelid""";
+                GROUP BY i.indexrelid, i.indrelid, i.indpred IS NOT NULL""";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setArray(1, connection.createArrayOf("oid", oids));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    uniques.computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>()).add(strings(rows.getArray(2)));
+                    (rows.getBoolean(3) ? partialUniques : uniques).computeIfAbsent(rows.getLong(1),
+                            oid -> new ArrayList<>()).add(strings(rows.getArray(2)));
                 }
             }
         }

@@ -22,11 +22,17 @@ import org.postgresql.util.PSQLException;
 /**
  * Inserts generated rows into one table inside the caller's transaction: a whole batch when it
  * passes, else row by row under savepoints, learning which nullable columns a CHECK wants NULL.
+ * Rows look like production's, not like a sequence: a nullable column is NULL on every
+ * {@value #NULL_EVERY}th row, and a column under no unique key repeats its values (a third as
+ * many values as rows), so a new NOT NULL, UNIQUE or partial unique index meets what it must.
  */
 final class TableFiller {
 
     private static final int BATCH = 500;
     private static final int PARENT_KEYS = 10_000;
+    static final int NULL_EVERY = 4;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EXCLUSION_VIOLATION = "23P01";
     private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     /** One foreign key's column, and which parent key tuples it may take. */
@@ -41,6 +47,10 @@ final class TableFiller {
     private final Map<String, Reference> references = new HashMap<>();
     private final Map<String, List<String>> allowed;
     private final Set<String> nulled = new HashSet<>();
+    /** Nullable columns a CHECK wants set, so they are not left NULL on every {@value #NULL_EVERY}th row. */
+    private final Set<String> alwaysSet = new HashSet<>();
+    /** How many distinct values a column under no unique key takes. */
+    private long period = 1;
 
     TableFiller(Connection connection, TableCatalog.Table table, Random random, long firstRow) throws SQLException {
         this.connection = connection;
@@ -64,6 +74,7 @@ final class TableFiller {
 
     /** Inserts {@code rows} rows; what could not be inserted is counted with the first error, never dropped silently. */
     RowGenerator.TableFill fill(int rows) throws SQLException {
+        period = Math.max(1, rows / 3);
         int done = 0;
         int failed = 0;
         String firstError = null;
@@ -92,7 +103,7 @@ final class TableFiller {
         Savepoint savepoint = connection.setSavepoint();
         try {
             for (long n = start; n < end; n++) {
-                bind(insert, n);
+                bind(insert, n, false);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -105,22 +116,56 @@ final class TableFiller {
         }
     }
 
-    /** Null when the row went in; else why it could not, after NULLing what might help. */
+    /**
+     * Null when the row went in; else why it could not, after trying distinct values (a repeated
+     * value a partial unique index refuses on this row) and NULLing or setting what might help.
+     */
     private String insertRow(PreparedStatement insert, long n) throws SQLException {
+        boolean distinct = false;
         while (true) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                bind(insert, n);
+                bind(insert, n, distinct);
                 insert.executeUpdate();
                 connection.releaseSavepoint(savepoint);
                 return null;
             } catch (SQLException e) {
                 connection.rollback(savepoint);
-                if (!nullWhatMightHelp(e)) {
+                if (!distinct && (UNIQUE_VIOLATION.equals(e.getSQLState())
+                        || EXCLUSION_VIOLATION.equals(e.getSQLState()))) {
+                    distinct = true;
+                } else if (!setWhatMightHelp(e, n) && !nullWhatMightHelp(e)) {
                     return e.getMessage();
                 }
             }
         }
+    }
+
+    /** On a row whose nullable columns are left NULL, a failed CHECK over them wants them set: set them always. */
+    private boolean setWhatMightHelp(SQLException failure, long n) {
+        if (!nullRow(n)) {
+            return false;
+        }
+        boolean added = false;
+        for (TableCatalog.Column column : inserted) {
+            if (!column.notNull() && !nulled.contains(column.name())
+                    && checkColumns(failure).contains(column.name())) {
+                added |= alwaysSet.add(column.name());
+            }
+        }
+        return added;
+    }
+
+    private static boolean nullRow(long n) {
+        return n % NULL_EVERY == NULL_EVERY - 1;
+    }
+
+    /** The columns the CHECK {@code failure} names uses; none when it is no CHECK's failure. */
+    private Set<String> checkColumns(SQLException failure) {
+        String constraint = failure instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getConstraint() : null;
+        return table.checks().stream().filter(check -> check.name().equals(constraint))
+                .findFirst().map(check -> identifiers(check.definition())).orElse(Set.of());
     }
 
     /**
@@ -128,11 +173,7 @@ final class TableFiller {
      * of widget satisfy num_nulls(...) IN (0, 4)). Other failures NULL every nullable column.
      */
     private boolean nullWhatMightHelp(SQLException failure) {
-        String constraint = failure instanceof PSQLException psql && psql.getServerErrorMessage() != null
-                ? psql.getServerErrorMessage().getConstraint() : null;
-        Set<String> candidates = table.checks().stream().filter(check -> check.name().equals(constraint))
-                .findFirst().map(check -> identifiers(check.definition())).orElse(Set.of());
-        if (addNullable(candidates)) {
+        if (addNullable(checkColumns(failure))) {
             return true;
         }
         return addNullable(inserted.stream().map(TableCatalog.Column::name).collect(Collectors.toSet()));
@@ -157,9 +198,9 @@ final class TableFiller {
         return names;
     }
 
-    private void bind(PreparedStatement insert, long n) throws SQLException {
+    private void bind(PreparedStatement insert, long n, boolean distinct) throws SQLException {
         for (int i = 0; i < inserted.size(); i++) {
-            String value = value(inserted.get(i), n);
+            String value = value(inserted.get(i), n, distinct);
             if (value == null) {
                 insert.setNull(i + 1, Types.OTHER);
             } else {
@@ -168,8 +209,9 @@ final class TableFiller {
         }
     }
 
-    private String value(TableCatalog.Column column, long n) {
-        if (nulled.contains(column.name())) {
+    private String value(TableCatalog.Column column, long n, boolean distinct) {
+        if (nulled.contains(column.name())
+                || (!column.notNull() && nullRow(n) && !alwaysSet.contains(column.name()))) {
             return null;
         }
         Reference reference = references.get(column.name());
@@ -179,7 +221,12 @@ final class TableFiller {
                     : reference.parentKeys().get((int) (n % reference.parentKeys().size()))[reference.position()];
         }
         List<String> literals = allowed.get(column.name());
-        return literals != null ? ColumnValues.pick(literals, n) : values.value(column, n);
+        if (literals != null) {
+            return ColumnValues.pick(literals, n);
+        }
+        // Distinct under a unique key; a partial one's column repeats until the index refuses the row.
+        return distinct || table.isUnique(column.name()) ? values.value(column, n, true)
+                : values.value(column, n % period, false);
     }
 
     private String insertSql() {

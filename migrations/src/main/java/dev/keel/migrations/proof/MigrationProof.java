@@ -8,13 +8,16 @@ import dev.keel.migrations.trace.MigrationTrace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The migration test: on an empty scratch database, applies the migrations one at a time, each
  * onto tables holding generated rows, so one that only fails when rows exist fails here; then
- * takes each through up, down, up again, which must give back the same catalog and keep the rows
- * of every table the undo keeps. Stops at a migration that cannot be applied.
+ * takes each through up, down, up again, which must give back the same catalog and keep the rows,
+ * and their values, of every table the undo keeps. A table the generator cannot fill is a warning
+ * on the migration's line, since the migration then passed on it empty. Stops at a migration that cannot be applied.
  */
 public final class MigrationProof {
 
@@ -52,7 +55,9 @@ public final class MigrationProof {
     }
 
     private MigrationResult prove(Connection session, MigrationFiles.Migration migration) throws SQLException {
-        List<String> notes = new ArrayList<>(generator.fillEmptyTables(session).problems());
+        List<String> notes = new ArrayList<>();
+        Map<String, String> unfilled = new LinkedHashMap<>();
+        record(generator.fillEmptyTables(session), notes, unfilled);
         CatalogSnapshot before = CatalogSnapshot.of(session);
         RowCounts rowsBefore = RowCounts.of(session);
         try {
@@ -61,14 +66,38 @@ public final class MigrationProof {
             FailedStatement failed = FailedStatement.of(migration.file(), e);
             long rows = failed.table() == null ? 0 : rowsBefore.rows(failed.table());
             return new MigrationResult(migration, rowsBefore.total(), List.of(new Problem.FailsOnData(failed, rows)),
-                    notes);
+                    notes, warnings(unfilled));
         }
         // The tables it created get rows too, so its undo and second run face data as well.
-        notes.addAll(generator.fillEmptyTables(session).problems());
+        record(generator.fillEmptyTables(session), notes, unfilled);
         List<Problem> problems = migration.undo().isEmpty()
                 ? List.of(new Problem.NoUndo("undo/U" + migration.version() + "__" + migration.name() + ".sql"))
                 : roundTrip(session, migration, before, rowsBefore);
-        return new MigrationResult(migration, rowsBefore.total(), problems, notes);
+        return new MigrationResult(migration, rowsBefore.total(), problems, notes, warnings(unfilled));
+    }
+
+    /**
+     * A table the generator could not put one row in is a warning on the status line: the
+     * migration passed on it empty, not on data. Tables that lost some rows only are notes.
+     */
+    private static void record(RowGenerator.FillReport fill, List<String> notes, Map<String, String> unfilled) {
+        for (RowGenerator.TableFill table : fill.tables()) {
+            if (table.inserted() == 0 && table.failed() > 0) {
+                unfilled.putIfAbsent(table.table(), table.firstError() == null ? ""
+                        : table.firstError().lines().map(String::strip).filter(line -> !line.isEmpty())
+                                .findFirst().orElse(""));
+            }
+        }
+        fill.tables().stream().filter(table -> table.inserted() > 0)
+                .map(table -> new RowGenerator.FillReport(List.of(table))).flatMap(one -> one.problems().stream())
+                .forEach(notes::add);
+    }
+
+    private static List<String> warnings(Map<String, String> unfilled) {
+        List<String> warnings = new ArrayList<>();
+        unfilled.forEach((table, error) -> warnings.add(table + ": 0 rows, the generator could not fill it"
+                + (error.isEmpty() ? "" : ": " + error)));
+        return warnings;
     }
 
     /** Down, then up again, each compared with the state it should give back. */
@@ -99,7 +128,7 @@ public final class MigrationProof {
         if (!reapplyDifferences.isEmpty()) {
             problems.add(new Problem.ReapplyDiffers(reapplyDifferences));
         }
-        problems.addAll(RowLoss.afterReapply(rowsApplied, rowsUndone, RowCounts.of(session)));
+        problems.addAll(RowLoss.afterReapply(rowsBeforeUp, rowsApplied, rowsUndone, RowCounts.of(session)));
         return problems;
     }
 }

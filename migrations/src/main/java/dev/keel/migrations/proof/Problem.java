@@ -120,6 +120,30 @@ public sealed interface Problem {
         }
     }
 
+    /**
+     * A table the undo keeps held as many rows {@code when} as before, but {@code changed} of its
+     * {@code rows} rows no longer hold the values they had in {@code columns}, the columns both
+     * points have: values lost by an undo that drops and re-adds a column, say.
+     */
+    record RowsChanged(String table, long rows, long changed, String when, List<String> columns) implements Problem {
+
+        public RowsChanged {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public String summary() {
+            return "rows changed";
+        }
+
+        @Override
+        public List<String> details() {
+            return List.of("Rows changed: " + changed + " of the " + rows + " rows of " + table + " hold other values "
+                    + when + " in " + String.join(", ", columns) + " (the columns there on both sides)"
+                    + "; the undo keeps the table, so it must keep its values.");
+        }
+    }
+
     private static List<String> failure(FailedStatement statement, String table) {
         List<String> lines = new ArrayList<>();
         lines.add(statement.file() + (statement.line() > 0 ? " line " + statement.line() + ": " + statement.statement()

@@ -25,8 +25,11 @@ public record ProofReport(String where, int rowsPerTable, int migrationCount, Li
                 + "each migration then goes up, down, up again.%n", where, rowsPerTable);
         for (MigrationResult result : results) {
             String name = result.migration().file().getFileName().toString();
-            String status = result.ok() ? "up, down, up: same catalog, no rows lost" : result.problems().stream().map(Problem::summary).distinct()
-                    .collect(Collectors.joining(", "));
+            String status = result.ok() ? "up, down, up: same catalog, no rows lost or changed"
+                    : result.problems().stream().map(Problem::summary).distinct().collect(Collectors.joining(", "));
+            if (!result.warnings().isEmpty()) {
+                status += "; warning: " + String.join("; ", result.warnings());
+            }
             out.printf("  %-6s %s  (on %d rows)  %s%n", result.ok() ? "ok" : "FAILED", name, result.rows(), status);
             result.problems().forEach(problem -> problem.details().forEach(line -> out.println("           " + line)));
             result.notes().forEach(note -> out.println("           note: " + note));

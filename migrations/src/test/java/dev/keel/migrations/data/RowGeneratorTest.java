@@ -33,7 +33,14 @@ class RowGeneratorTest {
             assertThat(report.failed()).isZero();
             assertThat(report.inserted()).isEqualTo(RowGenerator.DEFAULT_ROWS);
             assertThat(count(connection, "SELECT count(*) FROM widget")).isEqualTo(200);
-            assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget")).isEqualTo(200);
+            // Every 4th row is live (archived_at NULL): names are distinct among those, as the partial
+            // unique index wants, and repeat among the archived ones, as nothing forbids.
+            assertThat(count(connection, "SELECT count(*) FROM widget WHERE archived_at IS NULL")).isEqualTo(50);
+            assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget WHERE archived_at IS NULL"))
+                    .isEqualTo(50);
+            assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget")).isLessThan(200);
+            assertThat(count(connection, "SELECT count(DISTINCT status) FROM widget WHERE archived_at IS NULL"))
+                    .isEqualTo(3);
             assertThat(count(connection, "SELECT count(*) FROM widget WHERE status IN ('DRAFT', 'ACTIVE', 'RETIRED')"))
                     .isEqualTo(200);
             assertThat(count(connection, "SELECT count(DISTINCT status) FROM widget")).isEqualTo(3);
@@ -146,6 +153,34 @@ class RowGeneratorTest {
             new RowGenerator("public", 20, 99).fillEmptyTables(second);
             String digest = "SELECT md5(string_agg(id::text || n || at, ',' ORDER BY id)) FROM t";
             assertThat(string(first, digest)).isEqualTo(string(second, digest)).isNotNull();
+        }
+    }
+
+    @Test
+    void leavesNullableColumnsNullOnSomeRowsAndRepeatsValuesOutsideUniqueKeys() throws Exception {
+        try (Connection connection = database.connect()) {
+            execute(connection, """
+                    CREATE TABLE item (
+                        id    uuid PRIMARY KEY,
+                        code  text NOT NULL UNIQUE,
+                        email text NOT NULL,
+                        owner uuid NOT NULL,
+                        score int,
+                        -- A CHECK wanting label set: the filler must not leave it NULL.
+                        label text CONSTRAINT item_label_set CHECK (num_nonnulls(label) = 1));
+                    CREATE UNIQUE INDEX item_email_key ON item (lower(email));
+                    """);
+
+            RowGenerator.FillReport report = new RowGenerator("public", 60, 5).fillEmptyTables(connection);
+
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.inserted()).isEqualTo(60);
+            assertThat(count(connection, "SELECT count(DISTINCT id) + count(DISTINCT code) FROM item")).isEqualTo(120);
+            // A column an expression key names counts as unique.
+            assertThat(count(connection, "SELECT count(DISTINCT email) FROM item")).isEqualTo(60);
+            assertThat(count(connection, "SELECT count(DISTINCT owner) FROM item")).isEqualTo(20);
+            assertThat(count(connection, "SELECT count(*) FROM item WHERE score IS NULL")).isEqualTo(15);
+            assertThat(count(connection, "SELECT count(*) FROM item WHERE label IS NULL")).isZero();
         }
     }
 

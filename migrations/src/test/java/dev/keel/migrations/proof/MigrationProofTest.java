@@ -193,6 +193,102 @@ class MigrationProofTest {
         assertThat(print(report)).contains("no undo script", "add undo/U" + NEXT + "__add_note.sql");
     }
 
+    @Test
+    void aNotNullOnAColumnSomeRowsLeaveNullFailsOnData() throws IOException {
+        add("archived_not_null", "ALTER TABLE widget ALTER COLUMN archived_at SET NOT NULL;\n",
+                "ALTER TABLE widget ALTER COLUMN archived_at DROP NOT NULL;\n");
+
+        ProofReport report = prove();
+
+        Problem.FailsOnData failure = only(report, Problem.FailsOnData.class);
+        assertThat(failure.statement().table()).isEqualTo("widget");
+        assertThat(failure.statement().message()).contains("column \"archived_at\" of relation \"widget\" contains null values");
+    }
+
+    @Test
+    void aPartialUniqueIndexOverDuplicatedLiveRowsFailsOnData() throws IOException {
+        add("live_status_key", "CREATE UNIQUE INDEX x ON widget (status) WHERE archived_at IS NULL;\n",
+                "DROP INDEX x;\n");
+
+        ProofReport report = prove();
+
+        assertThat(only(report, Problem.FailsOnData.class).statement().message())
+                .contains("could not create unique index \"x\"", "is duplicated");
+    }
+
+    @Test
+    void aUniqueConstraintOverAColumnUniqueAmongLiveRowsOnlyFailsOnData() throws IOException {
+        add("name_key", "ALTER TABLE widget ADD CONSTRAINT widget_name_key UNIQUE (name);\n",
+                "ALTER TABLE widget DROP CONSTRAINT widget_name_key;\n");
+
+        ProofReport report = prove();
+
+        assertThat(only(report, Problem.FailsOnData.class).statement().message())
+                .contains("could not create unique index \"widget_name_key\"", "is duplicated");
+    }
+
+    @Test
+    void aTableTheGeneratorCannotFillIsAWarningOnTheStatusLine() throws IOException {
+        add("create_picky", "CREATE TABLE picky (id bigint PRIMARY KEY, n int NOT NULL "
+                + "CONSTRAINT picky_n_huge CHECK (n > 1000000));\n", "DROP TABLE picky;\n");
+        Files.writeString(root.resolve("migration/V20261122000300__picky_small.sql"),
+                "ALTER TABLE picky ALTER COLUMN n TYPE smallint;\n");
+        Files.writeString(root.resolve("undo/U20261122000300__picky_small.sql"),
+                "ALTER TABLE picky ALTER COLUMN n TYPE int;\n");
+
+        ProofReport report = prove();
+
+        assertThat(report.failed()).as(print(report)).isFalse();
+        String warning = "picky: 0 rows, the generator could not fill it: ERROR: new row for relation \"picky\" "
+                + "violates check constraint \"picky_n_huge\"";
+        assertThat(report.results()).extracting(MigrationResult::warnings).containsExactly(List.of(), List.of(),
+                List.of(warning), List.of(warning));
+        assertThat(report.results()).allSatisfy(result -> assertThat(result.notes()).isEmpty());
+        assertThat(print(report)).contains("ok     V20261122000300__picky_small.sql  (on " + ROWS + " rows)  "
+                + "up, down, up: same catalog, no rows lost or changed; warning: " + warning + "\n");
+        assertThat(print(report)).doesNotContain("Detail");
+    }
+
+    @Test
+    void anUndoThatDropsAndReAddsARenamedColumnChangesRowsKeepingTheirCount() throws IOException {
+        add("create_note", "CREATE TABLE note (id uuid PRIMARY KEY, body text);\n", "DROP TABLE note;\n");
+        Files.writeString(root.resolve("migration/V20261122000300__rename_body.sql"),
+                "ALTER TABLE note RENAME COLUMN body TO content;\n");
+        Files.writeString(root.resolve("undo/U20261122000300__rename_body.sql"),
+                "ALTER TABLE note DROP COLUMN content;\nALTER TABLE note ADD COLUMN body text;\n");
+
+        ProofReport report = prove();
+
+        Problem.RowsChanged changed = only(report, Problem.RowsChanged.class);
+        assertThat(changed.table()).isEqualTo("note");
+        assertThat(changed.when()).isEqualTo("after the undo");
+        assertThat(changed.columns()).containsExactly("body", "id");
+        // Rows whose body was NULL already keep it; every other row lost its body.
+        assertThat(changed.changed()).isPositive().isLessThan(ROWS);
+        assertThat(report.problems()).noneMatch(Problem.RowsLost.class::isInstance);
+        assertThat(print(report)).contains("FAILED V20261122000300__rename_body.sql", "rows changed",
+                "Rows changed: " + changed.changed() + " of the " + ROWS + " rows of note hold other values after the undo");
+    }
+
+    @Test
+    void anUndoThatRenamesBackAndABackfillTheTriggerStampsPass() throws IOException {
+        add("create_note", "CREATE TABLE note (id uuid PRIMARY KEY, body text);\n", "DROP TABLE note;\n");
+        Files.writeString(root.resolve("migration/V20261122000300__rename_body.sql"),
+                "ALTER TABLE note RENAME COLUMN body TO content;\n");
+        Files.writeString(root.resolve("undo/U20261122000300__rename_body.sql"),
+                "ALTER TABLE note RENAME COLUMN content TO body;\n");
+        // The UPDATE fires widget's trigger, which sets updated_at to now(): not a value the undo must restore.
+        Files.writeString(root.resolve("migration/V20261122000400__widget_label.sql"),
+                "ALTER TABLE widget ADD COLUMN label text;\nUPDATE widget SET label = upper(name);\n");
+        Files.writeString(root.resolve("undo/U20261122000400__widget_label.sql"),
+                "ALTER TABLE widget DROP COLUMN label;\n");
+
+        ProofReport report = prove();
+
+        assertThat(report.failed()).as(print(report)).isFalse();
+        assertThat(report.results()).hasSize(5);
+    }
+
     private ProofReport prove() {
         PostgresEndpoint database = TestServices.newDatabase("proof");
         return new MigrationProof(database::connect, migrator(database), new RowGenerator(ROWS, RowGenerator.DEFAULT_SEED))
