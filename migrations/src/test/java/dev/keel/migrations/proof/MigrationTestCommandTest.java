@@ -1,22 +1,16 @@
 package dev.keel.migrations.proof;
 
+import dev.keel.migrations.ProductionGuardAccess;
+import dev.keel.migrations.ScratchServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
 import dev.keel.migrations.MigrationTestCommand;
-import dev.keel.migrations.ProductionGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +40,7 @@ class MigrationTestCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Migration test on scratch database keel_trace_", "holds 40 generated rows",
                 "ok     V20260101000100__add_c.sql  (on 40 rows)", "2 of 2 migrations passed");
-        assertThat(scratchDatabasesLeft()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
     @Test
@@ -61,18 +55,18 @@ class MigrationTestCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("FAILED V20260101000100__add_c.sql  (on 10 rows)  fails on data",
                 "line 1: ALTER TABLE t ADD COLUMN c text NOT NULL", "table t (10 rows): column \"c\"");
-        assertThat(scratchDatabasesLeft()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
     @Test
     void refusesToRunInProduction() throws Exception {
         write("migration/V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
-        useEnvironment(Map.of("KEEL_ENV", "production"));
+        ProductionGuardAccess.useEnvironment(Map.of("KEEL_ENV", "production"));
         Run run;
         try {
             run = test();
         } finally {
-            useEnvironment(System.getenv());
+            ProductionGuardAccess.useEnvironment(System.getenv());
         }
 
         assertThat(run.exitCode()).isNotZero();
@@ -85,12 +79,6 @@ class MigrationTestCommandTest {
         assertThat(test("--rows", "0").err()).contains("--rows must be at least 1.");
     }
 
-    /** ProductionGuard's test hook is package-private to dev.keel.migrations. */
-    private static void useEnvironment(Map<String, String> environment) throws Exception {
-        Method method = ProductionGuard.class.getDeclaredMethod("useEnvironment", Map.class);
-        method.setAccessible(true);
-        method.invoke(null, environment);
-    }
 
     private void write(String name, String sql) throws IOException {
         Files.createDirectories(root.resolve(name).getParent());
@@ -98,7 +86,7 @@ class MigrationTestCommandTest {
     }
 
     private Run test(String... options) {
-        PostgresEndpoint server = admin();
+        PostgresEndpoint server = ScratchServers.admin();
         CommandLine command = new CommandLine(new MigrationTestCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -111,20 +99,5 @@ class MigrationTestCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** A role that may create databases: the embedded server's superuser (trust), or the container's own user. */
-    private static PostgresEndpoint admin() {
-        PostgresEndpoint shared = TestServices.postgres();
-        return TestServices.kind().equals("embedded")
-                ? new PostgresEndpoint(shared.host(), shared.port(), "postgres", "postgres", "") : shared;
-    }
 
-    private static long scratchDatabasesLeft() throws SQLException {
-        PostgresEndpoint server = admin();
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'keel\\_trace\\_%'")) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
 }

@@ -1,23 +1,17 @@
 package dev.keel.migrations.trace;
 
+import dev.keel.migrations.ProductionGuardAccess;
+import dev.keel.migrations.ScratchServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
 import dev.keel.migrations.KeelMigrate;
-import dev.keel.migrations.ProductionGuard;
 import dev.keel.migrations.TraceCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +42,7 @@ class TraceCommandTest {
                 "with 50 generated rows", "V20260101000100__add_c.sql  (one transaction, 2 statements",
                 "line 2    ALTER TABLE t ADD COLUMN c text", "ACCESS EXCLUSIVE       t (50 rows)",
                 "0 dangers missed by the static rules");
-        assertThat(scratchDatabasesLeft()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
     @Test
@@ -73,7 +67,7 @@ class TraceCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().strip()).startsWith("[").endsWith("]").doesNotContain("Scratch:");
         assertThat(run.err()).contains("V20260101000100__broken.sql line 2 failed", "relation \"missing\" does not exist");
-        assertThat(scratchDatabasesLeft()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
     @Test
@@ -97,27 +91,21 @@ class TraceCommandTest {
     @Test
     void refusesToRunInProduction() throws Exception {
         write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
-        useEnvironment(Map.of("KEEL_ENV", "production"));
+        ProductionGuardAccess.useEnvironment(Map.of("KEEL_ENV", "production"));
         Run run;
         try {
             run = run(KeelMigrate.commandLine(), List.of("trace"));
         } finally {
-            useEnvironment(System.getenv());
+            ProductionGuardAccess.useEnvironment(System.getenv());
         }
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Refusing 'trace' in production", "KEEL_ENV",
                 "creates, fills and drops a scratch database on the configured server");
         assertThat(run.out()).isEmpty();
-        assertThat(scratchDatabasesLeft()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
-    /** ProductionGuard's test hook is package-private to dev.keel.migrations. */
-    private static void useEnvironment(Map<String, String> environment) throws Exception {
-        Method method = ProductionGuard.class.getDeclaredMethod("useEnvironment", Map.class);
-        method.setAccessible(true);
-        method.invoke(null, environment);
-    }
 
     private void git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
@@ -139,7 +127,7 @@ class TraceCommandTest {
 
     /** Runs {@code command} with {@code first} (such as the subcommand's name), the target's options, then {@code options}. */
     private Run run(CommandLine command, List<String> first, String... options) {
-        PostgresEndpoint server = admin();
+        PostgresEndpoint server = ScratchServers.admin();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out));
@@ -152,23 +140,5 @@ class TraceCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /**
-     * A role that may create databases: the embedded server's superuser (trust authentication),
-     * or the container's user, which is a superuser of its own server.
-     */
-    private static PostgresEndpoint admin() {
-        PostgresEndpoint shared = TestServices.postgres();
-        return TestServices.kind().equals("embedded")
-                ? new PostgresEndpoint(shared.host(), shared.port(), "postgres", "postgres", "") : shared;
-    }
 
-    private static long scratchDatabasesLeft() throws SQLException {
-        PostgresEndpoint server = admin();
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'keel\\_trace\\_%'")) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
 }
