@@ -120,22 +120,11 @@ public final class MigrationFiles {
         return problems;
     }
 
-    /** The header a migration that cannot run in a transaction declares itself with. */
-    public static final String NON_TRANSACTIONAL = FlywayScript.NON_TRANSACTIONAL_HEADER;
-
     /**
-     * Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY and friends) must be
-     * declared with the header, alone in their file (SET may precede them): Flyway then runs the
-     * file outside a transaction, and a file mixing both kinds could half-apply.
+     * Whether a file's transaction is what it declares and what PostgreSQL accepts, in the same
+     * terms as make migrate-lint: a statement that cannot run in a transaction alone in its file,
+     * declared with the header, in a file Flyway really runs without one.
      */
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new MigrationException("Cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
     static List<String> transactionProblems(Path file) {
         FlywayScript script = script(file);
         return TransactionProblems.of(script).stream().map(problem -> file + " line "

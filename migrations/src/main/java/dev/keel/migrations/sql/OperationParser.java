@@ -609,10 +609,6 @@ public final class OperationParser {
     }
 
     /** Statements PostgreSQL refuses inside a transaction block. */
-    public static boolean cannotRunInTransaction(SqlStatement statement) {
-        return cannotRunInTransaction(safeParse(statement), statement);
-    }
-
     static boolean cannotRunInTransaction(Operation operation, SqlStatement statement) {
         return switch (operation) {
             case Operation.CreateIndex index -> index.concurrently();
