@@ -16,8 +16,9 @@ MIGRATE_JAR := migrations/target/keel-migrations-cli.jar
 # keel-migrate reads the SQL from the source tree, so only its Java sources make the jar stale.
 MIGRATE_SOURCES := migrations/pom.xml $(shell find migrations/src/main/java -name '*.java' 2>/dev/null)
 # A started jar, never Maven; C1 and a class-data archive make it start in well under a second.
-MIGRATE = @mkdir -p .keel && "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
+MIGRATE_JAVA = "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
           -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(MIGRATE_JAR)
+MIGRATE = @mkdir -p .keel && $(MIGRATE_JAVA)
 LAUNCHER_JAR := devservices/target/keel-devservices-launcher.jar
 S3PROXY_JAR := devservices/target/s3proxy/s3proxy.jar
 # What the two runnable jars are built from: `make run` rebuilds them only when one changed.
@@ -28,7 +29,9 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint
+        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint \
+        db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup db-reset \
+        verify-setup
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -113,14 +116,52 @@ migrate-trace: jdk $(MIGRATE_JAR) ## Replay migrations on a scratch PostgreSQL f
 migrate-test: jdk $(MIGRATE_JAR) ## Each migration on a scratch database full of rows, then down and up again: same catalog, rows kept
 	$(MIGRATE) test $(if $(ROWS),--rows $(ROWS))
 
-migrate-check: jdk $(APP_JAR) ## This release's and the previous release's MyBatis statements against the migrated database; the model checklist
-	@"$(JAVA)" -jar $(APP_JAR) check-schema --logging.level.root=WARN --logging.level.dev.keel.bootstrap=INFO \
-	  --spring.datasource.url="$${KEEL_DB_URL:-$${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:$${KEEL_PG_PORT:-15432}/keel}}" \
-	  --spring.datasource.username="$${KEEL_DB_USER:-keel}" --spring.datasource.password="$${KEEL_DB_PASSWORD:-keel}"
+migrate-check: jdk $(APP_JAR) $(MIGRATE_JAR) ## This release's and the previous release's MyBatis statements against the migrated database; the model checklist
+	@mkdir -p .keel && settings=$$($(MIGRATE_JAVA) db settings --for spring) && eval "$$settings" && \
+	  "$(JAVA)" -jar $(APP_JAR) check-schema --logging.level.root=WARN --logging.level.dev.keel.bootstrap=INFO
 
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
 	$(MIGRATE) create "$(NAME)"
+
+db-start: jdk $(MIGRATE_JAR) ## Start the development PostgreSQL (embedded, or Docker Compose's) and keep it running
+	$(MIGRATE) db start
+
+db-stop: jdk $(MIGRATE_JAR) ## Stop the development PostgreSQL; its data stays
+	$(MIGRATE) db stop
+
+db-psql: jdk $(MIGRATE_JAR) ## psql to this branch's database (Debian's psql 15 client talks to the 17 server)
+	@mkdir -p .keel && settings=$$($(MIGRATE_JAVA) db settings --for psql) && eval "$$settings" && exec psql
+
+db-branches: jdk $(MIGRATE_JAR) ## The databases, one per git branch, with size and last use
+	$(MIGRATE) db branches
+
+db-prune: jdk $(MIGRATE_JAR) ## Drop the databases of branches that no longer exist (lists them and asks; FORCE=1 does not ask)
+	$(MIGRATE) db prune $(if $(FORCE),--force)
+
+db-clean: jdk $(MIGRATE_JAR) ## Drop and recreate this branch's database, then apply every migration
+	$(MIGRATE) db clean
+
+db-wipe: jdk $(MIGRATE_JAR) ## Delete every row; keep the schema and the migration history
+	$(MIGRATE) db wipe
+
+db-teardown: jdk $(MIGRATE_JAR) ## Stop the server and delete its data directory (embedded) or volume (compose)
+	$(MIGRATE) db teardown
+
+init-prod: jdk $(MIGRATE_JAR) ## Apply the production essentials (db/seed/essentials), idempotent
+	$(MIGRATE) db seed essentials
+
+seed-demo: jdk $(MIGRATE_JAR) ## Apply the demo data (db/seed/demo), idempotent; refused in production
+	$(MIGRATE) db seed demo
+
+db-setup: jdk $(MIGRATE_JAR) ## Migrate, then the essentials, then the demo data
+	$(MIGRATE) db setup
+
+db-reset: jdk $(MIGRATE_JAR) ## db-clean, then db-setup: a fresh, seeded database
+	$(MIGRATE) db reset
+
+verify-setup: jdk $(MIGRATE_JAR) ## Doctor: JDK, Docker or embedded, database and version, S3 and bucket, migrations; each failure with its fix
+	$(MIGRATE) verify-setup
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean

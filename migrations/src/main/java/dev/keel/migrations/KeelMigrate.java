@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.db.DevDatabase;
+import dev.keel.devservices.db.DevSettings;
 import dev.keel.migrations.lint.Finding;
 import dev.keel.migrations.lint.FindingFormats;
 import dev.keel.migrations.lint.LintResult;
@@ -37,8 +42,12 @@ import picocli.CommandLine.Spec;
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
                 KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
                 KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class,
-                MigrationTestCommand.class})
+                MigrationTestCommand.class, DbCommand.class, VerifySetupCommand.class})
 public final class KeelMigrate {
+
+    /** The environment and working directory the commands read; tests point them at a sandbox. */
+    static Map<String, String> environment = System.getenv();
+    static Path workingDirectory = Path.of("");
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
@@ -52,7 +61,7 @@ public final class KeelMigrate {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KeelMigrate());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message = e instanceof MigrationException ? e.getMessage() : e.toString();
+            String message = e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
             cmd.getErr().println("keel-migrate: " + message);
             cmd.getErr().flush();
             return 1;
@@ -102,11 +111,30 @@ public final class KeelMigrate {
             return new MigrationFiles(dir);
         }
 
-        /** The options, else the environment, else the embedded default. */
+        /** The development settings, with the options standing in for KEEL_DB_URL, KEEL_DB_USER and KEEL_DB_PASSWORD. */
+        DevSettings devSettings() {
+            Map<String, String> env = new HashMap<>(environment);
+            if (url != null) {
+                env.put("KEEL_DB_URL", url);
+            }
+            if (user != null) {
+                env.put("KEEL_DB_USER", user);
+            }
+            if (password != null) {
+                env.put("KEEL_DB_PASSWORD", password);
+            }
+            return DevSettings.from(env, workingDirectory);
+        }
+
+        /** This checkout's development database: yours when configured, else this branch's, on Keel's server. */
+        DevDatabase devDatabase() {
+            return DevDatabase.locate(devSettings());
+        }
+
+        /** The options, else the environment, else this branch's database on Keel's server, created on first use. */
         Database database() {
-            Database fromEnvironment = Database.fromEnvironment(System.getenv());
-            return new Database(url != null ? url : fromEnvironment.url(),
-                    user != null ? user : fromEnvironment.user(), password != null ? password : fromEnvironment.password());
+            DevDatabase.Login login = devDatabase().open();
+            return new Database(login.jdbcUrl(), login.username(), login.password());
         }
 
         Migrations migrations() {

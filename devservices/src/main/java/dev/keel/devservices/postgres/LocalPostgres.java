@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String MAJOR_VERSION = "17";
-    private static final String SUPERUSER = "postgres";
+    public static final String SUPERUSER = "postgres";
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -176,6 +176,24 @@ public final class LocalPostgres implements AutoCloseable {
     private static Processes.Result pgCtlStop(PostgresBinaries binaries, ServerUser user, Path dataDirectory) {
         return Processes.run(user.wrap(List.of(binaries.bin("pg_ctl").toString(), "-D", dataDirectory.toString(),
                 "-m", "fast", "-w", "-t", "60", "stop")), Duration.ofSeconds(70));
+    }
+
+    /** Whether a PostgreSQL server runs on {@code home}/data now. */
+    public static boolean runningOn(Path home) {
+        return Processes.leftover(home.resolve("data").resolve("postmaster.pid"), "postgres").isPresent();
+    }
+
+    /** Stops the server running on {@code home}/data with a fast shutdown; false when none ran. */
+    public static boolean stopServer(Path home, ServerUser user) {
+        Path dataDirectory = home.resolve("data");
+        if (!runningOn(home)) {
+            return false;
+        }
+        Processes.Result result = pgCtlStop(PostgresBinaries.unpack(), user, dataDirectory);
+        if (!result.succeeded()) {
+            throw new DevServiceException("PostgreSQL on " + dataDirectory + " did not stop: " + result.output());
+        }
+        return true;
     }
 
     /** Creates a login role and a database it owns, unless they exist already. */

@@ -1,13 +1,16 @@
 package dev.keel.devservices.run;
 
 import dev.keel.devservices.DevServiceException;
-import dev.keel.devservices.Directories;
+import dev.keel.devservices.DockerCompose;
 import dev.keel.devservices.Ports;
 import dev.keel.devservices.PostgresEndpoint;
 import dev.keel.devservices.Processes;
 import dev.keel.devservices.S3Endpoint;
+import dev.keel.devservices.db.ComposeDevPostgres;
+import dev.keel.devservices.db.DevDatabase;
+import dev.keel.devservices.db.DevPostgres;
+import dev.keel.devservices.db.EmbeddedDevPostgres;
 import dev.keel.devservices.postgres.LocalPostgres;
-import dev.keel.devservices.postgres.ServerUser;
 import dev.keel.devservices.s3.LocalS3;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +45,7 @@ public final class KeelRun {
     private volatile Process application;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
+    private String databaseLine;
 
     KeelRun(RunSettings settings) {
         this.settings = settings;
@@ -133,46 +137,81 @@ public final class KeelRun {
         if (settings.explicitDatabase() && settings.explicitS3()) {
             return "PostgreSQL and S3 from your settings";
         }
-        DockerCompose compose = new DockerCompose(settings.projectDirectory().resolve("docker-compose.yml"));
-        if (settings.dockerAllowed() && compose.available()) {
-            List<String> services = new ArrayList<>();
-            List<String> provided = new ArrayList<>();
-            if (!settings.explicitDatabase()) {
-                services.add("postgres");
-                provided.add("PostgreSQL 17");
-            }
-            if (!settings.explicitS3()) {
-                services.addAll(List.of("minio", "minio-bucket"));
-                provided.add("MinIO");
-            }
-            OUT.println("keel: Docker answers: docker compose up -d --wait " + String.join(" ", services));
-            compose.up(services);
-            register(compose::stop);
-            return String.join(" and ", provided) + " from docker compose";
-        }
-        // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
-        // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
+        DockerCompose compose = new DockerCompose(settings.dev().dockerCommand(), settings.dev().composeFile());
+        boolean docker = settings.dockerAllowed() && compose.available();
         List<String> parts = new ArrayList<>();
         if (!settings.explicitS3()) {
-            s3Starting = CompletableFuture.supplyAsync(this::startS3);
-            S3Endpoint s3 = LocalS3.endpoint(settings.s3Port(), RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY,
-                    RunSettings.BUCKET);
-            env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
-            env.put("KEEL_S3_REGION", s3.region());
-            env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
-            env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
-            env.put("KEEL_S3_BUCKET", s3.bucket());
-            env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
-            parts.add("embedded S3Proxy");
+            if (docker) {
+                List<String> s3Services = List.of("minio", "minio-bucket");
+                List<String> wereRunning = compose.running();
+                OUT.println("keel: Docker answers: docker compose up -d --wait " + String.join(" ", s3Services));
+                compose.up(s3Services);
+                List<String> startedNow = s3Services.stream().filter(service -> !wereRunning.contains(service)).toList();
+                register(() -> compose.stop(startedNow));
+                parts.add("MinIO from docker compose");
+            } else {
+                // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
+                // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
+                s3Starting = CompletableFuture.supplyAsync(this::startS3);
+                S3Endpoint s3 = LocalS3.endpoint(settings.s3Port(), RunSettings.S3_ACCESS_KEY,
+                        RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+                env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
+                env.put("KEEL_S3_REGION", s3.region());
+                env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
+                env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
+                env.put("KEEL_S3_BUCKET", s3.bucket());
+                env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
+                parts.add("embedded S3Proxy");
+            }
         }
         if (!settings.explicitDatabase()) {
-            PostgresEndpoint postgres = startPostgres();
-            env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-            env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-            env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-            parts.addFirst("embedded PostgreSQL");
+            DevPostgres server = startPostgres(compose, docker);
+            DevDatabase database = new DevDatabase(server, settings.dev().databaseName());
+            DevDatabase.Login login = database.open();
+            OUT.println("keel: " + (login.created() ? "created " : "using ") + "the " + database.describe());
+            env.put("SPRING_DATASOURCE_URL", login.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", login.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", login.password());
+            PostgresEndpoint where = server.login(database.name().name());
+            databaseLine = "  PostgreSQL  " + where.host() + ":" + where.port() + " database " + where.database()
+                    + ", user " + where.username() + " (make db-psql)";
+            parts.addFirst(server instanceof ComposeDevPostgres ? "PostgreSQL 17 from docker compose"
+                    : "embedded PostgreSQL");
         }
         return String.join(" and ", parts);
+    }
+
+    /**
+     * The development PostgreSQL: one that {@code make db-start} keeps running is used and left
+     * running; otherwise this run starts one and stops it again on exit.
+     */
+    private DevPostgres startPostgres(DockerCompose compose, boolean docker) {
+        EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings.dev());
+        if (embedded.kept()) {
+            OUT.println("keel: using the " + embedded.describe() + ", kept running by make db-start");
+            return embedded;
+        }
+        if (docker) {
+            ComposeDevPostgres composed = new ComposeDevPostgres(compose);
+            if (composed.running()) {
+                OUT.println("keel: using the running " + composed.describe());
+            } else {
+                OUT.println("keel: Docker answers: docker compose up -d --wait " + ComposeDevPostgres.SERVICE);
+                compose.up(List.of(ComposeDevPostgres.SERVICE));
+                register(() -> compose.stop(List.of(ComposeDevPostgres.SERVICE)));
+            }
+            return composed;
+        }
+        String placement = embedded.placementNotice(settings.dev());
+        if (!placement.isEmpty()) {
+            OUT.println("keel: " + placement);
+        }
+        OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + embedded.port()
+                + " " + embedded.user().describe());
+        LocalPostgres postgres = embedded.startForRun();
+        register(postgres);
+        postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
+        return embedded;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -184,25 +223,6 @@ public final class KeelRun {
             }
             throw e;
         }
-    }
-
-    private PostgresEndpoint startPostgres() {
-        ServerUser user = ServerUser.detect();
-        Path home = settings.dataDirectory().resolve("postgres");
-        if (!user.canReach(home)) {
-            // nobody cannot walk into a 0700 home directory. Only root gets here, so the data goes where
-            // root keeps service data, one directory per data directory (which the run lock covers).
-            home = Path.of("/var/lib/keel", Directories.sha256Hex(settings.dataDirectory().toString()).substring(0, 12),
-                    "postgres");
-            OUT.println("keel: PostgreSQL runs as nobody here, and " + settings.dataDirectory()
-                    + " is out of its reach: its data lives in " + home);
-        }
-        OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + settings.postgresPort()
-                + " " + user.describe());
-        LocalPostgres postgres = LocalPostgres.start(home, settings.postgresPort(), user);
-        register(postgres);
-        postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
-        return postgres.ensureDatabase(RunSettings.DATABASE, RunSettings.USERNAME, RunSettings.PASSWORD);
     }
 
     private LocalS3 startS3() {
@@ -283,9 +303,8 @@ public final class KeelRun {
 
     private String connectionLines() {
         StringBuilder lines = new StringBuilder();
-        if (!settings.explicitDatabase()) {
-            lines.append("  PostgreSQL  127.0.0.1:").append(settings.postgresPort())
-                    .append(" database ").append(RunSettings.DATABASE).append(", user ").append(RunSettings.USERNAME).append('\n');
+        if (databaseLine != null) {
+            lines.append(databaseLine).append('\n');
         }
         if (!settings.explicitS3()) {
             lines.append("  S3          http://127.0.0.1:").append(settings.s3Port())

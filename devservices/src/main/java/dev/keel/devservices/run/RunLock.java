@@ -12,7 +12,7 @@ import java.util.Optional;
  * One {@code make run} per data directory. The operating system releases the lock when the
  * holder dies, however it dies, so a crashed run never blocks the next one.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -25,7 +25,7 @@ final class RunLock implements AutoCloseable {
     }
 
     /** The lock, or empty with the holder's description when another run has it. */
-    static Optional<RunLock> tryAcquire(Path directory, String description) throws IOException {
+    public static Optional<RunLock> tryAcquire(Path directory, String description) throws IOException {
         Files.createDirectories(directory);
         FileChannel channel = FileChannel.open(directory.resolve("run.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -39,8 +39,27 @@ final class RunLock implements AutoCloseable {
         return Optional.of(new RunLock(channel, lock, infoFile));
     }
 
+    /** Whether a live {@code make run} holds {@code directory}'s lock now. */
+    public static boolean held(Path directory) {
+        if (!Files.isRegularFile(directory.resolve("run.lock"))) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(directory.resolve("run.lock"), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // this very JVM holds it
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What the run holding the lock said about itself. */
-    static String holder(Path directory) {
+    public static String holder(Path directory) {
         try {
             return Files.readString(directory.resolve("run.info")).strip();
         } catch (IOException e) {

@@ -1,0 +1,65 @@
+package dev.keel.devservices.db;
+
+import dev.keel.devservices.DockerCompose;
+import dev.keel.devservices.PostgresEndpoint;
+
+/**
+ * The development PostgreSQL of a checkout, wherever it lives: the embedded server under
+ * {@code .keel}, the one in docker-compose.yml, or a server of your own. Keel starts, stops and
+ * removes the first two; your own server is only ever connected to.
+ */
+public sealed interface DevPostgres permits EmbeddedDevPostgres, ComposeDevPostgres, OwnPostgres {
+
+    /**
+     * Which server a command means: your own ({@code KEEL_DB_URL}) first, then an embedded one
+     * already running, then Docker Compose when an engine answers, else the embedded one, as
+     * {@code make run} picks.
+     */
+    static DevPostgres locate(DevSettings settings) {
+        if (settings.explicitServer().isPresent()) {
+            return new OwnPostgres(settings.explicitServer().get());
+        }
+        EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings);
+        if (embedded.running()) {
+            return embedded;
+        }
+        DockerCompose compose = new DockerCompose(settings.dockerCommand(), settings.composeFile());
+        if (settings.dockerAllowed() && compose.available()) {
+            return new ComposeDevPostgres(compose);
+        }
+        return embedded;
+    }
+
+    /** One line: what and where, for messages. */
+    String describe();
+
+    boolean running();
+
+    /** Starts the server unless it runs; says what it did. */
+    String start();
+
+    /** Stops the server, keeping its data; says what it did. */
+    String stop();
+
+    /** What {@link #teardown()} deletes, for the line printed before it does. */
+    String teardownScope();
+
+    /** Stops the server and deletes its data; says what it did. */
+    String teardown();
+
+    /** The maintenance database, as a role that may create and drop databases. */
+    PostgresEndpoint admin();
+
+    /** {@code database} on this server, as the application logs in. */
+    PostgresEndpoint login(String database);
+
+    /** Whether databases are named per branch and created on demand (not on your own server). */
+    default boolean managed() {
+        return true;
+    }
+
+    /** What to run when the server does not answer. */
+    default String startHint() {
+        return "make db-start (or make run, which starts it too)";
+    }
+}
