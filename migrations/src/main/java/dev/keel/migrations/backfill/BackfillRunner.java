@@ -135,7 +135,7 @@ public final class BackfillRunner {
                         int size) {
         boolean first = state.lastKey() == null;
         int number = state.batches() + 1;
-        String range = first ? "from the first key" : "after key " + state.lastKey();
+        String range = first ? "from the first" : "after " + state.lastKey();
         boolean committed = false;
         try {
             try (Statement settings = connection.createStatement()) {
@@ -148,7 +148,7 @@ public final class BackfillRunner {
             if (bounds == null) {
                 progress.finish();
             } else {
-                range = (first ? "from key " + bounds.first() : range) + " up to key " + bounds.last();
+                range = bounds.first() + " to " + bounds.last();
                 long rows = execute(backfill.statement().render(keyset.type(), first),
                         first ? bounds.first() : state.lastKey(), bounds.last());
                 if (!progress.advance(state.lastKey(), bounds.last(), rows)) {

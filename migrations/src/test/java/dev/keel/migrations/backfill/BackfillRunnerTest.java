@@ -110,7 +110,7 @@ class BackfillRunnerTest {
                 "ALTER TABLE item ADD CONSTRAINT item_counter_small CHECK (counter < 5) NOT VALID");
 
         assertThatThrownBy(() -> run(COUNT, options(1000))).isInstanceOf(MigrationException.class)
-                .hasMessageContainingAll("Backfill db/backfill/count_items.sql batch 2 (keys after key 1000 up to key 2000) failed",
+                .hasMessageContainingAll("Backfill db/backfill/count_items.sql batch 2 (keys 1001 to 2000) failed",
                         "violates check constraint \"item_counter_small\"",
                         "Fix: correct the statement, or the rows it trips on, and run it again; it resumes at batch 2 "
                                 + "(batch 1 stays committed).");
