@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
                 KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
                 KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class,
-                MigrationTestCommand.class})
+                MigrationTestCommand.class, BackfillCommand.class})
 public final class KeelMigrate {
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
