@@ -28,7 +28,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint
+        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint backfill
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -121,6 +121,11 @@ migrate-check: jdk $(APP_JAR) ## This release's and the previous release's MyBat
 migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
 	$(MIGRATE) create "$(NAME)"
+
+backfill: jdk $(MIGRATE_JAR) ## Run a keyset-batched data backfill: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql (BATCH=, SLEEP=, MAX_BATCHES=, RESTART=1)
+	@[ -n "$(FILE)" ] || { echo "usage: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql [BATCH=n] [SLEEP=200ms] [MAX_BATCHES=n] [RESTART=1]" >&2; exit 2; }
+	$(MIGRATE) backfill "$(FILE)" $(if $(BATCH),--batch $(BATCH)) $(if $(SLEEP),--sleep $(SLEEP)) \
+	  $(if $(MAX_BATCHES),--max-batches $(MAX_BATCHES)) $(if $(RESTART),--restart)
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean
