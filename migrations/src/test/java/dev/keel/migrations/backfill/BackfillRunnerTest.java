@@ -60,6 +60,8 @@ class BackfillRunnerTest {
         assertThat(run.outcome()).isEqualTo(BackfillRunner.Outcome.FINISHED);
         assertThat(counters()).isEqualTo("1:" + ROWS);
         assertThat(progress()).isEqualTo("2503|2503|3|finished");
+        assertThat(database.queryForString("SELECT obj_description('keel_backfill_progress'::regclass, 'pg_class')"))
+                .isEqualTo("keel:not-domain: progress of make backfill runs");
         assertThat(run.out()).contains("Backfill db/backfill/count_items.sql: item by key id (bigint), 1000 keys a batch, "
                         + "250ms between batches; 2503 keys to visit",
                 "batch 1: up to key 1000, 1000 rows changed, 1000 of 2503 keys (39%)",
