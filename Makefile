@@ -29,7 +29,7 @@ SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migr
 .PHONY: help run test verify build clean jdk check-find-jdk check-compose check-run check-rename rename bench-startup \
         migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history migrate-validate \
         migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint \
+        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db bench-lint backfill \
         db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup db-reset \
         verify-setup
 
@@ -162,6 +162,11 @@ db-reset: jdk $(MIGRATE_JAR) ## db-clean, then db-setup: a fresh, seeded databas
 
 verify-setup: jdk $(MIGRATE_JAR) ## Doctor: JDK, Docker or embedded, database and version, S3 and bucket, migrations; each failure with its fix
 	$(MIGRATE) verify-setup
+
+backfill: jdk $(MIGRATE_JAR) ## Run a keyset-batched data backfill: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql (BATCH=, SLEEP=, MAX_BATCHES=, RESTART=1)
+	@[ -n "$(FILE)" ] || { echo "usage: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql [BATCH=n] [SLEEP=200ms] [MAX_BATCHES=n] [RESTART=1]" >&2; exit 2; }
+	$(MIGRATE) backfill "$(FILE)" $(if $(BATCH),--batch $(BATCH)) $(if $(SLEEP),--sleep $(SLEEP)) \
+	  $(if $(MAX_BATCHES),--max-batches $(MAX_BATCHES)) $(if $(RESTART),--restart)
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
                 KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
                 KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class,
-                MigrationTestCommand.class, DbCommand.class, VerifySetupCommand.class})
+                MigrationTestCommand.class, BackfillCommand.class, DbCommand.class, VerifySetupCommand.class})
 public final class KeelMigrate {
 
     /** The environment and working directory the commands read; tests point them at a sandbox. */
