@@ -47,12 +47,26 @@ class RingDependencyTest {
     static final ArchRule noCyclesBetweenFeaturePackages = slices().matching("dev.keel.(*).(*)..")
             .should().beFreeOfCycles();
 
-    // Except keel-migrate trace's throwaway PostgreSQL: keel-migrations depends on keel-devservices as an
-    // optional dependency, which the CLI jar includes and keel-app.jar never sees (bootstrap's enforcer checks).
+    // Except keel-migrate, the development command line: its trace's throwaway PostgreSQL, and the
+    // development database behind the db targets and verify-setup. keel-migrations depends on
+    // keel-devservices as an optional dependency, which the CLI jar includes and keel-app.jar never
+    // sees (bootstrap's enforcer checks); the rule below keeps the application off these classes.
+    static final String COMMAND_LINE = "dev\\.keel\\.migrations\\.(KeelMigrate|DbCommand|VerifySetupCommand)(\\$.*)?";
+
     @ArchTest
     static final ArchRule developmentServicesStayOutOfTheApplication = noClasses().that().resideInAPackage("dev.keel..")
             .and().doNotHaveFullyQualifiedName("dev.keel.migrations.trace.ScratchDatabase")
+            .and().haveNameNotMatching(COMMAND_LINE)
+            .and().resideOutsideOfPackage("dev.keel.migrations.devdb..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.keel.devservices..", "io.zonky..", "org.gaul..",
                     "org.testcontainers..")
             .because("the embedded PostgreSQL and S3Proxy are for development and tests only");
+
+    @ArchTest
+    static final ArchRule theApplicationNeverStartsTheDevelopmentCommandLine = noClasses()
+            .that().resideInAnyPackage("dev.keel.domain..", "dev.keel.application..", "dev.keel.infrastructure..",
+                    "dev.keel.bootstrap..")
+            .should().dependOnClassesThat().haveNameMatching(COMMAND_LINE)
+            .orShould().dependOnClassesThat().resideInAPackage("dev.keel.migrations.devdb..")
+            .because("the db targets and the doctor reach into the development services, which keel-app.jar never carries");
 }

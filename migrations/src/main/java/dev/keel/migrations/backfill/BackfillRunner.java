@@ -105,8 +105,8 @@ public final class BackfillRunner {
             }
             Batch batch = batch(backfill, keyset, progress, state, options.batch());
             if (batch == null) {
-                out.printf("Finished %s: %d batches, %d rows changed in all; this run %d batch%s in %s.%n", backfill.file(),
-                        state.batches(), state.rowsChanged(), batches, batches == 1 ? "" : "es",
+                out.printf("Finished %s: %d batch%s, %d rows changed in all; this run %d batch%s in %s.%n", backfill.file(),
+                        state.batches(), state.batches() == 1 ? "" : "es", state.rowsChanged(), batches, batches == 1 ? "" : "es",
                         format(Duration.ofMillis(clock.millis() - started)));
                 return Outcome.FINISHED;
             }
