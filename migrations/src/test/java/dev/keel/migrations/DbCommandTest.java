@@ -220,6 +220,14 @@ class DbCommandTest {
         assertThat(essentials.err()).contains("Refusing 'init-prod' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
         // The server and its databases are all still there.
         assertThat(run("db", "branches").exitCode()).isZero();
+
+        // Confirmed, production gets its essentials, and still never the demo data.
+        ProductionGuardAccess.useEnvironment(Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
+        assertThat(run("up", "--dir", SHIPPED.toString()).exitCode()).isZero();
+        Run confirmed = run("db", "seed", "essentials", "--dir", SHIPPED.toString());
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("Seeded essentials");
+        assertThat(run("db", "seed", "demo", "--dir", SHIPPED.toString()).err()).contains("in production");
     }
 
     @Test
