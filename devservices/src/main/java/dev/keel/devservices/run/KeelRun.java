@@ -209,7 +209,12 @@ public final class KeelRun {
         OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + embedded.port()
                 + " " + embedded.user().describe());
         LocalPostgres postgres = embedded.startForRun();
-        register(postgres);
+        // make db-start while this run is up marks the server to outlive it.
+        register(() -> {
+            if (!embedded.kept()) {
+                postgres.close();
+            }
+        });
         postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
         return embedded;
     }
