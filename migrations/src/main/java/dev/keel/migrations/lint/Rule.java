@@ -109,7 +109,8 @@ public enum Rule {
     UNBATCHED_BACKFILL("unbatched-backfill", Severity.WARNING,
             "An UPDATE of an existing table in a migration rewrites every matching row in one transaction, holding "
                     + "row locks and bloating the table.",
-            "Backfill in keyset batches outside the schema migration, with a pause between batches."),
+            "Backfill in keyset batches outside the schema migration, with a pause between batches: "
+                    + "make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql."),
 
     // Changes the running release cannot survive
     RENAME_COLUMN("rename-column", Severity.ERROR,
