@@ -121,8 +121,7 @@ public final class DbCommand {
             }
             devDatabase.databases().drop(name);
             say("Dropped " + name);
-            DevDatabase.Login login = devDatabase.open();
-            Database database = new Database(login.jdbcUrl(), login.username(), login.password());
+            Database database = KeelMigrate.Target.open(devDatabase);
             migrate(database);
             return database;
         }
@@ -226,7 +225,7 @@ public final class DbCommand {
         public Integer call() {
             refuseInProduction("db-wipe");
             DevDatabase devDatabase = target.devDatabase();
-            Database database = target.database();
+            Database database = KeelMigrate.Target.open(devDatabase);
             TableWipe wipe = new TableWipe(database);
             List<String> tables = wipe.tables();
             say("db-wipe: about to delete every row of " + tables.size() + " table" + (tables.size() == 1 ? "" : "s")
@@ -280,13 +279,14 @@ public final class DbCommand {
             } else {
                 ProductionGuard.requireConfirmation("init-prod");
             }
-            Database database = target.database();
+            DevDatabase devDatabase = target.devDatabase();
+            Database database = KeelMigrate.Target.open(devDatabase);
             long pending = new Migrations(database, target.files()).status().pending();
             if (pending > 0) {
                 throw new MigrationException(pending + " migration" + (pending == 1 ? " is" : "s are") + " pending, and "
                         + "seeds are written for the current schema.\n  Fix: make migrate-up first (make db-setup does both).");
             }
-            say("seed: about to apply " + seeds().folder(chosen) + " to " + target.devDatabase().describe());
+            say("seed: about to apply " + seeds().folder(chosen) + " to " + devDatabase.describe());
             seeds().apply(chosen, database, out());
             return 0;
         }
@@ -299,7 +299,7 @@ public final class DbCommand {
             refuseInProduction("db-setup");
             DevDatabase devDatabase = target.devDatabase();
             say("db-setup: about to migrate " + devDatabase.describe() + ", then apply the essentials and demo seeds");
-            migrateAndSeed(target.database(), Seeds.Level.ESSENTIALS, Seeds.Level.DEMO);
+            migrateAndSeed(KeelMigrate.Target.open(devDatabase), Seeds.Level.ESSENTIALS, Seeds.Level.DEMO);
             return done("Set up: migrated and seeded.%n");
         }
     }

@@ -133,7 +133,12 @@ public final class KeelMigrate {
 
         /** The options, else the environment, else this branch's database on Keel's server, created on first use. */
         Database database() {
-            DevDatabase.Login login = devDatabase().open();
+            return open(devDatabase());
+        }
+
+        /** {@code devDatabase}, created first when it is missing on Keel's server. */
+        static Database open(DevDatabase devDatabase) {
+            DevDatabase.Login login = devDatabase.open();
             return new Database(login.jdbcUrl(), login.username(), login.password());
         }
 
