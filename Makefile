@@ -13,8 +13,12 @@ MVN := ./mvnw -B -ntp
 
 APP_JAR := bootstrap/target/keel-app.jar
 MIGRATE_JAR := migrations/target/keel-migrations-cli.jar
-# keel-migrate reads the SQL from the source tree, so only its Java sources make the jar stale.
-MIGRATE_SOURCES := migrations/pom.xml $(shell find migrations/src/main/java -name '*.java' 2>/dev/null)
+# keel-migrate reads the SQL from the source tree, so only its Java sources (and the dev services
+# it bundles: the development server and its databases) make the jar stale.
+MIGRATE_SOURCES := migrations/pom.xml devservices/pom.xml \
+                   $(shell find migrations/src/main/java devservices/src/main/java -name '*.java' 2>/dev/null)
+# FORCE=1, yes or true; FORCE=0 or anything else does not force.
+yes = $(filter 1 yes true,$(1))
 # A started jar, never Maven; C1 and a class-data archive make it start in well under a second.
 MIGRATE_JAVA = "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
           -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(MIGRATE_JAR)
@@ -137,13 +141,13 @@ db-branches: jdk $(MIGRATE_JAR) ## The databases, one per git branch, with size 
 	$(MIGRATE) db branches
 
 db-prune: jdk $(MIGRATE_JAR) ## Drop the databases of branches that no longer exist (lists them and asks; FORCE=1 does not ask)
-	$(MIGRATE) db prune $(if $(FORCE),--force)
+	$(MIGRATE) db prune $(if $(call yes,$(FORCE)),--force)
 
 db-clean: jdk $(MIGRATE_JAR) ## Drop and recreate this branch's database, then apply every migration
 	$(MIGRATE) db clean
 
-db-wipe: jdk $(MIGRATE_JAR) ## Delete every row; keep the schema and the migration history
-	$(MIGRATE) db wipe
+db-wipe: jdk $(MIGRATE_JAR) ## Delete every row; keep the schema and the migration history (asks on your own server; FORCE=1 does not)
+	$(MIGRATE) db wipe $(if $(call yes,$(FORCE)),--force)
 
 db-teardown: jdk $(MIGRATE_JAR) ## Stop the server and delete its data directory (embedded) or volume (compose)
 	$(MIGRATE) db teardown
@@ -166,7 +170,7 @@ verify-setup: jdk $(MIGRATE_JAR) ## Doctor: JDK, Docker or embedded, database an
 backfill: jdk $(MIGRATE_JAR) ## Run a keyset-batched data backfill: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql (BATCH=, SLEEP=, MAX_BATCHES=, RESTART=1)
 	@[ -n "$(FILE)" ] || { echo "usage: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql [BATCH=n] [SLEEP=200ms] [MAX_BATCHES=n] [RESTART=1]" >&2; exit 2; }
 	$(MIGRATE) backfill "$(FILE)" $(if $(BATCH),--batch $(BATCH)) $(if $(SLEEP),--sleep $(SLEEP)) \
-	  $(if $(MAX_BATCHES),--max-batches $(MAX_BATCHES)) $(if $(RESTART),--restart)
+	  $(if $(MAX_BATCHES),--max-batches $(MAX_BATCHES)) $(if $(call yes,$(RESTART)),--restart)
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean

@@ -4,7 +4,7 @@
 KEEL_DATA_DIR=$(mktemp -d /tmp/keel-make-run.XXXXXX)
 chmod 755 "$KEEL_DATA_DIR"   # reachable by nobody, should PostgreSQL need the unprivileged fallback
 export KEEL_DATA_DIR KEEL_DOCKER=never KEEL_HTTP_PORT=18080 KEEL_PG_PORT=15433 KEEL_S3_PORT=19001
-unset SPRING_DATASOURCE_URL KEEL_S3_ENDPOINT
+unset SPRING_DATASOURCE_URL KEEL_DB_URL KEEL_S3_ENDPOINT
 KEEL_HEALTH_URL=http://127.0.0.1:$KEEL_HTTP_PORT/actuator/health
 RUN_PID=""
 RUN_LOG=""

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Services from the project's docker-compose.yml, when a Docker engine answers. */
 public final class DockerCompose {
@@ -46,7 +48,22 @@ public final class DockerCompose {
 
     /** Stops {@code services}, keeping their containers and volumes. */
     public void stop(List<String> services) {
-        compose(Duration.ofMinutes(2), List.of("stop"), services);
+        Processes.Result result = compose(Duration.ofMinutes(2), List.of("stop"), services);
+        if (!result.succeeded()) {
+            throw new DevServiceException("`docker compose stop` failed:\n" + result.output());
+        }
+    }
+
+    /** The name Compose gives the volume {@code key} of the file: the project's name, then the key. */
+    public String volumeName(String key) {
+        Processes.Result config = compose(Duration.ofSeconds(30), List.of("config", "--format", "json"), List.of());
+        Matcher volume = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(config.output());
+        if (!config.succeeded() || !volume.find()) {
+            throw new DevServiceException("`docker compose config` did not name the volume " + key + ":\n"
+                    + config.output());
+        }
+        return volume.group(1);
     }
 
     /** Stops and removes the containers of {@code services}, then the named volumes in {@code volumes}. */

@@ -53,7 +53,7 @@ public final class DbCommand {
         /** Refuses while make run uses the server Keel would stop or the database it would drop. */
         void refuseWhileRunning(String command, DevPostgres server) {
             if (server.managed() && RunLock.held(settings().dataDirectory())) {
-                throw new MigrationException("Refusing 'make " + command + "': make run is using this database ("
+                throw new MigrationException("Refusing 'make " + command + "': make run is using this server ("
                         + RunLock.holder(settings().dataDirectory()) + ").\n  Fix: stop make run (Ctrl-C in its terminal) "
                         + "and run make " + command + " again.");
             }
@@ -77,6 +77,18 @@ public final class DbCommand {
             List<DevDatabaseInfo> databases = devDatabase.databases().list();
             return new BranchDatabases(databases,
                     new HashSet<>(DatabaseName.localBranches(settings().projectDirectory())), devDatabase.name().name());
+        }
+
+        /** Asks on the terminal; no answer (no terminal, end of input) is no. */
+        boolean confirmed(String question) throws IOException {
+            PrintWriter out = out();
+            out.print(question);
+            out.flush();
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (answer == null) {
+                out.println();
+            }
+            return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
         }
 
         void say(String line) {
@@ -153,10 +165,19 @@ public final class DbCommand {
         @Override
         public Integer call() {
             refuseInProduction("db-teardown");
-            DevPostgres server = DevPostgres.locate(settings());
-            refuseWhileRunning("db-teardown", server);
-            say("db-teardown: about to " + server.teardownScope());
-            return done("%s%n", server.teardown());
+            DevPostgres located = DevPostgres.locate(settings());
+            if (!located.managed()) {
+                throw new MigrationException("Refusing 'make db-teardown': the database is yours (" + located.describe()
+                        + ", from KEEL_DB_URL or SPRING_DATASOURCE_URL), and Keel never removes it.\n  Fix: unset "
+                        + "KEEL_DB_URL and SPRING_DATASOURCE_URL to tear down Keel's development server.");
+            }
+            refuseWhileRunning("db-teardown", located);
+            // Every server Keel keeps for this checkout, whichever one commands use now: nothing stays behind.
+            for (DevPostgres server : DevPostgres.keelServers(settings())) {
+                say("db-teardown: about to " + server.teardownScope());
+                say(server.teardown());
+            }
+            return 0;
         }
     }
 
@@ -196,17 +217,6 @@ public final class DbCommand {
             }
             return 0;
         }
-
-        private boolean confirmed(String question) throws IOException {
-            PrintWriter out = out();
-            out.print(question);
-            out.flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null) {
-                out.println();
-            }
-            return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
-        }
     }
 
     @Command(name = "clean", description = "Drop and recreate this branch's database, then apply every migration.")
@@ -221,8 +231,12 @@ public final class DbCommand {
 
     @Command(name = "wipe", description = "Delete every row; keep the schema and the migration history.")
     static final class Wipe extends DbSubcommand {
+
+        @Option(names = "--force", description = "On your own server (KEEL_DB_URL): wipe without asking.")
+        boolean force;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             refuseInProduction("db-wipe");
             DevDatabase devDatabase = target.devDatabase();
             Database database = KeelMigrate.Target.open(devDatabase);
@@ -230,6 +244,10 @@ public final class DbCommand {
             List<String> tables = wipe.tables();
             say("db-wipe: about to delete every row of " + tables.size() + " table" + (tables.size() == 1 ? "" : "s")
                     + " in " + devDatabase.describe() + ", keeping the schema and the migration history");
+            if (!devDatabase.server().managed() && !force
+                    && !confirmed("This is your own server, not Keel's. Delete every row? [y/N] ")) {
+                return done("Nothing deleted. Answer y, or run make db-wipe FORCE=1.%n");
+            }
             wipe.wipe(tables);
             return done("Wiped %d table%s: %s%n", tables.size(), tables.size() == 1 ? "" : "s",
                     tables.isEmpty() ? "(none)" : String.join(", ", tables));

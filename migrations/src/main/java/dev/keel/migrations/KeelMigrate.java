@@ -98,7 +98,8 @@ public final class KeelMigrate {
                 defaultValue = "${env:KEEL_MIGRATIONS_DIR:-migrations/src/main/resources/db}")
         Path dir;
 
-        @Option(names = "--url", description = "JDBC URL (default: KEEL_DB_URL, SPRING_DATASOURCE_URL, or the embedded default).")
+        @Option(names = "--url", description = "JDBC URL (default: KEEL_DB_URL, SPRING_DATASOURCE_URL, or this branch's database on "
+                + "the development server).")
         String url;
 
         @Option(names = "--user", description = "Database user (default: KEEL_DB_USER or keel).")

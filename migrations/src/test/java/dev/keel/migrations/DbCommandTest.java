@@ -154,15 +154,39 @@ class DbCommandTest {
     }
 
     @Test
+    void wipeAsksFirstOnYourOwnServer() throws SQLException {
+        git("checkout", "-q", "-B", "own");
+        run("db", "setup", "--dir", SHIPPED.toString());
+        PostgresEndpoint own = database("own");
+        String[] onYourServer = {"db", "wipe", "--dir", SHIPPED.toString(), "--url", own.jdbcUrl(), "--user",
+                own.username(), "--password", own.password()};
+
+        Run declined = runWithInput("n\n", onYourServer);
+        assertThat(declined.out()).contains("This is your own server", "Nothing deleted", "FORCE=1");
+        assertThat(query("own", "SELECT count(*) FROM widget")).isEqualTo("5");
+
+        List<String> forced = new ArrayList<>(List.of(onYourServer));
+        forced.add("--force");
+        Run wiped = run(forced.toArray(String[]::new));
+        assertThat(wiped.exitCode()).as(wiped.err()).isZero();
+        assertThat(query("own", "SELECT count(*) FROM widget")).isEqualTo("0");
+        // Your server is never Keel's to recreate or remove.
+        assertThat(run("db", "clean", "--url", own.jdbcUrl()).err()).contains("Keel drops only databases it made");
+        assertThat(run("db", "teardown", "--url", own.jdbcUrl()).err()).contains("Keel never removes it");
+    }
+
+    @Test
     void cleanDropsAndRecreatesThenMigratesAndWaitsForMakeRun() throws IOException, SQLException {
         git("checkout", "-q", "-B", "clean");
         run("db", "setup", "--dir", SHIPPED.toString());
         query("clean", "CREATE TABLE stray (id int)");
 
         try (RunLock lock = RunLock.tryAcquire(sandbox.resolve("data"), "http://127.0.0.1:1").orElseThrow()) {
-            Run refused = run("db", "clean", "--dir", SHIPPED.toString());
-            assertThat(refused.exitCode()).isEqualTo(1);
-            assertThat(refused.err()).contains("make run is using this database", "Ctrl-C");
+            for (String command : List.of("clean", "reset", "stop", "teardown")) {
+                Run refused = run("db", command, "--dir", SHIPPED.toString());
+                assertThat(refused.exitCode()).as(command).isEqualTo(1);
+                assertThat(refused.err()).as(command).contains("make run is using this server", "Ctrl-C");
+            }
         }
         assertThat(tables("clean")).contains("stray");
 

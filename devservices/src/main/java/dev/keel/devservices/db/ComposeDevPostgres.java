@@ -8,13 +8,18 @@ import java.util.List;
 public record ComposeDevPostgres(DockerCompose compose) implements DevPostgres {
 
     public static final String SERVICE = "postgres";
-    /** The volume's fixed name in docker-compose.yml, so teardown finds it whatever the project is called. */
-    public static final String VOLUME = "keel-postgres-data";
+    /** The volume's key in docker-compose.yml; Compose names the volume itself after the project. */
+    public static final String VOLUME = "postgres-data";
     static final int PORT = 5432;
 
     @Override
     public String describe() {
         return "PostgreSQL 17 from docker compose on 127.0.0.1:" + PORT + " (volume " + VOLUME + ")";
+    }
+
+    @Override
+    public String label() {
+        return "PostgreSQL 17 from docker compose";
     }
 
     @Override
@@ -39,13 +44,14 @@ public record ComposeDevPostgres(DockerCompose compose) implements DevPostgres {
 
     @Override
     public String teardownScope() {
-        return "remove the " + SERVICE + " container and delete the volume " + VOLUME + " with every database in it";
+        return "remove the " + SERVICE + " container and delete its volume " + VOLUME + " with every database in it";
     }
 
     @Override
     public String teardown() {
-        compose.remove(List.of(SERVICE), List.of(VOLUME));
-        return "Removed the " + SERVICE + " container and the volume " + VOLUME;
+        String volume = compose.volumeName(VOLUME);
+        compose.remove(List.of(SERVICE), List.of(volume));
+        return "Removed the " + SERVICE + " container and the volume " + volume;
     }
 
     @Override

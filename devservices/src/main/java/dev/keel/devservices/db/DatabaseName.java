@@ -3,18 +3,21 @@ package dev.keel.devservices.db;
 import dev.keel.devservices.DevServiceException;
 import dev.keel.devservices.Directories;
 import dev.keel.devservices.Processes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The development database of a checkout: one per git branch, so a branch's migrations never
  * touch another branch's data. {@code KEEL_DB_NAME} fixes the name; outside a git checkout, or
- * on a detached HEAD, the name is {@value #FIXED}.
+ * on a detached HEAD (bisect, a checked-out tag), the name is {@value #FIXED}.
  *
  * @param name   a plain SQL identifier of at most 63 bytes
  * @param branch the branch it belongs to, empty for a fixed name
@@ -30,6 +33,7 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
     private static final int HASH_LENGTH = 6;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern PLAIN_BRANCH = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
+    private static final Set<String> SERVER_DATABASES = Set.of("postgres", "template0", "template1");
 
     /** The name for {@code project}: the setting, else its branch, else {@value #FIXED}. */
     public static DatabaseName resolve(Map<String, String> env, Path project) {
@@ -39,6 +43,10 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
             if (!IDENTIFIER.matcher(name).matches()) {
                 throw new DevServiceException(SETTING + "=" + fixed + " is not a plain lower-case SQL identifier "
                         + "(letters, digits and _, at most 63, not starting with a digit).");
+            }
+            if (SERVER_DATABASES.contains(name)) {
+                throw new DevServiceException(SETTING + "=" + name + " names one of the server's own databases, "
+                        + "which the db targets would wipe or drop. Fix: pick a name of your own.");
             }
             return new DatabaseName(name, Optional.empty(), SETTING);
         }
@@ -64,11 +72,40 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
         return BRANCH_PREFIX + (readable.isEmpty() ? "" : readable + "_") + hash;
     }
 
-    /** The checked-out branch, empty outside a git checkout, on a detached HEAD, or without git. */
+    /**
+     * The checked-out branch, also in the middle of a rebase (which detaches HEAD from the branch
+     * it rewrites); empty outside a git checkout, on any other detached HEAD, or without git.
+     */
     public static Optional<String> currentBranch(Path project) {
         Processes.Result result = Processes.run(List.of("git", "-C", project.toString(), "symbolic-ref", "--quiet",
                 "--short", "HEAD"), Duration.ofSeconds(10));
-        return result.succeeded() && !result.output().isBlank() ? Optional.of(result.output().strip()) : Optional.empty();
+        if (result.succeeded() && !result.output().isBlank()) {
+            return Optional.of(result.output().strip());
+        }
+        return rebasing(project);
+    }
+
+    /** The branch a rebase in progress rewrites, as git records it in rebase-merge/ or rebase-apply/. */
+    private static Optional<String> rebasing(Path project) {
+        for (String state : List.of("rebase-merge/head-name", "rebase-apply/head-name")) {
+            Processes.Result path = Processes.run(List.of("git", "-C", project.toString(), "rev-parse", "--git-path",
+                    state), Duration.ofSeconds(10));
+            if (!path.succeeded()) {
+                return Optional.empty();
+            }
+            try {
+                Path file = project.resolve(path.output().strip());
+                if (Files.isRegularFile(file)) {
+                    String ref = Files.readString(file).strip();
+                    if (ref.startsWith("refs/heads/")) {
+                        return Optional.of(ref.substring("refs/heads/".length()));
+                    }
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The local branches of {@code project}; empty outside a git checkout. */

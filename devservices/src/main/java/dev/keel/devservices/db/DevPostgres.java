@@ -2,6 +2,7 @@ package dev.keel.devservices.db;
 
 import dev.keel.devservices.DockerCompose;
 import dev.keel.devservices.PostgresEndpoint;
+import java.util.List;
 
 /**
  * The development PostgreSQL of a checkout, wherever it lives: the embedded server under
@@ -30,8 +31,22 @@ public sealed interface DevPostgres permits EmbeddedDevPostgres, ComposeDevPostg
         return embedded;
     }
 
+    /**
+     * Every server Keel runs for this checkout and could tear down: the embedded one always,
+     * Docker Compose's when an engine answers. Your own server is never among them.
+     */
+    static List<DevPostgres> keelServers(DevSettings settings) {
+        DockerCompose compose = new DockerCompose(settings.dockerCommand(), settings.composeFile());
+        return settings.dockerAllowed() && compose.available()
+                ? List.of(EmbeddedDevPostgres.of(settings), new ComposeDevPostgres(compose))
+                : List.of(EmbeddedDevPostgres.of(settings));
+    }
+
     /** One line: what and where, for messages. */
     String describe();
+
+    /** A few words for make run's banner. */
+    String label();
 
     boolean running();
 

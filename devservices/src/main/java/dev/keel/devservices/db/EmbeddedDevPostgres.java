@@ -49,6 +49,11 @@ public record EmbeddedDevPostgres(Path home, int port, ServerUser user, Path roo
     }
 
     @Override
+    public String label() {
+        return "embedded PostgreSQL";
+    }
+
+    @Override
     public boolean running() {
         return LocalPostgres.runningOn(home);
     }

@@ -2,6 +2,9 @@ package dev.keel.devservices.db;
 
 import dev.keel.devservices.DevServiceException;
 import dev.keel.devservices.PostgresEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /** A server of your own ({@code KEEL_DB_URL}): used as given, never started, stopped or removed. */
 public record OwnPostgres(DevSettings.PostgresLogin login) implements DevPostgres {
@@ -12,10 +15,15 @@ public record OwnPostgres(DevSettings.PostgresLogin login) implements DevPostgre
     }
 
     @Override
+    public String label() {
+        return "your PostgreSQL";
+    }
+
+    @Override
     public boolean running() {
-        try (var connection = java.sql.DriverManager.getConnection(login.url(), login.username(), login.password())) {
+        try (Connection connection = DriverManager.getConnection(login.url(), login.username(), login.password())) {
             return connection.isValid(5);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }

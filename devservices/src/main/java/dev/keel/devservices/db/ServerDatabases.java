@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class ServerDatabases {
 
-    private static final Pattern MARK = Pattern.compile("keel:last-used=(\\S+);(?:branch=(.*)|fixed)", Pattern.DOTALL);
+    private static final Pattern MARK = Pattern.compile("keel:last-used=([^;]+);(?:branch=(.*)|fixed)", Pattern.DOTALL);
+    /** What PostgreSQL says when another command created the same role or database a moment earlier. */
+    private static final Set<String> CREATED_CONCURRENTLY = Set.of("42P04", "42710", "23505");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final PostgresEndpoint admin;
@@ -53,20 +57,10 @@ public final class ServerDatabases {
         requireIdentifier(owner);
         try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
             if (!rowExists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
-                statement.execute("CREATE ROLE " + owner + " LOGIN PASSWORD " + literal(password));
+                createUnlessConcurrent(statement, "CREATE ROLE " + quoted(owner) + " LOGIN PASSWORD " + literal(password));
             }
-            boolean created = false;
-            if (!exists(connection, name.name())) {
-                try {
-                    statement.execute("CREATE DATABASE " + name.name() + " OWNER " + owner);
-                    created = true;
-                } catch (SQLException e) {
-                    // Two commands creating it at once: the other one won, which is what we wanted.
-                    if (!"42P04".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-            }
+            boolean created = !exists(connection, name.name())
+                    && createUnlessConcurrent(statement, "CREATE DATABASE " + quoted(name.name()) + " OWNER " + quoted(owner));
             markUse(statement, name);
             return created;
         } catch (SQLException e) {
@@ -74,11 +68,24 @@ public final class ServerDatabases {
         }
     }
 
+    /** Runs a CREATE; false when another command created the same object first, which is what we wanted. */
+    private static boolean createUnlessConcurrent(Statement statement, String create) throws SQLException {
+        try {
+            statement.execute(create);
+            return true;
+        } catch (SQLException e) {
+            if (CREATED_CONCURRENTLY.contains(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Drops {@code name}, closing the connections still open to it. */
     public void drop(String name) {
         requireIdentifier(name);
         try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw failure("drop database " + name, e);
         }
@@ -114,14 +121,14 @@ public final class ServerDatabases {
     private static Optional<Instant> parseInstant(String text) {
         try {
             return Optional.of(Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
     private static void markUse(Statement statement, DatabaseName name) throws SQLException {
         String mark = "keel:last-used=" + Instant.now() + ";" + name.branch().map(branch -> "branch=" + branch).orElse("fixed");
-        statement.execute("COMMENT ON DATABASE " + name.name() + " IS " + literal(mark));
+        statement.execute("COMMENT ON DATABASE " + quoted(name.name()) + " IS " + literal(mark));
     }
 
     private static boolean exists(Connection connection, String name) throws SQLException {
@@ -135,6 +142,11 @@ public final class ServerDatabases {
                 return rows.next();
             }
         }
+    }
+
+    /** Quoted, so a name that is also a keyword (user, all) still works; the names are checked identifiers. */
+    private static String quoted(String identifier) {
+        return "\"" + identifier + "\"";
     }
 
     private static String literal(String text) {

@@ -134,6 +134,12 @@ public final class KeelRun {
 
     /** Starts what is not configured explicitly and puts its connection settings in {@code env}. */
     private String provideServices(Map<String, String> env) {
+        // KEEL_DB_URL is the tooling's name for your database; the application reads Spring's.
+        settings.dev().explicitServer().ifPresent(own -> {
+            env.putIfAbsent("SPRING_DATASOURCE_URL", own.url());
+            env.putIfAbsent("SPRING_DATASOURCE_USERNAME", own.username());
+            env.putIfAbsent("SPRING_DATASOURCE_PASSWORD", own.password());
+        });
         if (settings.explicitDatabase() && settings.explicitS3()) {
             return "PostgreSQL and S3 from your settings";
         }
@@ -175,8 +181,7 @@ public final class KeelRun {
             PostgresEndpoint where = server.login(database.name().name());
             databaseLine = "  PostgreSQL  " + where.host() + ":" + where.port() + " database " + where.database()
                     + ", user " + where.username() + " (make db-psql)";
-            parts.addFirst(server instanceof ComposeDevPostgres ? "PostgreSQL 17 from docker compose"
-                    : "embedded PostgreSQL");
+            parts.addFirst(server.label());
         }
         return String.join(" and ", parts);
     }

@@ -1,6 +1,7 @@
 package dev.keel.devservices.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.devservices.Ports;
 import java.io.IOException;
@@ -40,6 +41,7 @@ class ComposeDevPostgresTest {
                   *" ps --status running --services") cat %2$s 2>/dev/null ;;
                   *" up -d --wait postgres") echo postgres > %2$s ;;
                   *" stop postgres"|*" rm --stop --force postgres") rm -f %2$s ;;
+                  *" config --format json") echo '{"name":"sandbox","services":{"postgres":{"volumes":[{"type":"volume","source":"postgres-data"}]}},"volumes":{"minio-data":{"name":"sandbox_minio-data"},"postgres-data":{"name":"sandbox_postgres-data"}}}' ;;
                 esac
                 exit 0
                 """.formatted(log, running));
@@ -68,15 +70,16 @@ class ComposeDevPostgresTest {
                 compose + " up -d --wait postgres",
                 compose + " stop postgres",
                 compose + " rm --stop --force postgres",
-                "volume rm --force " + ComposeDevPostgres.VOLUME);
+                compose + " config --format json",
+                "volume rm --force sandbox_postgres-data");
         // Teardown leaves MinIO's volume alone: only PostgreSQL's goes.
         assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("minio"));
     }
 
     @Test
-    void theVolumeTeardownDeletesIsTheOneDockerComposeYmlNames() throws IOException {
-        String compose = Files.readString(Path.of("..", "docker-compose.yml"));
-        assertThat(compose).contains("name: " + ComposeDevPostgres.VOLUME);
+    void teardownFindsEveryKeelServerOfTheCheckout() {
+        assertThat(DevPostgres.keelServers(settings)).hasExactlyElementsOfTypes(EmbeddedDevPostgres.class,
+                ComposeDevPostgres.class);
     }
 
     @Test
@@ -94,7 +97,7 @@ class ComposeDevPostgresTest {
         assertThat(server).isInstanceOf(OwnPostgres.class);
         assertThat(server.managed()).isFalse();
         for (Runnable action : List.<Runnable>of(server::start, server::stop, server::teardown)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(action::run).hasMessageContaining("Keel does not");
+            assertThatThrownBy(action::run).hasMessageContaining("Keel does not");
         }
         DevDatabase database = DevDatabase.locate(own);
         assertThat(database.name().name()).isEqualTo("orders");

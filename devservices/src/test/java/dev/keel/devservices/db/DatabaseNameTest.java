@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.devservices.DevServiceException;
+import dev.keel.devservices.Directories;
 import dev.keel.devservices.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -54,7 +56,7 @@ class DatabaseNameTest {
     }
 
     private static String hashOf(String branch) {
-        return dev.keel.devservices.Directories.sha256Hex(branch).substring(0, 6);
+        return Directories.sha256Hex(branch).substring(0, 6);
     }
 
     @Test
@@ -88,6 +90,21 @@ class DatabaseNameTest {
         assertThat(DatabaseName.resolve(Map.of("KEEL_DB_NAME", "shared_dev"), project).name()).isEqualTo("shared_dev");
         assertThatThrownBy(() -> DatabaseName.resolve(Map.of("KEEL_DB_NAME", "Robert'); DROP"), project))
                 .isInstanceOf(DevServiceException.class).hasMessageContaining("KEEL_DB_NAME");
+        // The maintenance database would be wiped or dropped by the db targets.
+        assertThatThrownBy(() -> DatabaseName.resolve(Map.of("KEEL_DB_NAME", "postgres"), project))
+                .isInstanceOf(DevServiceException.class).hasMessageContaining("server's own databases");
+    }
+
+    @Test
+    void aRebaseInProgressKeepsItsBranchsDatabase() throws IOException {
+        git("init", "-q", "-b", "main");
+        commit();
+        git("checkout", "-q", "-b", "feature/rebased");
+        git("checkout", "-q", "--detach");
+        // What git writes while it rebases feature/rebased with HEAD detached.
+        Path state = Files.createDirectories(project.resolve(".git/rebase-merge"));
+        Files.writeString(state.resolve("head-name"), "refs/heads/feature/rebased\n");
+        assertThat(DatabaseName.resolve(Map.of(), project).name()).isEqualTo(DatabaseName.forBranch("feature/rebased"));
     }
 
     private void commit() throws IOException {
@@ -97,7 +114,7 @@ class DatabaseNameTest {
     }
 
     private void git(String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", project.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-C", project.toString()));
         command.addAll(List.of(arguments));
         Processes.Result result = Processes.run(command, Duration.ofSeconds(30));
         assertThat(result.succeeded()).as(result.output()).isTrue();

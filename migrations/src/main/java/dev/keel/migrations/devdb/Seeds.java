@@ -17,13 +17,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Seed data, kept apart from the schema migrations in {@code db/seed/<level>/*.sql}: production
  * essentials every environment needs, and demo rows for local work. Seeds hold rows only, and
- * each statement must give the same data however often it runs, so an INSERT needs ON CONFLICT.
+ * each statement must give the same data however often it runs, so an INSERT needs ON CONFLICT
+ * and fixed ids.
  * A level runs in one transaction, its files in name order: it applies whole or not at all.
  */
 public final class Seeds {
@@ -53,6 +56,10 @@ public final class Seeds {
     /** What a level did: files and statements run, rows they inserted or changed. */
     public record Result(int files, int statements, long rows) {
     }
+
+    /** Functions that make a fresh id each time they run. */
+    private static final Set<String> GENERATED_IDS = Set.of("gen_random_uuid", "uuidv4", "uuidv7", "uuid_generate_v1",
+            "uuid_generate_v1mc", "uuid_generate_v4");
 
     private final Path directory;
 
@@ -106,6 +113,12 @@ public final class Seeds {
     static Optional<String> problem(SqlStatement statement) {
         Operation operation = OperationParser.safeParse(statement);
         boolean inserts = statement.tokens().stream().anyMatch(token -> token.is("INSERT"));
+        Optional<Token> generated = statement.tokens().stream()
+                .filter(token -> GENERATED_IDS.contains(token.text().toLowerCase(Locale.ROOT))).findFirst();
+        if (inserts && generated.isPresent()) {
+            return Optional.of(generated.get().text() + "() makes a new id on every run, so ON CONFLICT never sees the "
+                    + "row again and a second run doubles it: write the id as a fixed literal");
+        }
         if (inserts && !hasOnConflict(statement.tokens())) {
             return Optional.of("an INSERT in a seed needs ON CONFLICT (... ) DO NOTHING or DO UPDATE, so a "
                     + "second run gives the same data instead of failing or doubling rows");

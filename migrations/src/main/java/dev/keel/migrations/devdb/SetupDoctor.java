@@ -46,11 +46,12 @@ public final class SetupDoctor {
     /** Where the application's S3 is: {@code KEEL_S3_*}, else what {@code make run} provides. */
     record S3Target(URI endpoint, String region, String accessKey, String secretKey, String bucket, boolean configured) {
 
-        static S3Target from(Map<String, String> env, boolean composeRunsMinio) {
+        /** With Docker, make run's S3 is compose's MinIO on 9000; without, the embedded S3Proxy. */
+        static S3Target from(Map<String, String> env, boolean docker) {
             String endpoint = env.get("KEEL_S3_ENDPOINT");
             boolean configured = endpoint != null && !endpoint.isBlank();
             if (!configured) {
-                endpoint = composeRunsMinio ? "http://127.0.0.1:9000"
+                endpoint = docker ? "http://127.0.0.1:9000"
                         : "http://127.0.0.1:" + DevSettings.port(env, "KEEL_S3_PORT", 19000);
             }
             return new S3Target(URI.create(endpoint.strip()), env.getOrDefault("KEEL_S3_REGION", "us-east-1"),
@@ -75,7 +76,7 @@ public final class SetupDoctor {
         boolean docker = checkDocker(compose);
         Database database = checkDatabase();
         checkMigrations(database);
-        checkS3(docker && compose.running().contains("minio"));
+        checkS3(docker);
         checkPsql();
         return List.copyOf(checks);
     }
@@ -101,7 +102,8 @@ public final class SetupDoctor {
             return false;
         }
         if (compose.available()) {
-            add("Docker", Outcome.OK, "a Docker engine and Compose v2 answer: make run uses docker-compose.yml", "");
+            add("Docker", Outcome.OK, "a Docker engine and Compose v2 answer: make run uses docker-compose.yml "
+                    + "(PostgreSQL too, unless make db-start keeps the embedded one running)", "");
             return true;
         }
         add("Docker", Outcome.NOTE, "no Docker engine answers: make run uses the embedded PostgreSQL 17 and S3Proxy, "
@@ -181,8 +183,8 @@ public final class SetupDoctor {
         }
     }
 
-    private void checkS3(boolean composeRunsMinio) {
-        S3Target target = S3Target.from(settings.environment(), composeRunsMinio);
+    private void checkS3(boolean docker) {
+        S3Target target = S3Target.from(settings.environment(), docker);
         String where = target.endpoint() + " bucket " + target.bucket();
         String startFix = target.configured() ? "start that server, or correct KEEL_S3_ENDPOINT"
                 : "make run starts it (S3Proxy, or MinIO with Docker); or point KEEL_S3_ENDPOINT at your S3";

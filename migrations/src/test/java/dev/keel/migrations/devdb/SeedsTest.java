@@ -89,6 +89,7 @@ class SeedsTest {
                 WITH fresh AS (SELECT 1) INSERT INTO widget (id, name, status)
                   SELECT '019a0000-0000-7000-8000-00000000d004', 'CTE', 'DRAFT' FROM fresh;
                 UPDATE widget SET status = 'ACTIVE' WHERE name = 'Twice';
+                INSERT INTO widget (id, name, status) VALUES (gen_random_uuid(), 'Doubles', 'DRAFT') ON CONFLICT DO NOTHING;
                 """);
         assertThatThrownBy(() -> seeds.apply(Seeds.Level.DEMO, database, new PrintWriter(new StringWriter())))
                 .isInstanceOf(MigrationException.class)
@@ -97,7 +98,8 @@ class SeedsTest {
                 .hasMessageContaining("010_mixed.sql:3: seeds never delete")
                 .hasMessageContaining("010_mixed.sql:4: seeds never truncate")
                 .hasMessageContaining("010_mixed.sql:5: an INSERT in a seed needs ON CONFLICT")
-                .hasMessageNotContaining("010_mixed.sql:7");
+                .hasMessageNotContaining("010_mixed.sql:7")
+                .hasMessageContaining("010_mixed.sql:8: gen_random_uuid() makes a new id on every run");
         assertThat(endpoint.queryForString("SELECT count(*) FROM widget")).isEqualTo("0");
     }
 
