@@ -44,10 +44,7 @@ public final class DbCommand {
 
         /** Refuses {@code command} in production: it deletes or invents data. */
         void refuseInProduction(String command) {
-            if (ProductionGuard.production()) {
-                throw new MigrationException("Refusing 'make " + command + "' in production: KEEL_ENV or "
-                        + "SPRING_PROFILES_ACTIVE names production, and " + command + " is for development databases.");
-            }
+            ProductionGuard.refuse("make " + command, command + " is for development databases");
         }
 
         /** Refuses while make run uses the server Keel would stop or the database it would drop. */
@@ -66,10 +63,7 @@ public final class DbCommand {
                 throw new MigrationException("'make " + command + "' needs Keel's development server; "
                         + devDatabase.server().describe() + " is yours, with the one database its URL names.");
             }
-            if (!devDatabase.server().running()) {
-                throw new MigrationException("PostgreSQL is not running: " + devDatabase.server().describe()
-                        + ".\n  Fix: " + devDatabase.server().startHint() + ".");
-            }
+            devDatabase.server().requireRunning();
             return devDatabase;
         }
 
@@ -127,10 +121,7 @@ public final class DbCommand {
             String name = devDatabase.name().name();
             say(command + ": about to drop and recreate " + devDatabase.describe()
                     + ", then apply every migration");
-            if (!server.running()) {
-                throw new MigrationException("PostgreSQL is not running: " + server.describe() + ".\n  Fix: "
-                        + server.startHint() + ".");
-            }
+            server.requireRunning();
             devDatabase.databases().drop(name);
             say("Dropped " + name);
             Database database = KeelMigrate.Target.open(devDatabase);

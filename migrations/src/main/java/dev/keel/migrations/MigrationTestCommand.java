@@ -29,11 +29,8 @@ public final class MigrationTestCommand extends KeelMigrate.Subcommand {
         if (rows < 1) {
             throw new MigrationException("--rows must be at least 1.");
         }
-        if (ProductionGuard.production()) {
-            throw new MigrationException("Refusing 'test' in production: KEEL_ENV or SPRING_PROFILES_ACTIVE names "
-                    + "production, and the test creates, fills and drops a scratch database on the configured server. "
-                    + "Run it on a development or CI machine.");
-        }
+        ProductionGuard.refuse("test", "the test creates, fills and drops a scratch database on the configured server: "
+                + "run it on a development or CI machine");
         MigrationFiles files = target.files();
         ProofReport report;
         try (ScratchDatabase scratch = target.scratch()) {

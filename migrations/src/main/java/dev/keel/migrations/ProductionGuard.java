@@ -35,6 +35,14 @@ public final class ProductionGuard {
                         || p.equals("production"));
     }
 
+    /** Refuses {@code command} outright in production, whatever is confirmed: {@code why} says what it would do. */
+    public static void refuse(String command, String why) {
+        if (production()) {
+            throw new MigrationException("Refusing '" + command + "' in production: KEEL_ENV or SPRING_PROFILES_ACTIVE "
+                    + "names production, and " + why + ".");
+        }
+    }
+
     public static void requireConfirmation(String command) {
         if (production() && !"yes".equals(environment.get("CONFIRM_PRODUCTION_MIGRATION"))) {
             throw new MigrationException("Refusing '" + command + "' on a production database. "

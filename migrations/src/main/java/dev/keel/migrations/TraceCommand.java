@@ -43,11 +43,8 @@ public final class TraceCommand extends KeelMigrate.Subcommand {
         if (rows < 1) {
             throw new MigrationException("--rows must be at least 1.");
         }
-        if (ProductionGuard.production()) {
-            throw new MigrationException("Refusing 'trace' in production: KEEL_ENV or SPRING_PROFILES_ACTIVE names "
-                    + "production, and the trace creates, fills and drops a scratch database on the configured server. "
-                    + "Run it on a development or CI machine.");
-        }
+        ProductionGuard.refuse("trace", "the trace creates, fills and drops a scratch database on the configured server: "
+                + "run it on a development or CI machine");
         MigrationFiles files = target.files();
         // One reading of the releases for both halves, so they agree on which tables are live.
         ReleaseHistory releases = ReleaseHistory.fromEnvironment(files.migrationDirectory());

@@ -1,6 +1,5 @@
 package dev.keel.devservices.db;
 
-import dev.keel.devservices.DevServiceException;
 import java.util.Optional;
 
 /**
@@ -27,10 +26,7 @@ public record DevDatabase(DevPostgres server, DatabaseName name) {
         if (server instanceof OwnPostgres own) {
             return new Login(own.login().url(), own.login().username(), own.login().password(), false);
         }
-        if (!server.running()) {
-            throw new DevServiceException("PostgreSQL is not running: " + server.describe() + ".\n  Fix: "
-                    + server.startHint() + ".");
-        }
+        server.requireRunning();
         boolean created = databases().ensure(name, DevSettings.USERNAME, DevSettings.PASSWORD);
         var endpoint = server.login(name.name());
         return new Login(endpoint.jdbcUrl(), endpoint.username(), endpoint.password(), created);

@@ -1,5 +1,6 @@
 package dev.keel.devservices.db;
 
+import dev.keel.devservices.DevServiceException;
 import dev.keel.devservices.DockerCompose;
 import dev.keel.devservices.PostgresEndpoint;
 import java.util.List;
@@ -71,6 +72,13 @@ public sealed interface DevPostgres permits EmbeddedDevPostgres, ComposeDevPostg
     /** Whether databases are named per branch and created on demand (not on your own server). */
     default boolean managed() {
         return true;
+    }
+
+    /** Fails, saying how to start it, unless the server runs. */
+    default void requireRunning() {
+        if (!running()) {
+            throw new DevServiceException("PostgreSQL is not running: " + describe() + ".\n  Fix: " + startHint() + ".");
+        }
     }
 
     /** What to run when the server does not answer. */

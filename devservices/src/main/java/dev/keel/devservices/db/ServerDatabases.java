@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
 public final class ServerDatabases {
 
     private static final Pattern MARK = Pattern.compile("keel:last-used=([^;]+);(?:branch=(.*)|fixed)", Pattern.DOTALL);
-    /** What PostgreSQL says when another command created the same role or database a moment earlier. */
-    private static final Set<String> CREATED_CONCURRENTLY = Set.of("42P04", "42710", "23505");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final PostgresEndpoint admin;
 
@@ -41,8 +37,12 @@ public final class ServerDatabases {
     }
 
     public boolean exists(String name) {
-        try (Connection connection = admin.connect()) {
-            return exists(connection, name);
+        try (Connection connection = admin.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
         } catch (SQLException e) {
             throw failure("look for database " + name, e);
         }
@@ -53,39 +53,19 @@ public final class ServerDatabases {
      * and records this use. True when the database was created now.
      */
     public boolean ensure(DatabaseName name, String owner, String password) {
-        requireIdentifier(name.name());
-        requireIdentifier(owner);
+        boolean created = admin.createDatabase(name.name(), owner, password);
         try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
-            if (!rowExists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
-                createUnlessConcurrent(statement, "CREATE ROLE " + quoted(owner) + " LOGIN PASSWORD " + literal(password));
-            }
-            boolean created = !exists(connection, name.name())
-                    && createUnlessConcurrent(statement, "CREATE DATABASE " + quoted(name.name()) + " OWNER " + quoted(owner));
             markUse(statement, name);
-            return created;
         } catch (SQLException e) {
-            throw failure("create database " + name.name(), e);
+            throw failure("record the use of database " + name.name(), e);
         }
-    }
-
-    /** Runs a CREATE; false when another command created the same object first, which is what we wanted. */
-    private static boolean createUnlessConcurrent(Statement statement, String create) throws SQLException {
-        try {
-            statement.execute(create);
-            return true;
-        } catch (SQLException e) {
-            if (CREATED_CONCURRENTLY.contains(e.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
+        return created;
     }
 
     /** Drops {@code name}, closing the connections still open to it. */
     public void drop(String name) {
-        requireIdentifier(name);
         try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)");
+            statement.execute("DROP DATABASE IF EXISTS " + PostgresEndpoint.quoted(name) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw failure("drop database " + name, e);
         }
@@ -128,35 +108,11 @@ public final class ServerDatabases {
 
     private static void markUse(Statement statement, DatabaseName name) throws SQLException {
         String mark = "keel:last-used=" + Instant.now() + ";" + name.branch().map(branch -> "branch=" + branch).orElse("fixed");
-        statement.execute("COMMENT ON DATABASE " + quoted(name.name()) + " IS " + literal(mark));
-    }
-
-    private static boolean exists(Connection connection, String name) throws SQLException {
-        return rowExists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name);
-    }
-
-    private static boolean rowExists(Connection connection, String query, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    /** Quoted, so a name that is also a keyword (user, all) still works; the names are checked identifiers. */
-    private static String quoted(String identifier) {
-        return "\"" + identifier + "\"";
+        statement.execute("COMMENT ON DATABASE " + PostgresEndpoint.quoted(name.name()) + " IS " + literal(mark));
     }
 
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static void requireIdentifier(String name) {
-        if (!IDENTIFIER.matcher(name).matches()) {
-            throw new DevServiceException("'" + name + "' is not a plain lower-case SQL identifier.");
-        }
     }
 
     private DevServiceException failure(String what, SQLException e) {

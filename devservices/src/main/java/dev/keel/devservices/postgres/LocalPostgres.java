@@ -10,15 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL 17 server on 127.0.0.1 from zonky's binaries, with a data directory that
@@ -29,7 +25,6 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String MAJOR_VERSION = "17";
     public static final String SUPERUSER = "postgres";
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final PostgresBinaries binaries;
@@ -198,37 +193,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates a login role and a database it owns, unless they exist already. */
     public PostgresEndpoint ensureDatabase(String database, String username, String password) {
-        requireIdentifier(database);
-        requireIdentifier(username);
-        try (Connection connection = superuser().connect()) {
-            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", username)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE ROLE " + username + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-                }
-            }
-            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + database + " OWNER " + username);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DevServiceException("Could not create database " + database + " on the embedded PostgreSQL: "
-                    + e.getMessage(), e);
-        }
+        superuser().createDatabase(database, username, password);
         return new PostgresEndpoint("127.0.0.1", port, database, username, password);
-    }
-
-    private static boolean exists(Connection connection, String query, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, name);
-            return statement.executeQuery().next();
-        }
-    }
-
-    private static void requireIdentifier(String name) {
-        if (!IDENTIFIER.matcher(name).matches()) {
-            throw new DevServiceException("'" + name + "' is not a plain lower-case SQL identifier.");
-        }
     }
 
     /** The maintenance database, as the superuser. */
