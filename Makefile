@@ -15,18 +15,18 @@ APP_JAR := bootstrap/target/keel-app.jar
 MIGRATE_JAR := migrations/target/keel-migrations-cli.jar
 # keel-migrate reads the SQL from the source tree, so only its Java sources (and the dev services
 # it bundles: the development server and its databases) make the jar stale.
-MIGRATE_SOURCES := migrations/pom.xml devservices/pom.xml \
-                   $(shell find migrations/src/main/java devservices/src/main/java -name '*.java' 2>/dev/null)
+MIGRATE_SOURCES := migrations/pom.xml tools/pom.xml tools/devservices/pom.xml \
+                   $(shell find migrations/src/main/java tools/devservices/src/main/java -name '*.java' 2>/dev/null)
 # FORCE=1, yes or true; FORCE=0 or anything else does not force.
 yes = $(filter 1 yes true,$(1))
 # A started jar, never Maven; C1 and a class-data archive make it start in well under a second.
 MIGRATE_JAVA = "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
           -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(MIGRATE_JAR)
 MIGRATE = @mkdir -p .keel && $(MIGRATE_JAVA)
-LAUNCHER_JAR := devservices/target/keel-devservices-launcher.jar
-S3PROXY_JAR := devservices/target/s3proxy/s3proxy.jar
+LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
+S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
 # What the two runnable jars are built from: `make run` rebuilds them only when one changed.
-SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migrations devservices \
+SOURCES := pom.xml $(shell find domain application infrastructure bootstrap migrations tools \
              -name target -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' \
              -o -name '*.sql' -o -name '*.properties' -o -name '*.xml' \) -print 2>/dev/null)
 
@@ -59,7 +59,7 @@ build: jdk ## Build the application jar and the dev launcher, without tests
 	$(MVN) -q package -DskipTests
 
 $(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
-	$(MVN) -q package -DskipTests -pl bootstrap,devservices -am
+	$(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am
 	@touch $(APP_JAR) $(LAUNCHER_JAR)
 
 $(MIGRATE_JAR): $(MIGRATE_SOURCES)

@@ -59,7 +59,7 @@ class RingDependencyTest {
             .and().doNotHaveFullyQualifiedName("dev.keel.migrations.trace.ScratchDatabase")
             .and().haveNameNotMatching(COMMAND_LINE)
             .and().resideOutsideOfPackage("dev.keel.migrations.devdb..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.keel.devservices..", "io.zonky..", "org.gaul..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.keel.tools.devservices..", "io.zonky..", "org.gaul..",
                     "org.testcontainers..")
             .because("the embedded PostgreSQL and S3Proxy are for development and tests only");
 

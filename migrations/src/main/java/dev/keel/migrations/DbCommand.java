@@ -1,12 +1,12 @@
 package dev.keel.migrations;
 
-import dev.keel.devservices.db.DatabaseName;
-import dev.keel.devservices.db.DevDatabase;
-import dev.keel.devservices.db.DevPostgres;
-import dev.keel.devservices.db.DevSettings;
-import dev.keel.devservices.db.ServerDatabases;
-import dev.keel.devservices.db.ServerDatabases.DevDatabaseInfo;
-import dev.keel.devservices.run.RunLock;
+import dev.keel.tools.devservices.db.DatabaseName;
+import dev.keel.tools.devservices.db.DevDatabase;
+import dev.keel.tools.devservices.db.DevPostgres;
+import dev.keel.tools.devservices.db.DevSettings;
+import dev.keel.tools.devservices.db.ServerDatabases;
+import dev.keel.tools.devservices.db.ServerDatabases.DevDatabaseInfo;
+import dev.keel.tools.devservices.run.RunLock;
 import dev.keel.migrations.devdb.BranchDatabases;
 import dev.keel.migrations.devdb.Psql;
 import dev.keel.migrations.devdb.Seeds;

@@ -2,14 +2,14 @@ package dev.keel.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.Directories;
-import dev.keel.devservices.Ports;
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.Processes;
-import dev.keel.devservices.S3Endpoint;
-import dev.keel.devservices.db.DatabaseName;
-import dev.keel.devservices.run.RunLock;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.Directories;
+import dev.keel.tools.devservices.Ports;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.Processes;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.db.DatabaseName;
+import dev.keel.tools.devservices.run.RunLock;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.devdb.Psql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.keel.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

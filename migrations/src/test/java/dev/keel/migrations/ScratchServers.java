@@ -1,7 +1,7 @@
 package dev.keel.migrations;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

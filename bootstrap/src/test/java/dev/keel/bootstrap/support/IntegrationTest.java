@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import dev.keel.devservices.test.TestServicesInitializer;
+import dev.keel.tools.devservices.test.TestServicesInitializer;
 import org.springframework.test.context.ContextConfiguration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.keel.migrations.devdb;
 
-import dev.keel.devservices.db.ServerDatabases.DevDatabaseInfo;
+import dev.keel.tools.devservices.db.ServerDatabases.DevDatabaseInfo;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

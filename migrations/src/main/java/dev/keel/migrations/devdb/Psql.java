@@ -1,7 +1,7 @@
 package dev.keel.migrations.devdb;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.db.DevDatabase;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.db.DevDatabase;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

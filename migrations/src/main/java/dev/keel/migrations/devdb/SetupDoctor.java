@@ -1,10 +1,10 @@
 package dev.keel.migrations.devdb;
 
-import dev.keel.devservices.DevServiceException;
-import dev.keel.devservices.DockerCompose;
-import dev.keel.devservices.db.DevDatabase;
-import dev.keel.devservices.db.DevPostgres;
-import dev.keel.devservices.db.DevSettings;
+import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.DockerCompose;
+import dev.keel.tools.devservices.db.DevDatabase;
+import dev.keel.tools.devservices.db.DevPostgres;
+import dev.keel.tools.devservices.db.DevSettings;
 import dev.keel.migrations.Database;
 import dev.keel.migrations.MigrationException;
 import dev.keel.migrations.MigrationFiles;

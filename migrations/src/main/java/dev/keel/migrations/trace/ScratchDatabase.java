@@ -1,11 +1,11 @@
 package dev.keel.migrations.trace;
 
-import dev.keel.devservices.DevServiceException;
-import dev.keel.devservices.Directories;
-import dev.keel.devservices.Ports;
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.postgres.LocalPostgres;
-import dev.keel.devservices.postgres.ServerUser;
+import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.Directories;
+import dev.keel.tools.devservices.Ports;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.postgres.LocalPostgres;
+import dev.keel.tools.devservices.postgres.ServerUser;
 import dev.keel.migrations.Database;
 import dev.keel.migrations.MigrationException;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.keel.migrations.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.MigrationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

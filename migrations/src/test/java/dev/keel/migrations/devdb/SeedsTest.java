@@ -3,8 +3,8 @@ package dev.keel.migrations.devdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.Database;
 import dev.keel.migrations.MigrationException;
 import dev.keel.migrations.MigrationFiles;

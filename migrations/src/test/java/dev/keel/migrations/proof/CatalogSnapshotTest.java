@@ -2,8 +2,8 @@ package dev.keel.migrations.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.CatalogSnapshot;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;

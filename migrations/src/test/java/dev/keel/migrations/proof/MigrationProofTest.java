@@ -2,8 +2,8 @@ package dev.keel.migrations.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.Database;
 import dev.keel.migrations.FlywayMigrator;
 import dev.keel.migrations.MigrationFiles;

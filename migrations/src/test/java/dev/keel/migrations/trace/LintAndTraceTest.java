@@ -2,7 +2,7 @@ package dev.keel.migrations.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.MigrationFiles;
 import dev.keel.migrations.data.RowGenerator;
 import dev.keel.migrations.lint.Finding;

@@ -3,8 +3,8 @@ package dev.keel.migrations.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.migrations.MigrationFiles;
 import dev.keel.migrations.data.RowGenerator;
 import dev.keel.migrations.lint.Finding;

@@ -4,7 +4,7 @@ import dev.keel.migrations.ProductionGuardAccess;
 import dev.keel.migrations.ScratchServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.migrations.KeelMigrate;
 import dev.keel.migrations.TraceCommand;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.keel.infrastructure.persistence.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.PostgresEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.keel.infrastructure.persistence.schema;
 
-import dev.keel.devservices.PostgresEndpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.keel.infrastructure.persistence.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.test.TestServicesInitializer;
+import dev.keel.tools.devservices.test.TestServicesInitializer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import javax.sql.DataSource;

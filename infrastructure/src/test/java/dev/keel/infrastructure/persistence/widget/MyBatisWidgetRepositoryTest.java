@@ -3,7 +3,7 @@ package dev.keel.infrastructure.persistence.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.devservices.test.TestServicesInitializer;
+import dev.keel.tools.devservices.test.TestServicesInitializer;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.NotFoundException;

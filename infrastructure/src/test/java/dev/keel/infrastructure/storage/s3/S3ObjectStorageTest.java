@@ -2,8 +2,8 @@ package dev.keel.infrastructure.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.devservices.S3Endpoint;
-import dev.keel.devservices.test.TestServices;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.domain.storage.StorageKey;
 import dev.keel.domain.storage.StoredObject;
 import java.io.ByteArrayInputStream;

@@ -1,0 +1,373 @@
+package dev.keel.tools.devservices.run;
+
+import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.DockerCompose;
+import dev.keel.tools.devservices.Ports;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.Processes;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.db.ComposeDevPostgres;
+import dev.keel.tools.devservices.db.DevDatabase;
+import dev.keel.tools.devservices.db.DevPostgres;
+import dev.keel.tools.devservices.db.EmbeddedDevPostgres;
+import dev.keel.tools.devservices.postgres.LocalPostgres;
+import dev.keel.tools.devservices.s3.LocalS3;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code make run}: finds PostgreSQL and S3 (explicit settings, else Docker Compose, else the
+ * embedded services), starts the application jar against them, prints where it listens, and
+ * on Ctrl-C stops everything it started.
+ */
+public final class KeelRun {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+    private static final PrintStream OUT = System.out;
+
+    private final RunSettings settings;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private volatile Process application;
+    private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
+    private boolean stopped;
+    private String databaseLine;
+
+    KeelRun(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !args[0].equals("--app")) {
+            System.err.println("usage: java -jar keel-devservices-launcher.jar --app <application jar>");
+            System.exit(2);
+        }
+        Path project = Path.of("").toAbsolutePath();
+        try {
+            System.exit(new KeelRun(RunSettings.from(System.getenv(), project, Path.of(args[1]))).run());
+        } catch (DevServiceException e) {
+            System.err.println("\nkeel: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    int run() {
+        if (!Files.isRegularFile(settings.appJar())) {
+            throw new DevServiceException("The application jar " + settings.appJar() + " is missing.\n"
+                    + "  Fix: make build (make run builds it when its sources change).");
+        }
+        Optional<RunLock> lock = acquireLock();
+        if (lock.isEmpty()) {
+            System.err.println("keel: Keel is already running from this directory (" + RunLock.holder(settings.dataDirectory())
+                    + ").\n  Use that one, or stop it with Ctrl-C in its terminal first.");
+            return 1;
+        }
+        register(lock.get());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "keel-run-shutdown"));
+        long begin = System.nanoTime();
+
+        stopLeftoverApplication();
+        Ports.requireFree(settings.httpPort(), "the Keel application", "KEEL_HTTP_PORT");
+        Map<String, String> appEnvironment = new HashMap<>(settings.environment());
+        String services = provideServices(appEnvironment);
+        appEnvironment.put("SERVER_PORT", Integer.toString(settings.httpPort()));
+        appEnvironment.putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
+
+        application = startApplication(appEnvironment);
+        join(s3Starting);
+        if (!awaitHealthy()) {
+            int code = application.isAlive() ? 1 : application.exitValue();
+            System.err.println("\nkeel: the application " + (application.isAlive()
+                    ? "did not report health UP within " + HEALTH_TIMEOUT.toMinutes() + " minutes"
+                    : "exited with code " + code + " before it was up")
+                    + "; its log is above. Stopping the services it was given.");
+            stopEverything();
+            return code == 0 ? 1 : code;
+        }
+        printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
+        int code = waitFor(application);
+        stopEverything();
+        return code;
+    }
+
+    private void register(AutoCloseable service) {
+        started.add(service);
+    }
+
+    /** An application a crashed run left behind would hold the HTTP port: stop it first. */
+    private void stopLeftoverApplication() {
+        Processes.stopLeftover(appPidFile(), runMarker(), Duration.ofSeconds(30)).ifPresent(pid ->
+                OUT.println("keel: stopped the application (pid " + pid + ") left running by an earlier run"));
+    }
+
+    /** Marks the application's command line, so a leftover is told apart from other Java processes. */
+    private String runMarker() {
+        return "-Dkeel.run.data-dir=" + settings.dataDirectory();
+    }
+
+    private Path appPidFile() {
+        return settings.dataDirectory().resolve("app.pid");
+    }
+
+    private Optional<RunLock> acquireLock() {
+        try {
+            return RunLock.tryAcquire(settings.dataDirectory(),
+                    "http://127.0.0.1:" + settings.httpPort());
+        } catch (IOException e) {
+            throw new DevServiceException("Could not create " + settings.dataDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts what is not configured explicitly and puts its connection settings in {@code env}. */
+    private String provideServices(Map<String, String> env) {
+        // KEEL_DB_URL is the tooling's name for your database; the application reads Spring's.
+        settings.dev().explicitServer().ifPresent(own -> {
+            env.putIfAbsent("SPRING_DATASOURCE_URL", own.url());
+            env.putIfAbsent("SPRING_DATASOURCE_USERNAME", own.username());
+            env.putIfAbsent("SPRING_DATASOURCE_PASSWORD", own.password());
+        });
+        if (settings.explicitDatabase() && settings.explicitS3()) {
+            return "PostgreSQL and S3 from your settings";
+        }
+        DockerCompose compose = new DockerCompose(settings.dev().dockerCommand(), settings.dev().composeFile());
+        boolean docker = settings.dockerAllowed() && compose.available();
+        List<String> parts = new ArrayList<>();
+        if (!settings.explicitS3()) {
+            if (docker) {
+                List<String> s3Services = List.of("minio", "minio-bucket");
+                List<String> wereRunning = compose.running();
+                OUT.println("keel: Docker answers: docker compose up -d --wait " + String.join(" ", s3Services));
+                compose.up(s3Services);
+                List<String> startedNow = s3Services.stream().filter(service -> !wereRunning.contains(service)).toList();
+                register(() -> compose.stop(startedNow));
+                parts.add("MinIO from docker compose");
+            } else {
+                // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
+                // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
+                s3Starting = CompletableFuture.supplyAsync(this::startS3);
+                S3Endpoint s3 = LocalS3.endpoint(settings.s3Port(), RunSettings.S3_ACCESS_KEY,
+                        RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+                env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
+                env.put("KEEL_S3_REGION", s3.region());
+                env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
+                env.put("KEEL_S3_SECRET_KEY", s3.secretKey());
+                env.put("KEEL_S3_BUCKET", s3.bucket());
+                env.put("KEEL_S3_PATH_STYLE_ACCESS", "true");
+                parts.add("embedded S3Proxy");
+            }
+        }
+        if (!settings.explicitDatabase()) {
+            DevPostgres server = startPostgres(compose, docker);
+            DevDatabase database = new DevDatabase(server, settings.dev().databaseName());
+            DevDatabase.Login login = database.open();
+            OUT.println("keel: " + (login.created() ? "created " : "using ") + "the " + database.describe());
+            env.put("SPRING_DATASOURCE_URL", login.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", login.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", login.password());
+            PostgresEndpoint where = server.login(database.name().name());
+            databaseLine = "  PostgreSQL  " + where.host() + ":" + where.port() + " database " + where.database()
+                    + ", user " + where.username() + " (make db-psql)";
+            parts.addFirst(server.label());
+        }
+        return String.join(" and ", parts);
+    }
+
+    /**
+     * The development PostgreSQL: one that {@code make db-start} keeps running is used and left
+     * running; otherwise this run starts one and stops it again on exit.
+     */
+    private DevPostgres startPostgres(DockerCompose compose, boolean docker) {
+        EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings.dev());
+        if (embedded.kept()) {
+            OUT.println("keel: using the " + embedded.describe() + ", kept running by make db-start");
+            return embedded;
+        }
+        if (docker) {
+            ComposeDevPostgres composed = new ComposeDevPostgres(compose);
+            if (composed.running()) {
+                OUT.println("keel: using the running " + composed.describe());
+            } else {
+                OUT.println("keel: Docker answers: docker compose up -d --wait " + ComposeDevPostgres.SERVICE);
+                compose.up(List.of(ComposeDevPostgres.SERVICE));
+                register(() -> compose.stop(List.of(ComposeDevPostgres.SERVICE)));
+            }
+            return composed;
+        }
+        String placement = embedded.placementNotice(settings.dev());
+        if (!placement.isEmpty()) {
+            OUT.println("keel: " + placement);
+        }
+        OUT.println("keel: starting PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + embedded.port()
+                + " " + embedded.user().describe());
+        LocalPostgres postgres = embedded.startForRun();
+        // make db-start while this run is up marks the server to outlive it.
+        register(() -> {
+            if (!embedded.kept()) {
+                postgres.close();
+            }
+        });
+        postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
+        return embedded;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private LocalS3 startS3() {
+        OUT.println("keel: starting S3Proxy on 127.0.0.1:" + settings.s3Port());
+        LocalS3 s3 = LocalS3.start(settings.dataDirectory().resolve("s3"), settings.s3Port(),
+                RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+        register(s3);
+        if (s3.stoppedLeftover()) {
+            OUT.println("keel: stopped an S3Proxy left running by an earlier run");
+        }
+        return s3;
+    }
+
+    private Process startApplication(Map<String, String> env) {
+        ExtractedApplication app = ExtractedApplication.of(settings.appJar(), settings.dataDirectory().resolve("app"));
+        List<String> command = new ArrayList<>(List.of(Processes.currentJava(), runMarker()));
+        command.addAll(app.jvmOptions());
+        String javaOptions = env.getOrDefault("KEEL_APP_JAVA_OPTS", "");
+        if (!javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", app.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            Files.writeString(appPidFile(), Long.toString(process.pid()));
+            return process;
+        } catch (IOException e) {
+            throw new DevServiceException("Could not start the application: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && application.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private URI healthUri() {
+        return URI.create(baseUrl() + "/actuator/health");
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + settings.httpPort();
+    }
+
+    private void printBanner(String services, Duration took) {
+        OUT.printf("""
+
+                Keel is up after %.1f s (%s).
+                  API         %s/api/widgets
+                  Swagger UI  %s/swagger-ui/index.html
+                  OpenAPI     %s/v3/api-docs
+                  Health      %s
+                %s
+                Ctrl-C stops Keel and everything this run started.
+
+                """, took.toMillis() / 1000.0, services, baseUrl(), baseUrl(), baseUrl(), healthUri(), connectionLines());
+        OUT.flush();
+    }
+
+    private String connectionLines() {
+        StringBuilder lines = new StringBuilder();
+        if (databaseLine != null) {
+            lines.append(databaseLine).append('\n');
+        }
+        if (!settings.explicitS3()) {
+            lines.append("  S3          http://127.0.0.1:").append(settings.s3Port())
+                    .append(" bucket ").append(RunSettings.BUCKET).append('\n');
+        }
+        return lines.toString().stripTrailing();
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Stops the application first, then the services, newest first. Safe to call twice. */
+    private synchronized void stopEverything() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            s3Starting.join(); // one still starting is stopped below once it has registered
+        } catch (RuntimeException e) {
+            // it failed to start; nothing of it is left to stop
+        }
+        if (application != null) {
+            Processes.stop(application.toHandle(), Duration.ofSeconds(30));
+            try {
+                Files.deleteIfExists(appPidFile());
+            } catch (IOException e) {
+                // harmless: the next run checks the process the file names
+            }
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("keel: while stopping: " + e.getMessage());
+            }
+        }
+        if (started.size() > 1) {
+            OUT.println("keel: stopped the application and the services this run started.");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
