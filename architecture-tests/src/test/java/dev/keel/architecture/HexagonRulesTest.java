@@ -12,7 +12,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Ports, adapters and names: the rules that keep the hexagon readable as it grows. */
-@AnalyzeClasses(packages = "dev.keel", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.keel", importOptions = {ImportOption.DoNotIncludeTests.class, TemplateOnly.class})
 class HexagonRulesTest {
 
     @ArchTest

@@ -10,16 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KeelApplication {
 
-    /**
-     * Serves the API; with {@code migrate} as first argument, applies the migrations once and exits;
-     * with {@code check-schema}, runs the schema checks once and exits.
-     */
+    /** Serves the API; with {@code migrate} as first argument, applies the migrations once and exits. */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("migrate")) {
             System.exit(MigrateOnce.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && args[0].equals("check-schema")) {
-            System.exit(CheckSchemaOnce.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(KeelApplication.class, args);
     }

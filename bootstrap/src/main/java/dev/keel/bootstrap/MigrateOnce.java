@@ -1,7 +1,5 @@
 package dev.keel.bootstrap;
 
-import dev.keel.migrations.MigrationException;
-import dev.keel.migrations.ProductionGuard;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -26,10 +24,13 @@ final class MigrateOnce {
     }
 
     static int run(String... args) {
-        try {
-            ProductionGuard.requireConfirmation("migrate");
-        } catch (MigrationException e) {
-            LOG.error(e.getMessage());
+        return run(ProductionConfirmation.fromEnvironment(), args);
+    }
+
+    static int run(ProductionConfirmation confirmation, String... args) {
+        var refusal = confirmation.refusal("migrate");
+        if (refusal.isPresent()) {
+            LOG.error(refusal.get());
             return 1;
         }
         // As arguments, not defaults: they must win over application.yml, where production turns Flyway off.

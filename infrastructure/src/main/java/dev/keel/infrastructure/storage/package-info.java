@@ -1,2 +1,5 @@
 /** Object storage adapters. */
+@NullMarked
 package dev.keel.infrastructure.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The widget REST API: requests, responses and the controller calling the use cases. */
+@NullMarked
+package dev.keel.bootstrap.web.widget;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package dev.keel.tools.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The make targets (the Makefile's and tools/keel.mk's), the docs and keel-migrate agree: every
+ * target has its row in a docs/ page, and every keel-migrate call in tools/keel.mk parses.
+ */
+class MakeTargetsTest {
+
+    private static final Path MAKEFILE = Path.of("..", "..", "Makefile");
+    private static final Path KEEL_MK = Path.of("..", "keel.mk");
+    private static final Path DOCS = Path.of("..", "..", "docs");
+    private static final Pattern TARGET = Pattern.compile("^([a-z][a-z-]*):[^=\\n]*## (.+)$", Pattern.MULTILINE);
+    /** `$(MIGRATE) db prune $(if $(FORCE),--force)`, or the db settings call inside db-psql and migrate-check. */
+    private static final Pattern CALL = Pattern.compile("\\$\\(MIGRATE(?:_JAVA)?\\) ([^)$\\n\"&]+)");
+
+    @Test
+    void everyTargetHasItsRowInTheDocs() throws IOException {
+        StringBuilder docs = new StringBuilder();
+        try (var pages = Files.list(DOCS)) {
+            for (Path page : pages.filter(file -> file.toString().endsWith(".md")).sorted().toList()) {
+                docs.append(Files.readString(page)).append('\n');
+            }
+        }
+        Map<String, String> targets = targets();
+        assertThat(targets).containsKeys("db-start", "db-stop", "db-psql", "db-branches", "db-prune", "db-clean",
+                "db-wipe", "db-teardown", "init-prod", "seed-demo", "db-setup", "db-reset", "verify-setup", "backfill",
+                "run", "test", "verify", "rename", "remove-example", "check-fork");
+        for (String target : targets.keySet()) {
+            assertThat(docs).as("a docs/ row for make " + target).containsPattern("\\n\\| `make " + target + "[ `]");
+        }
+    }
+
+    @Test
+    void everyKeelMigrateCallInTheMakefileIsACommandItKnows() throws IOException {
+        List<String> calls = new ArrayList<>();
+        Matcher call = CALL.matcher(Files.readString(KEEL_MK));
+        while (call.find()) {
+            calls.add(call.group(1).strip());
+        }
+        assertThat(calls).contains("db start", "db stop", "db branches", "db prune", "db clean", "db wipe",
+                "db teardown", "db seed essentials", "db seed demo", "db setup", "db reset", "verify-setup",
+                "db settings --for psql", "schema-check");
+        for (String line : calls) {
+            // The subcommand words must name commands keel-migrate has; the make variables that follow are not checked.
+            CommandLine command = KeelMigrate.commandLine();
+            List<String> words = List.of(line.split("\\s+"));
+            int matched = 0;
+            for (String word : words) {
+                CommandLine sub = command.getSubcommands().get(word);
+                if (sub == null) {
+                    break;
+                }
+                command = sub;
+                matched++;
+            }
+            assertThat(matched).as(line).isPositive();
+            if (words.getFirst().equals("db") || words.getFirst().equals("verify-setup")) {
+                // These calls are whole: options and parameters included, they must parse.
+                assertThat(KeelMigrate.commandLine().parseArgs(words.toArray(String[]::new)).hasSubcommand()).as(line)
+                        .isTrue();
+            }
+        }
+    }
+
+    private static Map<String, String> targets() throws IOException {
+        Map<String, String> targets = new LinkedHashMap<>();
+        Matcher target = TARGET.matcher(Files.readString(MAKEFILE) + "\n" + Files.readString(KEEL_MK));
+        while (target.find()) {
+            targets.put(target.group(1), target.group(2));
+        }
+        return targets;
+    }
+}

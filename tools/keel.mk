@@ -1,0 +1,200 @@
+# Keel's toolkit, as make targets: the JDK finder, make run, migrations, development databases,
+# forking and checks. Included by the Makefile; owned by Keel and never renamed, so a fork takes
+# Keel's updates by copying tools/ from upstream. `make help` lists every target, by area.
+# The JDK: JAVA_HOME when it is >= 21, else the newest JDK >= 21 in the usual places (.mvn/find-jdk).
+
+FOUND_JDK := $(shell .mvn/find-jdk 2>/dev/null)
+ifneq ($(FOUND_JDK),)
+export JAVA_HOME := $(FOUND_JDK)
+endif
+JAVA := $(FOUND_JDK)/bin/java
+MVN := ./mvnw -B -ntp
+
+# The application jar's name follows bootstrap's finalName, which make rename changes.
+APP_JAR := bootstrap/target/$(shell sed -n 's|.*<finalName>\(.*\)</finalName>.*|\1|p' bootstrap/pom.xml | head -n 1)-app.jar
+MIGRATE_JAR := tools/keel-migrate/target/keel-migrate-cli.jar
+# keel-migrate reads the SQL from the source tree, so only the tools' Java sources make the jar stale.
+MIGRATE_SOURCES := tools/pom.xml $(wildcard tools/*/pom.xml) $(shell find tools/*/src/main -type f 2>/dev/null)
+# FORCE=1, yes or true; FORCE=0 or anything else does not force.
+yes = $(filter 1 yes true,$(1))
+# A started jar, never Maven; C1 and a class-data archive make it start in well under a second.
+MIGRATE_JAVA = "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
+          -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(MIGRATE_JAR)
+MIGRATE = @mkdir -p .keel && $(MIGRATE_JAVA)
+LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
+S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
+# What the two runnable jars are built from: `make run` rebuilds them only when one changed.
+SOURCES := pom.xml $(shell find . -path ./.git -prune -o -name target -prune -o -path ./.keel -prune -o -type f \
+             \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
+             -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
+
+.PHONY: help run jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \
+        remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
+        migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
+        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db backfill \
+        db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup \
+        db-reset verify-setup
+
+# `make help`: the targets of this file and of the Makefile, by area (##@ starts one), in order.
+help:
+	@awk 'BEGIN {FS = ":.*## "} FNR == 1 {area = ""} \
+	  /^##@ / {area = substr($$0, 5); if (!(area in seen)) {seen[area] = 1; order[++areas] = area}; next} \
+	  /^[a-z-]+:.*## / {lines[area] = lines[area] sprintf("  make %-16s %s\n", $$1, $$2)} \
+	  END {for (i = 1; i <= areas; i++) {printf "%s\n%s\n", order[i], lines[order[i]]}}' tools/keel.mk $(filter-out tools/keel.mk,$(MAKEFILE_LIST))
+
+jdk:
+	@if [ -z "$(FOUND_JDK)" ]; then .mvn/find-jdk >/dev/null; exit 1; fi
+
+##@ Run and test
+run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start the application on PostgreSQL 17 and S3 (yours, Docker's, or embedded ones)
+	@exec "$(JAVA)" -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
+
+$(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
+	$(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am
+	@touch $(APP_JAR) $(LAUNCHER_JAR)
+
+$(MIGRATE_JAR): $(MIGRATE_SOURCES)
+	$(MVN) -q package -DskipTests -pl tools/keel-migrate -am
+
+##@ Migrations
+migrate-status: jdk $(MIGRATE_JAR) ## Current version, pending and applied migrations with checksum state and undo (JSON=1 for JSON)
+	$(MIGRATE) status $(if $(JSON),--json)
+
+migrate-up: jdk $(MIGRATE_JAR) ## Apply pending migrations, each with its duration (TO=<version> stops there)
+	$(MIGRATE) up $(if $(TO),--to $(TO))
+
+migrate-down: jdk $(MIGRATE_JAR) ## Undo the last applied migration (STEPS=n for more), each with its history row in one transaction
+	$(MIGRATE) down $(if $(STEPS),--steps $(STEPS))
+
+migrate-down-to: jdk $(MIGRATE_JAR) ## Undo every migration newer than TO=<version>
+	@[ -n "$(TO)" ] || { echo "usage: make migrate-down-to TO=<version>" >&2; exit 2; }
+	$(MIGRATE) down-to "$(TO)"
+
+migrate-down-all: jdk $(MIGRATE_JAR) ## Undo every migration, back to an empty schema
+	$(MIGRATE) down-all
+
+migrate-history: jdk $(MIGRATE_JAR) ## Applied migrations: when, by whom, how long
+	$(MIGRATE) history
+
+migrate-show: jdk $(MIGRATE_JAR) ## A migration's state, SQL and undo SQL: make migrate-show V=<version>
+	@[ -n "$(V)" ] || { echo "usage: make migrate-show V=<version>" >&2; exit 2; }
+	$(MIGRATE) show "$(V)"
+
+migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION=down: migrate-down), changing nothing
+	$(MIGRATE) sql --direction $(or $(DIRECTION),up) $(if $(STEPS),--steps $(STEPS))
+
+migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
+	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
+	$(MIGRATE) create "$(NAME)"
+
+migrate-rebase: jdk $(MIGRATE_JAR) ## Give this branch's migrations versions after main's newest (MAIN=<ref>, default main)
+	$(MIGRATE) rebase --dir migrations/src/main/resources/db $(if $(MAIN),--main $(MAIN))
+
+migrate-stamp: jdk $(MIGRATE_JAR) ## Record pending migrations up to V=<version> as applied without running them (guarded)
+	@[ -n "$(V)" ] || { echo "usage: make migrate-stamp V=<version>" >&2; exit 2; }
+	$(MIGRATE) stamp "$(V)"
+
+migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
+	$(MIGRATE) repair
+
+migrate-validate: jdk $(MIGRATE_JAR) ## Naming, an undo for every migration, no duplicate versions, checksums (OFFLINE=1: files only)
+	$(MIGRATE) validate $(if $(OFFLINE),--offline) $(if $(MAIN),--main $(MAIN))
+
+migrate-lint: jdk $(MIGRATE_JAR) ## PostgreSQL-only and live-database safety rules (FILES="a.sql b.sql", FORMAT=json|sarif|github)
+	$(MIGRATE) lint --format $(or $(FORMAT),text) $(FILES)
+
+migrate-trace: jdk $(MIGRATE_JAR) ## Replay migrations on a scratch PostgreSQL full of rows: locks, rewrites, lock hold times
+	$(MIGRATE) trace --format $(or $(FORMAT),text)
+
+migrate-test: jdk $(MIGRATE_JAR) ## Each migration on a scratch database full of rows, then down and up again: same catalog, rows kept
+	$(MIGRATE) test $(if $(ROWS),--rows $(ROWS))
+
+migrate-check: jdk $(MIGRATE_JAR) ## This release's and the previous release's MyBatis statements against the migrated database; the model checklist
+	$(MIGRATE) schema-check
+
+backup-db: jdk $(MIGRATE_JAR) ## Back up the migration history and every row (FILE=..., default .keel/backups/<time>.zip)
+	$(MIGRATE) backup "$(or $(FILE),.keel/backups/keel-$(shell date -u +%Y%m%dT%H%M%SZ).zip)"
+
+restore-db: jdk $(MIGRATE_JAR) ## Restore FILE=... into an empty database: same migrations, history and rows
+	@[ -n "$(FILE)" ] || { echo "usage: make restore-db FILE=.keel/backups/<backup>.zip" >&2; exit 2; }
+	$(MIGRATE) restore "$(FILE)"
+
+backfill: jdk $(MIGRATE_JAR) ## Run a keyset-batched data backfill: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql (BATCH=, SLEEP=, MAX_BATCHES=, RESTART=1)
+	@[ -n "$(FILE)" ] || { echo "usage: make backfill FILE=migrations/src/main/resources/db/backfill/<name>.sql [BATCH=n] [SLEEP=200ms] [MAX_BATCHES=n] [RESTART=1]" >&2; exit 2; }
+	$(MIGRATE) backfill "$(FILE)" $(if $(BATCH),--batch $(BATCH)) $(if $(SLEEP),--sleep $(SLEEP)) \
+	  $(if $(MAX_BATCHES),--max-batches $(MAX_BATCHES)) $(if $(call yes,$(RESTART)),--restart)
+
+##@ Development databases
+db-start: jdk $(MIGRATE_JAR) ## Start the development PostgreSQL (embedded, or Docker Compose's) and keep it running
+	$(MIGRATE) db start
+
+db-stop: jdk $(MIGRATE_JAR) ## Stop the development PostgreSQL; its data stays
+	$(MIGRATE) db stop
+
+db-psql: jdk $(MIGRATE_JAR) ## psql to this branch's database (Debian's psql 15 client talks to the 17 server)
+	@mkdir -p .keel && settings=$$($(MIGRATE_JAVA) db settings --for psql) && eval "$$settings" && exec psql
+
+db-branches: jdk $(MIGRATE_JAR) ## The databases, one per git branch, with size and last use
+	$(MIGRATE) db branches
+
+db-prune: jdk $(MIGRATE_JAR) ## Drop the databases of branches that no longer exist (lists them and asks; FORCE=1 does not ask)
+	$(MIGRATE) db prune $(if $(call yes,$(FORCE)),--force)
+
+db-clean: jdk $(MIGRATE_JAR) ## Drop and recreate this branch's database, then apply every migration
+	$(MIGRATE) db clean
+
+db-wipe: jdk $(MIGRATE_JAR) ## Delete every row; keep the schema and the migration history (asks on your own server; FORCE=1 does not)
+	$(MIGRATE) db wipe $(if $(call yes,$(FORCE)),--force)
+
+db-teardown: jdk $(MIGRATE_JAR) ## Stop the server and delete its data directory (embedded) or volume (compose)
+	$(MIGRATE) db teardown
+
+init-prod: jdk $(MIGRATE_JAR) ## Apply the production essentials (db/seed/essentials), idempotent
+	$(MIGRATE) db seed essentials
+
+seed-demo: jdk $(MIGRATE_JAR) ## Apply the demo data (db/seed/demo), idempotent; refused in production
+	$(MIGRATE) db seed demo
+
+db-setup: jdk $(MIGRATE_JAR) ## Migrate, then the essentials, then the demo data
+	$(MIGRATE) db setup
+
+db-reset: jdk $(MIGRATE_JAR) ## db-clean, then db-setup: a fresh, seeded database
+	$(MIGRATE) db reset
+
+verify-setup: jdk $(MIGRATE_JAR) ## Doctor: JDK, Docker or embedded, database and version, S3 and bucket, migrations; each failure with its fix
+	$(MIGRATE) verify-setup
+
+##@ Forking
+rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.acme.orders]
+	@tools/scripts/rename "$(GROUP)" "$(NAME)" "$(PACKAGE)"
+
+remove-example: ## Delete the Widget example (code, mapper, migration and undo, seeds, backfill, tests), leaving a skeleton that builds and passes
+	@tools/scripts/remove-example
+
+##@ Checks
+# Keel's checks, which the Makefile's verify runs after the build and the tests. CHECK_FORK=0 leaves out
+# check-fork, which runs make verify itself on its copy.
+CHECK_FORK ?= 1
+keel-checks: check-find-jdk check-compose check-pins check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
+	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
+	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
+
+check-find-jdk: ## The JDK finder: JAVA_HOME when >= 21, older ones passed over, a clear message when none
+	@tools/scripts/check-find-jdk
+
+check-compose: ## Validate docker-compose.yml
+	@tools/scripts/check-compose
+
+check-run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## make run end to end, also with PostgreSQL forced to run as nobody
+	@tools/scripts/check-run
+	@if [ "$$(id -u)" = 0 ]; then KEEL_PG_RUN_AS=nobody tools/scripts/check-run; \
+	else echo "check-run: the nobody fallback exists for root only; it is checked where make runs as root (CI)"; fi
+
+check-rename: jdk ## make rename on a copy of the tree: no old name left, tools/ untouched, it compiles
+	@tools/scripts/check-rename
+
+check-fork: jdk ## A copy renamed and stripped of the example (make rename, make remove-example) passes make verify; tools/ stays upstream's
+	@tools/scripts/check-fork
+
+check-pins: ## The template and the tools pin the same Flyway and PostgreSQL driver
+	@tools/scripts/check-pins

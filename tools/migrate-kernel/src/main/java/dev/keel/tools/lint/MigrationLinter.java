@@ -1,0 +1,127 @@
+package dev.keel.tools.lint;
+
+import dev.keel.tools.migration.MigrationException;
+import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.sql.Operation;
+import dev.keel.tools.sql.FlywayScript;
+import dev.keel.tools.sql.SqlStatement;
+import dev.keel.tools.sql.SqlSyntaxException;
+import dev.keel.tools.sql.Token;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The static migration checker: reads every migration in version order, as Flyway would run
+ * them, keeps a model of the schema they build, and applies every rule to every statement.
+ */
+public final class MigrationLinter {
+
+    private static final List<StatementRule> RULES = List.of(new PortabilityRules(), new TransactionRules(),
+            new TimeoutRules(), new LockingRules(), new CompatibilityRules(), new TypeRules(), new ConventionRules());
+
+    private final ReleaseHistory releases;
+
+    public MigrationLinter(ReleaseHistory releases) {
+        this.releases = releases;
+    }
+
+    /** Every migration, with releases from the git tags matching KEEL_RELEASE_TAGS (default v*). */
+    public static LintResult lint(MigrationFiles files) {
+        return new MigrationLinter(ReleaseHistory.fromEnvironment(files.migrationDirectory())).lint(files, List.of());
+    }
+
+    /**
+     * Checks the migrations; with {@code only} non-empty, reports findings for those files alone
+     * (the migrations before them still shape the schema). A file outside the migration folder is
+     * checked as the next, unreleased migration.
+     */
+    public LintResult lint(MigrationFiles files, Collection<Path> only) {
+        Set<Path> selected = only.stream().map(MigrationLinter::normalize).collect(Collectors.toSet());
+        SchemaModel schema = new SchemaModel();
+        List<Finding> reported = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        int checked = 0;
+        List<Path> known = new ArrayList<>();
+        for (MigrationFiles.Migration migration : files.migrations()) {
+            known.add(normalize(migration.file()));
+            boolean report = selected.isEmpty() || selected.contains(normalize(migration.file()));
+            lintFile(migration.file(), releases.group(migration.version()), schema,
+                    report ? reported : new ArrayList<>(), report ? suppressed : new ArrayList<>());
+            checked += report ? 1 : 0;
+        }
+        for (Path extra : only) {
+            if (!known.contains(normalize(extra))) {
+                lintFile(extra, ReleaseHistory.UNRELEASED, schema, reported, suppressed);
+                checked++;
+            }
+        }
+        return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
+    }
+
+    private static void lintFile(Path path, String group, SchemaModel schema, List<Finding> reported,
+                                 List<Finding> suppressed) {
+        String file = path.toString();
+        FlywayScript script;
+        try {
+            script = FlywayScript.read(path);
+        } catch (SqlSyntaxException e) {
+            reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
+            return;
+        } catch (UncheckedIOException e) {
+            throw new MigrationException(e.getMessage());
+        }
+        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, group), script);
+        List<List<Finding>> perStatement = new ArrayList<>();
+        for (int i = 0; i < script.statements().size(); i++) {
+            SqlStatement statement = script.statements().get(i);
+            Operation operation = script.operations().get(i);
+            List<Finding> findings = new ArrayList<>();
+            StatementContext context = new StatementContext(statement, operation, scope, schema, findings);
+            for (StatementRule rule : RULES) {
+                guarded(context, () -> rule.check(context));
+            }
+            guarded(context, () -> {
+                LockingRules.noteLock(context);
+                schema.apply(operation, scope.origin);
+            });
+            scope.statements.add(new FileScope.Parsed(statement, operation));
+            perStatement.add(findings);
+        }
+        StatementRule.Reporter reporter = (index, rule, at, message) -> {
+            Token where = at != null ? at : scope.statements.get(index).statement().first();
+            perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
+        };
+        RULES.forEach(rule -> rule.finish(scope, schema, reporter));
+        List<Finding> fileFindings = new ArrayList<>();
+        for (int i = 0; i < perStatement.size(); i++) {
+            Suppressions.apply(file, script.statements().get(i).commentsBefore(), perStatement.get(i), fileFindings,
+                    suppressed);
+        }
+        Suppressions.unattached(file, script.trailingComments(), fileFindings);
+        fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        reported.addAll(fileFindings);
+    }
+
+    /** A rule that trips over SQL it does not follow reports that, and the check goes on. */
+    private static void guarded(StatementContext context, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            if (context.hasReported(java.util.Set.of(Rule.SYNTAX))) {
+                return; // once per statement is enough
+            }
+            context.report(Rule.SYNTAX, null, "the checker cannot follow this statement (" + e.getClass().getSimpleName()
+                    + "); check it by hand: " + context.statement.summary());
+        }
+    }
+
+    private static Path normalize(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+}

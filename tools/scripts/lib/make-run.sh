@@ -1,0 +1,58 @@
+# Shared by tools/scripts/check-run and bench/startup: drive `make run` as a developer's terminal does.
+# Source it from the project root. Uses its own ports and data directory, never the developer's.
+
+KEEL_DATA_DIR=$(mktemp -d /tmp/keel-make-run.XXXXXX)
+chmod 755 "$KEEL_DATA_DIR"   # reachable by nobody, should PostgreSQL need the unprivileged fallback
+export KEEL_DATA_DIR KEEL_DOCKER=never KEEL_HTTP_PORT=18080 KEEL_PG_PORT=15433 KEEL_S3_PORT=19001
+unset SPRING_DATASOURCE_URL KEEL_DB_URL KEEL_S3_ENDPOINT
+KEEL_HEALTH_URL=http://127.0.0.1:$KEEL_HTTP_PORT/actuator/health
+RUN_PID=""
+RUN_LOG=""
+
+fail() { echo "$(basename "$0"): FAILED: $*" >&2; [ -n "$RUN_LOG" ] && tail -40 "$RUN_LOG" >&2; exit 1; }
+
+run_cleanup() {
+  if [ -n "$RUN_PID" ]; then
+    kill -TERM -- "-$RUN_PID" 2>/dev/null || true
+    wait "$RUN_PID" 2>/dev/null || true
+  fi
+  # The launcher may still be stopping PostgreSQL after make has gone: wait before deleting its data.
+  for _ in $(seq 1 30); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
+  rm -rf "$KEEL_DATA_DIR"
+}
+trap run_cleanup EXIT
+
+# Starts `make run` in its own process group, as a terminal does, logging to $RUN_LOG.
+start_run() {
+  RUN_LOG=$(mktemp /tmp/keel-make-run-log.XXXXXX)
+  set -m
+  make --no-print-directory run >"$RUN_LOG" 2>&1 &
+  RUN_PID=$!
+  set +m
+}
+
+health_is_up() { curl -fsS --max-time 1 "$KEEL_HEALTH_URL" 2>/dev/null | grep -q '"status":"UP"'; }
+
+# Waits for the banner and health UP; fails when make run exits first or $1 seconds pass.
+await_up() {
+  local deadline=$((SECONDS + ${1:-180}))
+  until grep -q "Keel is up" "$RUN_LOG" && health_is_up; do
+    kill -0 "$RUN_PID" 2>/dev/null || fail "make run exited before Keel was up"
+    [ $SECONDS -lt $deadline ] || fail "Keel was not up within ${1:-180} s"
+    sleep 0.1
+  done
+}
+
+# Ctrl-C: SIGINT to the whole foreground process group; then nothing of this run may remain.
+interrupt_run() {
+  kill -INT -- "-$RUN_PID"
+  wait "$RUN_PID" 2>/dev/null || true   # make reports the interrupt with a non-zero status
+  RUN_PID=""
+  local leftovers=""
+  for _ in $(seq 1 30); do
+    leftovers=$(pgrep -af -- "$KEEL_DATA_DIR" || true)
+    if [ -z "$leftovers" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$KEEL_HTTP_PORT") 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  fail "processes or ports left behind after Ctrl-C: $leftovers"
+}
