@@ -29,8 +29,8 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
     private final JdbcTemplate jdbc;
 
     @Autowired
-    MyBatisWidgetRepositoryTest(MyBatisWidgetRepository widgets, JdbcTemplate jdbc) {
-        this.widgets = widgets;
+    MyBatisWidgetRepositoryTest(WidgetMapper mapper, JdbcTemplate jdbc) {
+        this.widgets = new MyBatisWidgetRepository(mapper, WidgetConverter.INSTANCE);
         this.jdbc = jdbc;
     }
 
