@@ -63,9 +63,15 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
     protected final List<ID> idsListedBy(Function<PageRequest, KeysetPage<T>> listing) {
         List<ID> ids = new ArrayList<>();
         Optional<UUID> after = Optional.empty();
+        int pages = 0;
         do {
             KeysetPage<T> page = listing.apply(new PageRequest(after, PageRequest.MAX_LIMIT));
             page.items().forEach(aggregate -> ids.add(idOf(aggregate)));
+            // A cursor that never runs out would loop forever instead of failing.
+            if (page.next().isPresent()) {
+                assertThat(page.next()).as("the cursor after %s", after).isNotEqualTo(after);
+            }
+            assertThat(++pages).as("pages read").isLessThanOrEqualTo(10_000);
             after = page.next();
         } while (after.isPresent());
         return ids;
