@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The repository port's rules kept in a map, for fast service tests; the MyBatis adapter has its own contract test. */
+/** The repository port's rules kept in a map, for fast service tests; the adapter's contract test runs on it too. */
 final class InMemoryWidgetRepository implements WidgetRepository {
 
     private static final Comparator<UUID> NEWEST_FIRST = ((Comparator<UUID>) (a, b) -> {

@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.web.error;
 
+import dev.keel.bootstrap.web.common.ETags;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.RuleViolationException;
@@ -55,7 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> stale(StaleVersionException e, HttpServletRequest request) {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
                 e.getMessage() + ": read it again and apply your change to the current version", request, null);
-        return ResponseEntity.status(response.getStatusCode()).eTag(Long.toString(e.currentVersion()))
+        return ResponseEntity.status(response.getStatusCode()).eTag(ETags.forVersion(e.currentVersion()))
                 .body(response.getBody());
     }
 

@@ -13,6 +13,9 @@ import dev.keel.application.widget.port.in.RestoreWidgetUseCase;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
 import dev.keel.application.widget.port.in.UpdateWidgetUseCase;
 import dev.keel.bootstrap.config.AttachmentProperties;
+import dev.keel.bootstrap.web.common.Cursors;
+import dev.keel.bootstrap.web.common.ETags;
+import dev.keel.bootstrap.web.common.Links;
 import dev.keel.bootstrap.web.error.ApiException;
 import dev.keel.bootstrap.web.error.ProblemTypes;
 import dev.keel.domain.common.KeysetPage;
@@ -27,8 +30,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +54,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/widgets")
 class WidgetController {
-
-    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private final CreateWidgetUseCase create;
     private final GetWidgetUseCase get;
@@ -85,7 +84,8 @@ class WidgetController {
         Widget widget = create.create(CreateWidgetCommand.of(request.name()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(widget.id().value()).toUri();
-        return ResponseEntity.created(location).eTag(etag(widget)).body(WidgetResponse.from(widget));
+        return ResponseEntity.created(location).eTag(ETags.forVersion(widget.version()))
+                .body(WidgetResponse.from(widget));
     }
 
     @GetMapping("/{id}")
@@ -96,13 +96,12 @@ class WidgetController {
     @GetMapping
     ResponseEntity<WidgetPageResponse> list(@RequestParam Optional<WidgetStatus> status,
                                             @RequestParam(defaultValue = "20") int limit,
-                                            @RequestParam Optional<String> cursor) {
+                                            @RequestParam(Cursors.PARAMETER) Optional<String> cursor) {
         KeysetPage<Widget> page = list.list(new ListWidgetsQuery(status,
                 new PageRequest(cursor.map(Cursors::decode), limit)));
         Optional<String> next = page.next().map(Cursors::encode);
         var response = ResponseEntity.ok();
-        next.ifPresent(nextCursor -> response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder
-                .fromCurrentRequest().replaceQueryParam("cursor", nextCursor).build().toUriString() + ">; rel=\"next\""));
+        next.ifPresent(nextCursor -> response.header(HttpHeaders.LINK, Links.nextPage(nextCursor)));
         return response.body(new WidgetPageResponse(page.items().stream().map(WidgetResponse::from).toList(),
                 next.orElse(null)));
     }
@@ -111,7 +110,7 @@ class WidgetController {
     ResponseEntity<WidgetResponse> update(@PathVariable UUID id,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                           @Valid @RequestBody UpdateWidgetRequest request) {
-        long expectedVersion = versionFrom(ifMatch);
+        long expectedVersion = ETags.versionFromIfMatch(ifMatch);
         Widget widget = update.update(new UpdateWidgetCommand(new WidgetId(id), expectedVersion,
                 Optional.ofNullable(request.name()).map(WidgetName::new), Optional.ofNullable(request.status())));
         return withEtag(widget);
@@ -171,24 +170,6 @@ class WidgetController {
     }
 
     private static ResponseEntity<WidgetResponse> withEtag(Widget widget) {
-        return ResponseEntity.ok().eTag(etag(widget)).body(WidgetResponse.from(widget));
-    }
-
-    private static String etag(Widget widget) {
-        return "\"" + widget.version() + "\"";
-    }
-
-    /** The version an If-Match names. Without one a PATCH could silently undo someone else's change. */
-    private static long versionFrom(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
-        }
-        Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
-                    "If-Match must be an ETag this API handed out, such as \"3\".");
-        }
-        return Long.parseLong(matcher.group(1));
+        return ResponseEntity.ok().eTag(ETags.forVersion(widget.version())).body(WidgetResponse.from(widget));
     }
 }

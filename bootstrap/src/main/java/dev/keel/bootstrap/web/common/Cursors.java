@@ -1,4 +1,4 @@
-package dev.keel.bootstrap.web.widget;
+package dev.keel.bootstrap.web.common;
 
 import dev.keel.bootstrap.web.error.ApiException;
 import dev.keel.bootstrap.web.error.ProblemTypes;
@@ -11,18 +11,22 @@ import org.springframework.http.HttpStatus;
  * Opaque list cursors: the last id of a page, base64url-encoded, so clients pass them back
  * without building or reading them, and the keyset behind them can change.
  */
-final class Cursors {
+public final class Cursors {
+
+    /** The query parameter a list takes its cursor from, and the next link sets. */
+    public static final String PARAMETER = "cursor";
 
     private Cursors() {
     }
 
-    static String encode(UUID lastId) {
+    public static String encode(UUID lastId) {
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(lastId.getMostSignificantBits())
                 .putLong(lastId.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    static UUID decode(String cursor) {
+    /** @throws ApiException 400 when the cursor is not one {@link #encode} made */
+    public static UUID decode(String cursor) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
             if (bytes.length != 16) {
