@@ -34,7 +34,12 @@ class MyBatisSqlTest {
 
     @Test
     void theMapperXmlIsFound() throws IOException {
-        assertThat(mapperXml()).as("a rule over no files would pass without checking anything").isNotEmpty();
+        // Every mapper the sources hold (none in a fork without its first aggregate yet), so no rule checks less.
+        long inSources;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("..", "infrastructure", "src", "main", "resources"))) {
+            inSources = files.filter(file -> file.getFileName().toString().endsWith("Mapper.xml")).count();
+        }
+        assertThat(mapperXml()).as("a rule over fewer files would pass without checking them all").hasSize((int) inSources);
     }
 
     @Test
@@ -54,7 +59,7 @@ class MyBatisSqlTest {
     @Test
     void noAnnotatedStatementSubstitutesOrDeletes() throws Exception {
         List<Class<?>> mappers = AnnotatedMappers.all();
-        assertThat(mappers).as("@Mapper interfaces to check").isNotEmpty();
+        // RingSkeletonTest holds this list to the @Mapper interfaces of the sources.
         for (Class<?> mapper : mappers) {
             for (Method method : mapper.getDeclaredMethods()) {
                 assertThat(method.isAnnotationPresent(org.apache.ibatis.annotations.Delete.class)

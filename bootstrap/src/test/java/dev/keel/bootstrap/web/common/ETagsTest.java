@@ -21,6 +21,15 @@ class ETagsTest {
     }
 
     @Test
+    void theStaleVersionAnswerQuotesTheVersionTheSameWay() {
+        // ProblemDetailsAdvice hands Spring the bare version for its 412; the header must match this format.
+        for (long version : new long[] {0, 7, 999_999_999_999_999_999L}) {
+            assertThat(org.springframework.http.ResponseEntity.ok().eTag(String.valueOf(version)).build().getHeaders()
+                    .getETag()).isEqualTo(ETags.forVersion(version));
+        }
+    }
+
+    @Test
     void theETagOfAVersionNamesThatVersionInIfMatch() {
         assertThat(ETags.versionFromIfMatch(ETags.forVersion(42))).isEqualTo(42);
         long largest = 999_999_999_999_999_999L;
