@@ -16,11 +16,17 @@ class EmptyRulesFailTest {
 
     @Test
     void aRuleThatMatchesNoClassFails() {
-        JavaClasses keel = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses keel = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.keel");
 
-        assertThatThrownBy(() -> classes().that().resideInAPackage("dev.keel.no_such_ring..")
-                .should().onlyDependOnClassesThat().resideInAPackage("java..").check(keel))
+        assertThatThrownBy(() -> classes()
+                        .that()
+                        .resideInAPackage("dev.keel.no_such_ring..")
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAPackage("java..")
+                        .check(keel))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("failed to check any classes");
     }

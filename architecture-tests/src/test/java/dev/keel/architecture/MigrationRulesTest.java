@@ -2,10 +2,10 @@ package dev.keel.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.LintResult;
 import dev.keel.tools.lint.MigrationLinter;
+import dev.keel.tools.migration.MigrationFiles;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -22,18 +22,22 @@ class MigrationRulesTest {
     @Test
     void everyShippedMigrationPassesTheRules() {
         MigrationFiles files = new MigrationFiles(MIGRATIONS);
-        assertThat(files.migrations()).as("a check over no migrations would pass without checking anything").isNotEmpty();
+        assertThat(files.migrations())
+                .as("a check over no migrations would pass without checking anything")
+                .isNotEmpty();
 
         LintResult result = MigrationLinter.lint(files);
 
         assertThat(result.filesChecked()).isEqualTo(files.migrations().size());
         assertThat(result.findings().stream().filter(Finding::isError))
-                .as(() -> "make migrate-lint reports:\n" + describe(result)).isEmpty();
+                .as(() -> "make migrate-lint reports:\n" + describe(result))
+                .isEmpty();
     }
 
     private static String describe(LintResult result) {
-        return result.findings().stream().map(finding -> finding.file() + ":" + finding.line() + ":" + finding.column()
-                + " " + finding.severity().label() + " [" + finding.rule() + "] " + finding.message())
+        return result.findings().stream()
+                .map(finding -> finding.file() + ":" + finding.line() + ":" + finding.column() + " "
+                        + finding.severity().label() + " [" + finding.rule() + "] " + finding.message())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -23,12 +23,14 @@ class MyBatisSqlTest {
 
     /** A dollar sign followed by an opening brace, spelt out so this file does not contain one. */
     private static final Pattern SUBSTITUTION = Pattern.compile("\\u0024\\u007B");
+
     private static final Pattern DELETE = Pattern.compile("(?i)<delete\\b|\\bDELETE\\s+FROM\\b");
 
     private static List<Resource> mapperXml() throws IOException {
         List<Resource> resources = new ArrayList<>();
-        Collections.addAll(resources, new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:dev/keel/**/*Mapper.xml"));
+        Collections.addAll(
+                resources,
+                new PathMatchingResourcePatternResolver().getResources("classpath*:dev/keel/**/*Mapper.xml"));
         return resources;
     }
 
@@ -36,23 +38,31 @@ class MyBatisSqlTest {
     void theMapperXmlIsFound() throws IOException {
         // Every mapper the sources hold (none in a fork without its first aggregate yet), so no rule checks less.
         long inSources;
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("..", "infrastructure", "src", "main", "resources"))) {
-            inSources = files.filter(file -> file.getFileName().toString().endsWith("Mapper.xml")).count();
+        try (var files =
+                java.nio.file.Files.walk(java.nio.file.Path.of("..", "infrastructure", "src", "main", "resources"))) {
+            inSources = files.filter(file -> file.getFileName().toString().endsWith("Mapper.xml"))
+                    .count();
         }
-        assertThat(mapperXml()).as("a rule over fewer files would pass without checking them all").hasSize((int) inSources);
+        assertThat(mapperXml())
+                .as("a rule over fewer files would pass without checking them all")
+                .hasSize((int) inSources);
     }
 
     @Test
     void noMapperSubstitutesTextIntoSql() throws IOException {
         for (Resource xml : mapperXml()) {
-            assertThat(SUBSTITUTION.matcher(read(xml)).find()).as("text substitution in " + xml.getFilename()).isFalse();
+            assertThat(SUBSTITUTION.matcher(read(xml)).find())
+                    .as("text substitution in " + xml.getFilename())
+                    .isFalse();
         }
     }
 
     @Test
     void noMapperDeletes() throws IOException {
         for (Resource xml : mapperXml()) {
-            assertThat(DELETE.matcher(read(xml)).find()).as("DELETE in " + xml.getFilename()).isFalse();
+            assertThat(DELETE.matcher(read(xml)).find())
+                    .as("DELETE in " + xml.getFilename())
+                    .isFalse();
         }
     }
 
@@ -63,13 +73,17 @@ class MyBatisSqlTest {
         for (Class<?> mapper : mappers) {
             for (Method method : mapper.getDeclaredMethods()) {
                 assertThat(method.isAnnotationPresent(org.apache.ibatis.annotations.Delete.class)
-                        || method.isAnnotationPresent(org.apache.ibatis.annotations.DeleteProvider.class))
-                        .as(mapper.getSimpleName() + "." + method.getName() + " is a @Delete").isFalse();
-                assertThat(DELETE.matcher(java.util.Arrays.toString(method.getAnnotations())).find())
-                        .as(mapper.getSimpleName() + "." + method.getName() + " runs a DELETE").isFalse();
+                                || method.isAnnotationPresent(org.apache.ibatis.annotations.DeleteProvider.class))
+                        .as(mapper.getSimpleName() + "." + method.getName() + " is a @Delete")
+                        .isFalse();
+                assertThat(DELETE.matcher(java.util.Arrays.toString(method.getAnnotations()))
+                                .find())
+                        .as(mapper.getSimpleName() + "." + method.getName() + " runs a DELETE")
+                        .isFalse();
                 for (var annotation : method.getAnnotations()) {
                     assertThat(SUBSTITUTION.matcher(annotation.toString()).find())
-                            .as("text substitution in " + mapper.getSimpleName() + "." + method.getName()).isFalse();
+                            .as("text substitution in " + mapper.getSimpleName() + "." + method.getName())
+                            .isFalse();
                 }
             }
         }
@@ -85,11 +99,13 @@ class MyBatisSqlTest {
     private static final class AnnotatedMappers {
         static List<Class<?>> all() {
             return new com.tngtech.archunit.core.importer.ClassFileImporter()
-                    .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                    .importPackages("dev.keel").stream()
-                    .filter(type -> type.isAnnotatedWith(org.apache.ibatis.annotations.Mapper.class))
-                    .<Class<?>>map(type -> type.reflect())
-                    .toList();
+                            .withImportOption(
+                                    com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                            .importPackages("dev.keel")
+                            .stream()
+                            .filter(type -> type.isAnnotatedWith(org.apache.ibatis.annotations.Mapper.class))
+                            .<Class<?>>map(type -> type.reflect())
+                            .toList();
         }
     }
 }

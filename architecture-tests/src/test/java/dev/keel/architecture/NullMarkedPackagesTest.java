@@ -28,6 +28,8 @@ class NullMarkedPackagesTest {
             }
         }
         assertThat(packages).as("the template's packages").hasSizeGreaterThan(5);
-        assertThat(unmarked).as("packages without @NullMarked in their package-info.java").isEmpty();
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
     }
 }

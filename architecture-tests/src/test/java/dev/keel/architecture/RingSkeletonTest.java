@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class RingSkeletonTest {
 
     private static final List<Path> SOURCES = Stream.of("domain", "application", "infrastructure", "bootstrap")
-            .map(module -> Path.of("..", module, "src", "main", "java")).toList();
+            .map(module -> Path.of("..", module, "src", "main", "java"))
+            .toList();
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOptions(List.of(new ImportOption.DoNotIncludeTests(), new TemplateOnly()))
@@ -30,7 +31,8 @@ class RingSkeletonTest {
         long count = 0;
         for (Path root : SOURCES) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(path -> path.getFileName().toString().endsWith(nameSuffix + ".java"))
+                for (Path file : files.filter(
+                                path -> path.getFileName().toString().endsWith(nameSuffix + ".java"))
                         .toList()) {
                     count += Files.readString(file).contains(containing) ? 1 : 0;
                 }
@@ -43,23 +45,29 @@ class RingSkeletonTest {
     void everyRingIsThereEvenWithoutAnAggregate() {
         for (String ring : List.of("domain", "application", "infrastructure", "bootstrap")) {
             assertThat(CLASSES.stream().anyMatch(type -> type.getPackageName().startsWith("dev.keel." + ring)))
-                    .as("classes of the %s ring", ring).isTrue();
+                    .as("classes of the %s ring", ring)
+                    .isTrue();
         }
     }
 
     @Test
     void theUseCasesOfTheSourcesAreSeen() throws IOException {
-        long seen = CLASSES.stream().filter(type -> type.getSimpleName().endsWith("UseCase")
-                && type.getPackageName().contains(".port.in")).count();
+        long seen = CLASSES.stream()
+                .filter(type -> type.getSimpleName().endsWith("UseCase")
+                        && type.getPackageName().contains(".port.in"))
+                .count();
 
         assertThat(seen).isEqualTo(sourceFiles("UseCase", "interface "));
     }
 
     @Test
     void theMappersOfTheSourcesAreSeen() throws IOException {
-        long myBatis = CLASSES.stream().filter(type -> type.isAnnotatedWith(org.apache.ibatis.annotations.Mapper.class))
+        long myBatis = CLASSES.stream()
+                .filter(type -> type.isAnnotatedWith(org.apache.ibatis.annotations.Mapper.class))
                 .count();
-        long mapStruct = CLASSES.stream().filter(type -> type.isAnnotatedWith(org.mapstruct.Mapper.class)).count();
+        long mapStruct = CLASSES.stream()
+                .filter(type -> type.isAnnotatedWith(org.mapstruct.Mapper.class))
+                .count();
 
         assertThat(myBatis).isEqualTo(sourceFiles("Mapper", "@Mapper"));
         assertThat(mapStruct).isEqualTo(sourceFiles("Converter", "@Mapper"));

@@ -20,8 +20,7 @@ final class MigrateOnce {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrateOnce.class);
 
-    private MigrateOnce() {
-    }
+    private MigrateOnce() {}
 
     static int run(String... args) {
         return run(ProductionConfirmation.fromEnvironment(), args);
@@ -34,13 +33,15 @@ final class MigrateOnce {
             return 1;
         }
         // As arguments, not defaults: they must win over application.yml, where production turns Flyway off.
-        String[] withFlyway = Stream.concat(Stream.of("--spring.flyway.enabled=true", "--spring.main.banner-mode=off"),
-                Arrays.stream(args)).toArray(String[]::new);
+        String[] withFlyway = Stream.concat(
+                        Stream.of("--spring.flyway.enabled=true", "--spring.main.banner-mode=off"), Arrays.stream(args))
+                .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeelApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(withFlyway)) {
             MigrationInfo current = context.getBean(Flyway.class).info().current();
-            LOG.info("Migrations applied; the schema is at version {}",
+            LOG.info(
+                    "Migrations applied; the schema is at version {}",
                     current == null ? "(empty)" : current.getVersion());
             return 0;
         } catch (RuntimeException e) {

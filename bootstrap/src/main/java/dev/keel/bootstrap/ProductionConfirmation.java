@@ -19,8 +19,11 @@ record ProductionConfirmation(Map<String, String> environment) {
     boolean production() {
         String env = environment.getOrDefault("KEEL_ENV", "").toLowerCase(Locale.ROOT);
         String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").toLowerCase(Locale.ROOT);
-        return env.equals("production") || env.equals("prod") || Arrays.stream(profiles.split(","))
-                .map(String::strip).anyMatch(profile -> profile.equals("prod") || profile.equals("production"));
+        return env.equals("production")
+                || env.equals("prod")
+                || Arrays.stream(profiles.split(","))
+                        .map(String::strip)
+                        .anyMatch(profile -> profile.equals("prod") || profile.equals("production"));
     }
 
     /** Why {@code command} must not run, when it must not. */

@@ -39,7 +39,10 @@ class ApplicationIntegrationTest {
     ObjectStorage storage;
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -50,14 +53,24 @@ class ApplicationIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("details").path("database").asString()).isEqualTo("PostgreSQL");
-        assertThat(health.path("components").path("s3").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("db")
+                        .path("details")
+                        .path("database")
+                        .asString())
+                .isEqualTo("PostgreSQL");
+        assertThat(health.path("components").path("s3").path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void livenessAndReadinessProbesAnswer() throws Exception {
-        assertThat(JSON.readTree(get("/actuator/health/liveness").body()).path("status").asString()).isEqualTo("UP");
+        assertThat(JSON.readTree(get("/actuator/health/liveness").body())
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"db\"", "\"s3\"");
@@ -71,9 +84,11 @@ class ApplicationIntegrationTest {
 
     @Test
     void talksToPostgres17WithTheMigrationsApplied() {
-        assertThat(jdbc.queryForObject("SHOW server_version_num", Integer.class)).isBetween(170000, 179999);
+        assertThat(jdbc.queryForObject("SHOW server_version_num", Integer.class))
+                .isBetween(170000, 179999);
         assertThat(jdbc.queryForObject(
-                "SELECT success FROM flyway_schema_history WHERE version = '20261122000000'", Boolean.class)).isTrue();
+                        "SELECT success FROM flyway_schema_history WHERE version = '20261122000000'", Boolean.class))
+                .isTrue();
     }
 
     @Test
@@ -93,7 +108,8 @@ class ApplicationIntegrationTest {
         assertThatThrownBy(() -> jdbc.update("DELETE FROM " + table + " WHERE id = 1"))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("rows of " + table + " are never deleted");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class))
+                .isEqualTo(1);
         jdbc.execute("DROP TABLE " + table);
     }
 

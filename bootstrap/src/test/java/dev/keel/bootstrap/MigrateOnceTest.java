@@ -19,16 +19,21 @@ class MigrateOnceTest {
     private static final Path MIGRATIONS = Path.of("../migrations/src/main/resources/db/migration");
 
     private static String[] pointingAt(PostgresEndpoint database) {
-        return new String[] {"--spring.datasource.url=" + database.jdbcUrl(),
+        return new String[] {
+            "--spring.datasource.url=" + database.jdbcUrl(),
             "--spring.datasource.username=" + database.username(),
-            "--spring.datasource.password=" + database.password()};
+            "--spring.datasource.password=" + database.password()
+        };
     }
 
     /** The team's migrations, whatever they are: the test holds for any fork. */
     private static List<String> versions() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .map(name -> name.substring(1, name.indexOf("__"))).sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -41,7 +46,8 @@ class MigrateOnceTest {
         assertThat(MigrateOnce.run(pointingAt(database))).isZero();
         assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history WHERE success"))
                 .isEqualTo(String.valueOf(versions.size()));
-        assertThat(database.queryForString("SELECT max(version) FROM flyway_schema_history")).isEqualTo(versions.getLast());
+        assertThat(database.queryForString("SELECT max(version) FROM flyway_schema_history"))
+                .isEqualTo(versions.getLast());
 
         assertThat(MigrateOnce.run(pointingAt(database))).isZero();
         assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history"))
@@ -50,24 +56,33 @@ class MigrateOnceTest {
 
     @Test
     void failsWithExitCodeOneWhenTheDatabaseIsUnreachable() {
-        assertThat(MigrateOnce.run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/keel?connectTimeout=2",
-                "--spring.datasource.hikari.initialization-fail-timeout=1")).isEqualTo(1);
+        assertThat(MigrateOnce.run(
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/keel?connectTimeout=2",
+                        "--spring.datasource.hikari.initialization-fail-timeout=1"))
+                .isEqualTo(1);
     }
 
     @Test
     void refusesProductionUnlessConfirmedAndTouchesNothing() throws SQLException {
         PostgresEndpoint database = TestServices.newDatabase("migrate_once_production");
 
-        for (Map<String, String> production : List.of(Map.of("KEEL_ENV", "production"),
-                Map.of("SPRING_PROFILES_ACTIVE", "cloud, prod"), Map.of("KEEL_ENV", "prod",
-                        "CONFIRM_PRODUCTION_MIGRATION", "y"))) {
-            assertThat(MigrateOnce.run(new ProductionConfirmation(production), pointingAt(database))).as("%s", production)
+        for (Map<String, String> production : List.of(
+                Map.of("KEEL_ENV", "production"),
+                Map.of("SPRING_PROFILES_ACTIVE", "cloud, prod"),
+                Map.of("KEEL_ENV", "prod", "CONFIRM_PRODUCTION_MIGRATION", "y"))) {
+            assertThat(MigrateOnce.run(new ProductionConfirmation(production), pointingAt(database)))
+                    .as("%s", production)
                     .isEqualTo(1);
         }
-        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL"))
+                .isEqualTo("t");
 
-        assertThat(MigrateOnce.run(new ProductionConfirmation(Map.of("KEEL_ENV", "production",
-                "CONFIRM_PRODUCTION_MIGRATION", "yes")), pointingAt(database))).isZero();
-        assertThat(database.queryForString("SELECT count(*) > 0 FROM flyway_schema_history WHERE success")).isEqualTo("t");
+        assertThat(MigrateOnce.run(
+                        new ProductionConfirmation(
+                                Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes")),
+                        pointingAt(database)))
+                .isZero();
+        assertThat(database.queryForString("SELECT count(*) > 0 FROM flyway_schema_history WHERE success"))
+                .isEqualTo("t");
     }
 }

@@ -10,5 +10,4 @@ import org.springframework.util.unit.DataSize;
  * how long a download link lives.
  */
 @ConfigurationProperties("keel.attachments")
-public record AttachmentProperties(DataSize maxSize, Set<String> allowedContentTypes, Duration downloadLifetime) {
-}
+public record AttachmentProperties(DataSize maxSize, Set<String> allowedContentTypes, Duration downloadLifetime) {}

@@ -46,7 +46,9 @@ public class MigrationConfiguration {
             throw new UncheckedIOException("Cannot read " + DEFINITION + ": " + e.getMessage(), e);
         }
         Map<String, String> settings = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key).strip()));
+        properties
+                .stringPropertyNames()
+                .forEach(key -> settings.put(key, properties.getProperty(key).strip()));
         return settings;
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * on AWS to use the region's endpoint and the default credentials chain.
  */
 @ConfigurationProperties("keel.s3")
-public record S3Properties(URI endpoint, String region, String bucket, String accessKey, String secretKey,
-                           boolean pathStyleAccess) {
+public record S3Properties(
+        URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyleAccess) {
 
     public S3Settings toSettings() {
         return new S3Settings(endpoint, region, bucket, accessKey, secretKey, pathStyleAccess);

@@ -32,9 +32,12 @@ public class WidgetConfiguration {
     }
 
     @Bean
-    WidgetAttachmentService widgetAttachmentService(WidgetRepository widgets, ObjectStorage storage,
-                                                    Transactions transactions, IdGenerator ids,
-                                                    AttachmentProperties properties) {
+    WidgetAttachmentService widgetAttachmentService(
+            WidgetRepository widgets,
+            ObjectStorage storage,
+            Transactions transactions,
+            IdGenerator ids,
+            AttachmentProperties properties) {
         return new WidgetAttachmentService(widgets, storage, transactions, ids, properties.downloadLifetime());
     }
 }

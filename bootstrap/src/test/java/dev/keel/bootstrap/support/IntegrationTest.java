@@ -1,12 +1,12 @@
 package dev.keel.bootstrap.support;
 
+import dev.keel.tools.devservices.test.TestServicesInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import dev.keel.tools.devservices.test.TestServicesInitializer;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -18,5 +18,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 @ContextConfiguration(initializers = TestServicesInitializer.class)
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

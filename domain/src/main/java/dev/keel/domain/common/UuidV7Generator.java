@@ -13,7 +13,10 @@ public final class UuidV7Generator implements IdGenerator {
     private final TimeOrderedEpochFactory factory;
 
     public UuidV7Generator(Clock clock) {
-        this.factory = TimeOrderedEpochFactory.builder().withClock(clock).withIncrementPlus1().build();
+        this.factory = TimeOrderedEpochFactory.builder()
+                .withClock(clock)
+                .withIncrementPlus1()
+                .build();
     }
 
     @Override

@@ -10,10 +10,11 @@ public enum WidgetStatus {
 
     /** Whether a widget in this status may move to {@code next}; staying put is always allowed. */
     public boolean canBecome(WidgetStatus next) {
-        return this == next || switch (this) {
-            case DRAFT -> Set.of(ACTIVE, RETIRED).contains(next);
-            case ACTIVE -> next == RETIRED;
-            case RETIRED -> false;
-        };
+        return this == next
+                || switch (this) {
+                    case DRAFT -> Set.of(ACTIVE, RETIRED).contains(next);
+                    case ACTIVE -> next == RETIRED;
+                    case RETIRED -> false;
+                };
     }
 }

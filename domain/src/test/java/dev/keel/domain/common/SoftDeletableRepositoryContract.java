@@ -30,9 +30,12 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
 
     /** PostgreSQL's uuid order (unsigned), newest first: the order of every keyset page. */
     private static final Comparator<UUID> NEWEST_FIRST = ((Comparator<UUID>) (a, b) -> {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }).reversed();
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0
+                        ? high
+                        : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            })
+            .reversed();
 
     protected abstract SoftDeletableRepository<T, ID> repository();
 
@@ -87,14 +90,17 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
 
     private void assertEveryFinderSees(T aggregate, boolean sees) {
         ID id = idOf(aggregate);
-        assertThat(repository().findLive(id)).as("findLive")
+        assertThat(repository().findLive(id))
+                .as("findLive")
                 .isEqualTo(sees ? Optional.of(aggregate) : Optional.empty());
         if (sees) {
             assertThat(allLive()).as("listLive").contains(id);
         } else {
             assertThat(allLive()).as("listLive").doesNotContain(id);
         }
-        otherFinders().forEach((name, finder) -> assertThat(finder.test(aggregate)).as(name).isEqualTo(sees));
+        otherFinders()
+                .forEach((name, finder) ->
+                        assertThat(finder.test(aggregate)).as(name).isEqualTo(sees));
     }
 
     @Test
@@ -119,10 +125,13 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         T archived = repository().findIncludingArchived(id).orElseThrow();
         assertThat(isArchived(archived)).isTrue();
         assertThatThrownBy(() -> repository().update(changed(live), versionOf(live)))
-                .as("an update based on the live version").isInstanceOf(NotFoundException.class);
+                .as("an update based on the live version")
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> repository().update(changed(archived), versionOf(archived)))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(repository().findIncludingArchived(id)).as("after the refused update").contains(archived);
+        assertThat(repository().findIncludingArchived(id))
+                .as("after the refused update")
+                .contains(archived);
     }
 
     @Test
@@ -139,7 +148,8 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         assertThat(isArchived(restored)).isFalse();
         assertEveryFinderSees(restored, true);
         T changed = repository().update(changed(restored), versionOf(restored));
-        assertThat(versionOf(changed)).as("a restored aggregate changes like any live one")
+        assertThat(versionOf(changed))
+                .as("a restored aggregate changes like any live one")
                 .isGreaterThan(versionOf(restored));
     }
 
@@ -155,10 +165,11 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         assertThat(repository().findLive(id)).contains(updated);
         // A second change based on the version the first one replaced: refused, naming the current version.
         assertThatThrownBy(() -> repository().update(changed(original), versionOf(original)))
-                .isInstanceOfSatisfying(StaleVersionException.class,
-                        stale -> assertThat(stale.currentVersion()).isEqualTo(versionOf(updated)));
+                .isInstanceOfSatisfying(StaleVersionException.class, stale -> assertThat(stale.currentVersion())
+                        .isEqualTo(versionOf(updated)));
         assertThatThrownBy(() -> repository().update(changed(updated), versionOf(updated) + 1))
-                .as("a version not yet reached").isInstanceOf(StaleVersionException.class);
+                .as("a version not yet reached")
+                .isInstanceOf(StaleVersionException.class);
         assertThat(repository().findLive(id)).as("after the refused updates").contains(updated);
 
         T again = repository().update(changed(updated), versionOf(updated));
@@ -175,8 +186,11 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         }
         List<T> archived = List.of(created.get(2), created.get(PAGE + 1), created.get(3 * PAGE));
         archived.forEach(aggregate -> repository().archive(idOf(aggregate), Instant.now()));
-        List<UUID> expected = created.stream().filter(aggregate -> !archived.contains(aggregate))
-                .map(aggregate -> keyOf(idOf(aggregate))).sorted(NEWEST_FIRST).toList();
+        List<UUID> expected = created.stream()
+                .filter(aggregate -> !archived.contains(aggregate))
+                .map(aggregate -> keyOf(idOf(aggregate)))
+                .sorted(NEWEST_FIRST)
+                .toList();
 
         // Ours are the newest rows, so their pages come first; rows other tests left follow them.
         List<UUID> seen = new ArrayList<>();
@@ -187,7 +201,9 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
             page.items().forEach(aggregate -> seen.add(keyOf(idOf(aggregate))));
             if (page.next().isPresent()) {
                 assertThat(page.items()).as("a page with a next one").hasSize(PAGE);
-                assertThat(page.next()).as("the cursor").contains(keyOf(idOf(page.items().getLast())));
+                assertThat(page.next())
+                        .as("the cursor")
+                        .contains(keyOf(idOf(page.items().getLast())));
             }
             // Someone inserts while we page: newer rows sort before the cursor and must not disturb it.
             stored();
@@ -196,9 +212,14 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         } while (after.isPresent() && !seen.containsAll(expected));
 
         assertThat(seen).doesNotHaveDuplicates().isSortedAccordingTo(NEWEST_FIRST);
-        assertThat(seen.stream().filter(expected::contains).toList()).as("ours, newest first").isEqualTo(expected);
-        assertThat(seen).as("archived")
-                .doesNotContainAnyElementsOf(archived.stream().map(aggregate -> keyOf(idOf(aggregate))).toList());
+        assertThat(seen.stream().filter(expected::contains).toList())
+                .as("ours, newest first")
+                .isEqualTo(expected);
+        assertThat(seen)
+                .as("archived")
+                .doesNotContainAnyElementsOf(archived.stream()
+                        .map(aggregate -> keyOf(idOf(aggregate)))
+                        .toList());
     }
 
     @Test

@@ -83,7 +83,8 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
     @Override
     protected Map<String, Predicate<Widget>> otherFinders() {
         return Map.of("listLive by its status", widget -> idsListedBy(
-                page -> repository().listLive(Optional.of(widget.status()), page)).contains(widget.id()));
+                        page -> repository().listLive(Optional.of(widget.status()), page))
+                .contains(widget.id()));
     }
 
     @Test
@@ -114,7 +115,9 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
     void namesAreUniqueAmongLiveWidgetsOnly() {
         String name = unique("Unique");
         Widget first = newWidget(name);
-        assertThatThrownBy(() -> newWidget(name)).isInstanceOf(ConflictException.class).hasMessageContaining(name);
+        assertThatThrownBy(() -> newWidget(name))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(name);
 
         repository().archive(first.id(), Instant.now());
         Widget second = newWidget(name);
@@ -131,7 +134,8 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
 
         repository().update(widget.attach(file), widget.version());
 
-        assertThat(repository().findLive(widget.id()).orElseThrow().attachment()).isEqualTo(file);
+        assertThat(repository().findLive(widget.id()).orElseThrow().attachment())
+                .isEqualTo(file);
     }
 
     @Test
@@ -140,15 +144,18 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
         Set<UUID> existing = new HashSet<>();
         for (int i = 0; i < 23; i++) {
             Widget widget = newWidget(unique("Paged"));
-            existing.add(repository().update(widget.moveTo(WidgetStatus.RETIRED), 0).id().value());
+            existing.add(repository()
+                    .update(widget.moveTo(WidgetStatus.RETIRED), 0)
+                    .id()
+                    .value());
         }
 
         List<UUID> seen = new ArrayList<>();
         Optional<UUID> after = Optional.empty();
         int pages = 0;
         do {
-            KeysetPage<Widget> page = repository().listLive(Optional.of(WidgetStatus.valueOf(status)),
-                    new PageRequest(after, 5));
+            KeysetPage<Widget> page =
+                    repository().listLive(Optional.of(WidgetStatus.valueOf(status)), new PageRequest(after, 5));
             page.items().forEach(widget -> seen.add(widget.id().value()));
             // Someone inserts while we page: newer rows sort before the cursor and must not disturb it.
             Widget inserted = newWidget(unique("Concurrent"));

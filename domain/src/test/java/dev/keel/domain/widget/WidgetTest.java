@@ -63,7 +63,10 @@ class WidgetTest {
         UUID upload = UUID.fromString("019a8f2e-5c3b-7d10-8000-0000000000aa");
         assertThat(draft().attachmentKey(upload).value()).isEqualTo("widgets/" + ID + "/attachments/" + upload);
         Widget attached = draft().attach(new Attachment(draft().attachmentKey(upload), "text/plain", 5, SHA));
-        assertThat(attached.currentAttachment()).get().extracting(Attachment::size).isEqualTo(5L);
+        assertThat(attached.currentAttachment())
+                .get()
+                .extracting(Attachment::size)
+                .isEqualTo(5L);
     }
 
     @Test
@@ -77,7 +80,8 @@ class WidgetTest {
     void refusesBadNames(String name) {
         assertThatThrownBy(() -> new WidgetName(name))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting(e -> ((RuleViolationException) e).field()).isEqualTo("name");
+                .extracting(e -> ((RuleViolationException) e).field())
+                .isEqualTo("name");
     }
 
     @Test

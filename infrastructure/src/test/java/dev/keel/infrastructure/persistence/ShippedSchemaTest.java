@@ -31,16 +31,19 @@ class ShippedSchemaTest {
 
     @Test
     void theShippedCodeAndThePreviousReleaseWorkOnTheShippedSchema() throws Exception {
-        PreviousRelease.Lookup previous = PreviousRelease.fromEnvironment(Path.of(".."),
-                Path.of("../migrations/src/main/resources/db"));
+        PreviousRelease.Lookup previous =
+                PreviousRelease.fromEnvironment(Path.of(".."), Path.of("../migrations/src/main/resources/db"));
         try (Connection connection = dataSource.getConnection()) {
             SchemaChecks.Report report = SchemaChecks.run(connection, sessions.getConfiguration(), previous);
 
             assertThat(report.failures()).as(report.text()).isEmpty();
             // Every statement this ring declares was checked (none in a fork that has no mapper yet).
             var configuration = sessions.getConfiguration();
-            long statements = configuration.getMappedStatementNames().stream().filter(name -> name.contains("."))
-                    .map(name -> configuration.getMappedStatement(name).getId()).distinct().count();
+            long statements = configuration.getMappedStatementNames().stream()
+                    .filter(name -> name.contains("."))
+                    .map(name -> configuration.getMappedStatement(name).getId())
+                    .distinct()
+                    .count();
             assertThat(report.text()).contains("drift: [this release] " + statements + " statement");
         }
     }

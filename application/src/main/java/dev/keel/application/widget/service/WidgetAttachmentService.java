@@ -38,8 +38,12 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
     private final IdGenerator ids;
     private final Duration downloadLifetime;
 
-    public WidgetAttachmentService(WidgetRepository widgets, ObjectStorage storage, Transactions transactions,
-                                   IdGenerator ids, Duration downloadLifetime) {
+    public WidgetAttachmentService(
+            WidgetRepository widgets,
+            ObjectStorage storage,
+            Transactions transactions,
+            IdGenerator ids,
+            Duration downloadLifetime) {
         this.widgets = widgets;
         this.storage = storage;
         this.transactions = transactions;
@@ -58,13 +62,13 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
         } catch (RuntimeException e) {
             deleteQuietly(key);
             if (counted.count() < command.size()) {
-                throw new RuleViolationException("content", "ended after " + counted.count() + " of the "
-                        + command.size() + " bytes announced");
+                throw new RuleViolationException(
+                        "content", "ended after " + counted.count() + " of the " + command.size() + " bytes announced");
             }
             throw e;
         }
-        Attachment attachment = new Attachment(key, command.contentType(), command.size(),
-                HexFormat.of().formatHex(sha256.digest()));
+        Attachment attachment = new Attachment(
+                key, command.contentType(), command.size(), HexFormat.of().formatHex(sha256.digest()));
         Widget stored;
         try {
             stored = transactions.inTransaction(() -> widgets.update(widget.attach(attachment), widget.version()));
@@ -78,13 +82,14 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
 
     @Override
     public URI downloadUrl(WidgetId id) {
-        Attachment attachment = live(id).currentAttachment()
-                .orElseThrow(() -> new NotFoundException("attachment of widget", id));
+        Attachment attachment =
+                live(id).currentAttachment().orElseThrow(() -> new NotFoundException("attachment of widget", id));
         return storage.presignGet(attachment.key(), downloadLifetime);
     }
 
     private Widget live(WidgetId id) {
-        return transactions.readOnly(() -> widgets.findLive(id))
+        return transactions
+                .readOnly(() -> widgets.findLive(id))
                 .orElseThrow(() -> new NotFoundException(WidgetService.KIND, id));
     }
 

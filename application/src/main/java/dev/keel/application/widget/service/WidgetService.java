@@ -20,8 +20,13 @@ import dev.keel.domain.widget.WidgetRepository;
 import java.time.Clock;
 
 /** The widget use cases. Each public method is one transaction; none knows Spring. */
-public final class WidgetService implements CreateWidgetUseCase, GetWidgetUseCase, ListWidgetsUseCase,
-        UpdateWidgetUseCase, ArchiveWidgetUseCase, RestoreWidgetUseCase {
+public final class WidgetService
+        implements CreateWidgetUseCase,
+                GetWidgetUseCase,
+                ListWidgetsUseCase,
+                UpdateWidgetUseCase,
+                ArchiveWidgetUseCase,
+                RestoreWidgetUseCase {
 
     static final String KIND = "widget";
 
@@ -56,7 +61,8 @@ public final class WidgetService implements CreateWidgetUseCase, GetWidgetUseCas
     @Override
     public Widget update(UpdateWidgetCommand command) {
         return transactions.inTransaction(() -> {
-            Widget current = widgets.findLive(command.id()).orElseThrow(() -> new NotFoundException(KIND, command.id()));
+            Widget current =
+                    widgets.findLive(command.id()).orElseThrow(() -> new NotFoundException(KIND, command.id()));
             if (current.version() != command.expectedVersion()) {
                 // The caller decided on an old state: say so before judging the change against the new one.
                 throw new StaleVersionException(KIND, command.id(), command.expectedVersion(), current.version());

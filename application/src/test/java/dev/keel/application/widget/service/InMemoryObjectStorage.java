@@ -17,7 +17,7 @@ import java.util.Optional;
 final class InMemoryObjectStorage implements ObjectStorage {
 
     final Map<StorageKey, byte[]> objects = new LinkedHashMap<>();
-    Runnable duringPut = () -> { };
+    Runnable duringPut = () -> {};
 
     @Override
     public void put(StorageKey key, InputStream content, long contentLength, String contentType) {
@@ -36,7 +36,8 @@ final class InMemoryObjectStorage implements ObjectStorage {
     @Override
     public Optional<StoredObject> get(StorageKey key) {
         return Optional.ofNullable(objects.get(key))
-                .map(bytes -> new StoredObject(new ByteArrayInputStream(bytes), "application/octet-stream", bytes.length));
+                .map(bytes ->
+                        new StoredObject(new ByteArrayInputStream(bytes), "application/octet-stream", bytes.length));
     }
 
     @Override

@@ -21,9 +21,12 @@ import java.util.UUID;
 final class InMemoryWidgetRepository implements WidgetRepository {
 
     private static final Comparator<UUID> NEWEST_FIRST = ((Comparator<UUID>) (a, b) -> {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }).reversed();
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0
+                        ? high
+                        : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            })
+            .reversed();
 
     private final Map<WidgetId, Widget> rows = new LinkedHashMap<>();
 
@@ -42,7 +45,9 @@ final class InMemoryWidgetRepository implements WidgetRepository {
         List<Widget> matching = rows.values().stream()
                 .filter(widget -> !widget.isArchived())
                 .filter(widget -> status.map(s -> s == widget.status()).orElse(true))
-                .filter(widget -> page.after().map(after -> NEWEST_FIRST.compare(widget.id().value(), after) > 0).orElse(true))
+                .filter(widget -> page.after()
+                        .map(after -> NEWEST_FIRST.compare(widget.id().value(), after) > 0)
+                        .orElse(true))
                 .sorted(Comparator.comparing(widget -> widget.id().value(), NEWEST_FIRST))
                 .limit(page.limit() + 1L)
                 .toList();
@@ -65,8 +70,15 @@ final class InMemoryWidgetRepository implements WidgetRepository {
             throw new StaleVersionException("widget", widget.id(), expectedVersion, stored.version());
         }
         requireNameFree(widget);
-        Widget updated = new Widget(widget.id(), widget.name(), widget.status(), widget.attachment(), stored.createdAt(),
-                Instant.now(), null, stored.version() + 1);
+        Widget updated = new Widget(
+                widget.id(),
+                widget.name(),
+                widget.status(),
+                widget.attachment(),
+                stored.createdAt(),
+                Instant.now(),
+                null,
+                stored.version() + 1);
         rows.put(widget.id(), updated);
         return updated;
     }
@@ -77,8 +89,17 @@ final class InMemoryWidgetRepository implements WidgetRepository {
         if (stored.isArchived()) {
             return false;
         }
-        rows.put(id, new Widget(id, stored.name(), stored.status(), stored.attachment(), stored.createdAt(), at, at,
-                stored.version() + 1));
+        rows.put(
+                id,
+                new Widget(
+                        id,
+                        stored.name(),
+                        stored.status(),
+                        stored.attachment(),
+                        stored.createdAt(),
+                        at,
+                        at,
+                        stored.version() + 1));
         return true;
     }
 
@@ -88,16 +109,25 @@ final class InMemoryWidgetRepository implements WidgetRepository {
         if (!stored.isArchived()) {
             return false;
         }
-        Widget restored = new Widget(id, stored.name(), stored.status(), stored.attachment(), stored.createdAt(),
-                Instant.now(), null, stored.version() + 1);
+        Widget restored = new Widget(
+                id,
+                stored.name(),
+                stored.status(),
+                stored.attachment(),
+                stored.createdAt(),
+                Instant.now(),
+                null,
+                stored.version() + 1);
         requireNameFree(restored);
         rows.put(id, restored);
         return true;
     }
 
     private void requireNameFree(Widget widget) {
-        boolean taken = rows.values().stream().anyMatch(other -> !other.isArchived() && !other.id().equals(widget.id())
-                && other.name().equals(widget.name()));
+        boolean taken = rows.values().stream()
+                .anyMatch(other -> !other.isArchived()
+                        && !other.id().equals(widget.id())
+                        && other.name().equals(widget.name()));
         if (taken) {
             throw new ConflictException("a live widget is already named '" + widget.name() + "'");
         }

@@ -28,12 +28,12 @@ class WidgetAttachmentServiceTest {
     private final WidgetServiceTest.CountingTransactions transactions = new WidgetServiceTest.CountingTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
     private final WidgetService widgets = new WidgetService(repository, transactions, ids, Clock.systemUTC());
-    private final WidgetAttachmentService attachments = new WidgetAttachmentService(repository, storage, transactions,
-            ids, Duration.ofMinutes(5));
+    private final WidgetAttachmentService attachments =
+            new WidgetAttachmentService(repository, storage, transactions, ids, Duration.ofMinutes(5));
 
     private static AttachFileCommand file(Widget widget, String text, long announced) {
-        return new AttachFileCommand(widget.id(), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                announced, "text/plain");
+        return new AttachFileCommand(
+                widget.id(), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), announced, "text/plain");
     }
 
     @Test
@@ -43,19 +43,27 @@ class WidgetAttachmentServiceTest {
         Widget attached = attachments.attach(file(widget, "hello", 5));
 
         var attachment = attached.currentAttachment().orElseThrow();
-        assertThat(attachment.sha256()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest("hello".getBytes(StandardCharsets.UTF_8))));
+        assertThat(attachment.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest("hello".getBytes(StandardCharsets.UTF_8))));
         assertThat(attachment.key().value()).startsWith("widgets/" + widget.id() + "/attachments/");
-        assertThat(storage.objects.get(attachment.key())).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+        assertThat(storage.objects.get(attachment.key()))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("hello");
         assertThat(attachments.downloadUrl(widget.id()).toString()).startsWith("memory://" + attachment.key());
     }
 
     @Test
     void aNewFileReplacesTheOldOneInStorageToo() {
         Widget widget = widgets.create(CreateWidgetCommand.of("Replaced"));
-        var first = attachments.attach(file(widget, "first", 5)).currentAttachment().orElseThrow();
+        var first =
+                attachments.attach(file(widget, "first", 5)).currentAttachment().orElseThrow();
 
-        var second = attachments.attach(file(widget, "second", 6)).currentAttachment().orElseThrow();
+        var second = attachments
+                .attach(file(widget, "second", 6))
+                .currentAttachment()
+                .orElseThrow();
 
         assertThat(second.key()).isNotEqualTo(first.key());
         assertThat(storage.objects).containsOnlyKeys(second.key());
@@ -75,8 +83,8 @@ class WidgetAttachmentServiceTest {
     @Test
     void aChangeDuringTheUploadWinsAndTheUploadLeavesNothing() {
         Widget widget = widgets.create(CreateWidgetCommand.of("Raced"));
-        storage.duringPut = () -> widgets.update(new UpdateWidgetCommand(widget.id(), 0,
-                Optional.of(new WidgetName("Renamed meanwhile")), Optional.empty()));
+        storage.duringPut = () -> widgets.update(new UpdateWidgetCommand(
+                widget.id(), 0, Optional.of(new WidgetName("Renamed meanwhile")), Optional.empty()));
 
         assertThatThrownBy(() -> attachments.attach(file(widget, "late", 4))).isInstanceOf(StaleVersionException.class);
 

@@ -48,7 +48,8 @@ class WidgetServiceTest {
     private final InMemoryWidgetRepository repository = new InMemoryWidgetRepository();
     private final CountingTransactions transactions = new CountingTransactions();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final WidgetService service = new WidgetService(repository, transactions, new UuidV7Generator(clock), clock);
+    private final WidgetService service =
+            new WidgetService(repository, transactions, new UuidV7Generator(clock), clock);
 
     @Test
     void createsADraftStampedByTheInjectedClockInOneTransaction() {
@@ -66,8 +67,8 @@ class WidgetServiceTest {
         Widget widget = service.create(CreateWidgetCommand.of("Counted"));
         service.get(widget.id());
         service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(10)));
-        service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.of(new WidgetName("Counted again")),
-                Optional.empty()));
+        service.update(new UpdateWidgetCommand(
+                widget.id(), 0, Optional.of(new WidgetName("Counted again")), Optional.empty()));
         service.archive(widget.id());
         service.restore(widget.id());
 
@@ -81,14 +82,16 @@ class WidgetServiceTest {
         service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED)));
 
         // Moving a retired widget back is a rule violation, but the caller's version is the news.
-        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(),
-                Optional.of(WidgetStatus.ACTIVE)))).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> service.update(
+                        new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.ACTIVE))))
+                .isInstanceOf(StaleVersionException.class);
     }
 
     @Test
     void namesAreUniqueAmongLiveWidgetsOnly() {
         Widget first = service.create(CreateWidgetCommand.of("Sprocket"));
-        assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket")))
+                .isInstanceOf(ConflictException.class);
 
         service.archive(first.id());
         Widget second = service.create(CreateWidgetCommand.of("Sprocket"));
@@ -113,13 +116,16 @@ class WidgetServiceTest {
     void updatesNeedTheCurrentVersion() {
         Widget widget = service.create(CreateWidgetCommand.of("Gear"));
 
-        Widget updated = service.update(new UpdateWidgetCommand(widget.id(), widget.version(),
-                Optional.of(new WidgetName("Big gear")), Optional.of(WidgetStatus.ACTIVE)));
+        Widget updated = service.update(new UpdateWidgetCommand(
+                widget.id(),
+                widget.version(),
+                Optional.of(new WidgetName("Big gear")),
+                Optional.of(WidgetStatus.ACTIVE)));
 
         assertThat(updated.name().value()).isEqualTo("Big gear");
         assertThat(updated.status()).isEqualTo(WidgetStatus.ACTIVE);
-        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), widget.version(),
-                Optional.of(new WidgetName("Lost update")), Optional.empty())))
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(
+                        widget.id(), widget.version(), Optional.of(new WidgetName("Lost update")), Optional.empty())))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(service.get(widget.id()).name().value()).isEqualTo("Big gear");
     }
@@ -127,11 +133,12 @@ class WidgetServiceTest {
     @Test
     void refusesStatusMovesTheDomainForbids() {
         Widget widget = service.create(CreateWidgetCommand.of("Lever"));
-        Widget retired = service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(),
-                Optional.of(WidgetStatus.RETIRED)));
+        Widget retired = service.update(
+                new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED)));
 
-        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(widget.id(), retired.version(),
-                Optional.empty(), Optional.of(WidgetStatus.ACTIVE)))).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(
+                        widget.id(), retired.version(), Optional.empty(), Optional.of(WidgetStatus.ACTIVE))))
+                .isInstanceOf(RuleViolationException.class);
     }
 
     @Test
@@ -142,17 +149,20 @@ class WidgetServiceTest {
         var firstPage = service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(3)));
         var secondPage = service.list(new ListWidgetsQuery(Optional.empty(), new PageRequest(firstPage.next(), 3)));
 
-        assertThat(firstPage.items()).extracting(w -> w.name().value()).containsExactly("Widget 4", "Widget 3", "Widget 2");
+        assertThat(firstPage.items())
+                .extracting(w -> w.name().value())
+                .containsExactly("Widget 4", "Widget 3", "Widget 2");
         assertThat(secondPage.items()).extracting(w -> w.name().value()).containsExactly("Widget 1", "Widget 0");
         assertThat(secondPage.next()).isEmpty();
-        assertThat(service.list(new ListWidgetsQuery(Optional.of(WidgetStatus.ACTIVE), PageRequest.first(3))).items())
+        assertThat(service.list(new ListWidgetsQuery(Optional.of(WidgetStatus.ACTIVE), PageRequest.first(3)))
+                        .items())
                 .isEmpty();
     }
 
     @Test
     void unknownIdsAreNotFound() {
-        Widget widget = Widget.create(new dev.keel.domain.widget.WidgetId(new UuidV7Generator(clock).newId()),
-                new WidgetName("Ghost"), NOW);
+        Widget widget = Widget.create(
+                new dev.keel.domain.widget.WidgetId(new UuidV7Generator(clock).newId()), new WidgetName("Ghost"), NOW);
         assertThatThrownBy(() -> service.get(widget.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.archive(widget.id())).isInstanceOf(NotFoundException.class);
     }

@@ -16,11 +16,11 @@ public final class Cursors {
     /** The query parameter a list takes its cursor from, and the next link sets. */
     public static final String PARAMETER = "cursor";
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(UUID lastId) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(lastId.getMostSignificantBits())
+        ByteBuffer bytes = ByteBuffer.allocate(16)
+                .putLong(lastId.getMostSignificantBits())
                 .putLong(lastId.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
@@ -35,7 +35,9 @@ public final class Cursors {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             return new UUID(buffer.getLong(), buffer.getLong());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.VALIDATION,
                     "The cursor is not one this API handed out; start again without it.");
         }
     }

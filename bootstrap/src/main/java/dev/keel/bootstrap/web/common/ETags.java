@@ -17,8 +17,7 @@ public final class ETags {
     // At most 18 digits, so any tag that matches fits a long.
     private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** {@code "3"} for version 3: strong, since every stored change moves the version. */
     public static String forVersion(long version) {
@@ -33,12 +32,16 @@ public final class ETags {
      */
     public static long versionFromIfMatch(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    ProblemTypes.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
         }
         Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    ProblemTypes.STALE_VERSION,
                     "If-Match must be an ETag this API handed out, such as \"3\".");
         }
         return Long.parseLong(matcher.group(1));

@@ -38,8 +38,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     /** One invalid input: which field, and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
@@ -53,18 +52,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<ProblemDetail> stale(StaleVersionException e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION,
-                e.getMessage() + ": read it again and apply your change to the current version", request, null);
+        ResponseEntity<ProblemDetail> response = problem(
+                HttpStatus.PRECONDITION_FAILED,
+                ProblemTypes.STALE_VERSION,
+                e.getMessage() + ": read it again and apply your change to the current version",
+                request,
+                null);
         // Spring quotes the bare version: "3", the strong ETag every response carries (ETags.forVersion, whose
         // test holds the two alike). Named here, not called: web.common raises this package's errors.
-        return ResponseEntity.status(response.getStatusCode()).eTag(String.valueOf(e.currentVersion()))
+        return ResponseEntity.status(response.getStatusCode())
+                .eTag(String.valueOf(e.currentVersion()))
                 .body(response.getBody());
     }
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATION, e.getMessage(), request,
-                List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 1))));
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.RULE_VIOLATION,
+                e.getMessage(),
+                request,
+                List.of(new FieldError(
+                        e.field(), e.getMessage().substring(e.field().length() + 1))));
     }
 
     @ExceptionHandler(ApiException.class)
@@ -74,47 +83,60 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "A parameter has an invalid value.", request,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "A parameter has an invalid value.",
+                request,
                 List.of(new FieldError(e.getName(), "is not a valid value")));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-                "An unexpected error occurred; it has been logged.", request, null);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "An unexpected error occurred; it has been logged.",
+                request,
+                null);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return withBody(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The request has invalid fields.",
-                servletRequest(request), errors));
+        return withBody(problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "The request has invalid fields.",
+                servletRequest(request),
+                errors));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = null;
         String detail = "The request body is not valid JSON for this operation.";
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             errors = List.of(new FieldError(unknown.getPropertyName(), "is not a known field"));
             detail = "The request body has a field this operation does not know.";
-        } else if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        } else if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             String field = databind.getPath().getLast().getPropertyName();
             errors = List.of(new FieldError(field == null ? "body" : field, "has a value of the wrong type"));
         }
-        return withBody(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, detail,
-                servletRequest(request), errors));
+        return withBody(problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, detail, servletRequest(request), errors));
     }
 
     /** Framework errors (405, 406, 415, ...) get the same stable types and titles as ours. */
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             ProblemTypes type = ProblemTypes.forStatus(status.value());
@@ -125,8 +147,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, ProblemTypes type, String detail,
-            HttpServletRequest request, @Nullable List<FieldError> errors) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatusCode status,
+            ProblemTypes type,
+            String detail,
+            HttpServletRequest request,
+            @Nullable List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.type());
         problem.setTitle(type.title());
@@ -134,12 +160,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (errors != null) {
             problem.setProperties(Map.of("errors", errors));
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     private static ResponseEntity<Object> withBody(ResponseEntity<ProblemDetail> response) {
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .body(response.getBody());
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

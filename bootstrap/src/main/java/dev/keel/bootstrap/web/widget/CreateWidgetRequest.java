@@ -3,5 +3,4 @@ package dev.keel.bootstrap.web.widget;
 import jakarta.validation.constraints.NotNull;
 
 /** POST /api/widgets. The name's rules (length, blanks) are the domain's and answer 422. */
-public record CreateWidgetRequest(@NotNull String name) {
-}
+public record CreateWidgetRequest(@NotNull String name) {}

@@ -65,9 +65,16 @@ class WidgetController {
     private final DownloadFileUseCase download;
     private final AttachmentProperties attachments;
 
-    WidgetController(CreateWidgetUseCase create, GetWidgetUseCase get, ListWidgetsUseCase list,
-                     UpdateWidgetUseCase update, ArchiveWidgetUseCase archive, RestoreWidgetUseCase restore,
-                     AttachFileUseCase attach, DownloadFileUseCase download, AttachmentProperties attachments) {
+    WidgetController(
+            CreateWidgetUseCase create,
+            GetWidgetUseCase get,
+            ListWidgetsUseCase list,
+            UpdateWidgetUseCase update,
+            ArchiveWidgetUseCase archive,
+            RestoreWidgetUseCase restore,
+            AttachFileUseCase attach,
+            DownloadFileUseCase download,
+            AttachmentProperties attachments) {
         this.create = create;
         this.get = get;
         this.list = list;
@@ -82,9 +89,12 @@ class WidgetController {
     @PostMapping
     ResponseEntity<WidgetResponse> create(@Valid @RequestBody CreateWidgetRequest request) {
         Widget widget = create.create(CreateWidgetCommand.of(request.name()));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(widget.id().value()).toUri();
-        return ResponseEntity.created(location).eTag(ETags.forVersion(widget.version()))
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(widget.id().value())
+                .toUri();
+        return ResponseEntity.created(location)
+                .eTag(ETags.forVersion(widget.version()))
                 .body(WidgetResponse.from(widget));
     }
 
@@ -94,25 +104,32 @@ class WidgetController {
     }
 
     @GetMapping
-    ResponseEntity<WidgetPageResponse> list(@RequestParam Optional<WidgetStatus> status,
-                                            @RequestParam(defaultValue = "20") int limit,
-                                            @RequestParam(Cursors.PARAMETER) Optional<String> cursor) {
-        KeysetPage<Widget> page = list.list(new ListWidgetsQuery(status,
-                new PageRequest(cursor.map(Cursors::decode), limit)));
+    ResponseEntity<WidgetPageResponse> list(
+            @RequestParam Optional<WidgetStatus> status,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(Cursors.PARAMETER) Optional<String> cursor) {
+        KeysetPage<Widget> page =
+                list.list(new ListWidgetsQuery(status, new PageRequest(cursor.map(Cursors::decode), limit)));
         Optional<String> next = page.next().map(Cursors::encode);
         var response = ResponseEntity.ok();
         next.ifPresent(nextCursor -> response.header(HttpHeaders.LINK, Links.nextPage(nextCursor)));
-        return response.body(new WidgetPageResponse(page.items().stream().map(WidgetResponse::from).toList(),
-                next.orElse(null)));
+        return response.body(new WidgetPageResponse(
+                page.items().stream().map(WidgetResponse::from).toList(), next.orElse(null)));
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    ResponseEntity<WidgetResponse> update(@PathVariable UUID id,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-                                          @Valid @RequestBody UpdateWidgetRequest request) {
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    ResponseEntity<WidgetResponse> update(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody UpdateWidgetRequest request) {
         long expectedVersion = ETags.versionFromIfMatch(ifMatch);
-        Widget widget = update.update(new UpdateWidgetCommand(new WidgetId(id), expectedVersion,
-                Optional.ofNullable(request.name()).map(WidgetName::new), Optional.ofNullable(request.status())));
+        Widget widget = update.update(new UpdateWidgetCommand(
+                new WidgetId(id),
+                expectedVersion,
+                Optional.ofNullable(request.name()).map(WidgetName::new),
+                Optional.ofNullable(request.status())));
         return withEtag(widget);
     }
 
@@ -132,28 +149,41 @@ class WidgetController {
     ResponseEntity<WidgetResponse> attach(@PathVariable UUID id, HttpServletRequest request) throws IOException {
         String contentType = typeAndSubtype(request.getContentType());
         if (!attachments.allowedContentTypes().contains(contentType)) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-                    "Attachments may be of these types: " + String.join(", ", attachments.allowedContentTypes().stream()
-                            .sorted().toList()) + ".");
+            throw new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                    "Attachments may be of these types: "
+                            + String.join(
+                                    ", ",
+                                    attachments.allowedContentTypes().stream()
+                                            .sorted()
+                                            .toList()) + ".");
         }
         long size = request.getContentLengthLong();
         if (size < 0) {
-            throw new ApiException(HttpStatus.LENGTH_REQUIRED, ProblemTypes.LENGTH_REQUIRED,
+            throw new ApiException(
+                    HttpStatus.LENGTH_REQUIRED,
+                    ProblemTypes.LENGTH_REQUIRED,
                     "Send the attachment with a Content-Length header.");
         }
         if (size > attachments.maxSize().toBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "Attachments may be at most " + attachments.maxSize().toBytes() + " bytes; this one has " + size + ".");
+            throw new ApiException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemTypes.PAYLOAD_TOO_LARGE,
+                    "Attachments may be at most " + attachments.maxSize().toBytes() + " bytes; this one has " + size
+                            + ".");
         }
-        return withEtag(attach.attach(new AttachFileCommand(new WidgetId(id), request.getInputStream(), size,
-                contentType)));
+        return withEtag(
+                attach.attach(new AttachFileCommand(new WidgetId(id), request.getInputStream(), size, contentType)));
     }
 
     /** A redirect to a short-lived presigned URL: the file never passes through the application. */
     @GetMapping("/{id}/attachment")
     ResponseEntity<Void> download(@PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.FOUND).location(download.downloadUrl(new WidgetId(id)))
-                .cacheControl(CacheControl.noStore()).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(download.downloadUrl(new WidgetId(id)))
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     /** "text/plain" from "text/plain;charset=UTF-8"; empty when absent or malformed (then refused as 415). */

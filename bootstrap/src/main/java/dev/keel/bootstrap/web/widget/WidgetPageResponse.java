@@ -4,5 +4,5 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One page of widgets; {@code nextCursor} is absent on the last page. */
-public record WidgetPageResponse(List<WidgetResponse> items, @Nullable String nextCursor) {
-}
+public record WidgetPageResponse(
+        List<WidgetResponse> items, @Nullable String nextCursor) {}

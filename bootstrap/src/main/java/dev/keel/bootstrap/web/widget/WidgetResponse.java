@@ -8,8 +8,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A widget as the API shows it. The attachment is described, never linked: see GET .../attachment. */
-public record WidgetResponse(UUID id, String name, WidgetStatus status, @Nullable AttachmentResponse attachment,
-                             Instant createdAt, Instant updatedAt, long version) {
+public record WidgetResponse(
+        UUID id,
+        String name,
+        WidgetStatus status,
+        @Nullable AttachmentResponse attachment,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     /** What the API says about an attached file. */
     public record AttachmentResponse(String contentType, long size, String sha256) {
@@ -20,8 +26,13 @@ public record WidgetResponse(UUID id, String name, WidgetStatus status, @Nullabl
     }
 
     static WidgetResponse from(Widget widget) {
-        return new WidgetResponse(widget.id().value(), widget.name().value(), widget.status(),
-                widget.currentAttachment().map(AttachmentResponse::from).orElse(null), widget.createdAt(),
-                widget.updatedAt(), widget.version());
+        return new WidgetResponse(
+                widget.id().value(),
+                widget.name().value(),
+                widget.status(),
+                widget.currentAttachment().map(AttachmentResponse::from).orElse(null),
+                widget.createdAt(),
+                widget.updatedAt(),
+                widget.version());
     }
 }

@@ -15,8 +15,13 @@ import org.springframework.http.HttpStatus;
 class CursorsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"019a8f2e-5c3b-7d10-8000-000000000001", "00000000-0000-0000-0000-000000000000",
-            "ffffffff-ffff-ffff-ffff-ffffffffffff", "80000000-0000-7000-8000-000000000000"})
+    @ValueSource(
+            strings = {
+                "019a8f2e-5c3b-7d10-8000-000000000001",
+                "00000000-0000-0000-0000-000000000000",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                "80000000-0000-7000-8000-000000000000"
+            })
     void anEncodedIdDecodesToItself(String id) {
         UUID uuid = UUID.fromString(id);
 

@@ -24,8 +24,12 @@ class ETagsTest {
     void theStaleVersionAnswerQuotesTheVersionTheSameWay() {
         // ProblemDetailsAdvice hands Spring the bare version for its 412; the header must match this format.
         for (long version : new long[] {0, 7, 999_999_999_999_999_999L}) {
-            assertThat(org.springframework.http.ResponseEntity.ok().eTag(String.valueOf(version)).build().getHeaders()
-                    .getETag()).isEqualTo(ETags.forVersion(version));
+            assertThat(org.springframework.http.ResponseEntity.ok()
+                            .eTag(String.valueOf(version))
+                            .build()
+                            .getHeaders()
+                            .getETag())
+                    .isEqualTo(ETags.forVersion(version));
         }
     }
 
@@ -50,14 +54,26 @@ class ETagsTest {
 
         assertThat(refused.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
         assertThat(refused.type()).isEqualTo(ProblemTypes.PRECONDITION_REQUIRED);
-        assertThat(refused).hasMessage(
-                "Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
+        assertThat(refused)
+                .hasMessage("Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
     }
 
     /** A weak tag, "*" or a list names no single version: refused, never guessed at. */
     @ParameterizedTest
-    @ValueSource(strings = {"W/\"3\"", "*", "\"1\", \"2\"", "\"3\",\"3\"", "3", "\"3", "\"abc\"", "\"-1\"", "\"3.0\"",
-            "\"\"", "\"99999999999999999999\""})
+    @ValueSource(
+            strings = {
+                "W/\"3\"",
+                "*",
+                "\"1\", \"2\"",
+                "\"3\",\"3\"",
+                "3",
+                "\"3",
+                "\"abc\"",
+                "\"-1\"",
+                "\"3.0\"",
+                "\"\"",
+                "\"99999999999999999999\""
+            })
     void anythingButOneStrongETagThisApiHandedOutIs412(String ifMatch) {
         ApiException refused = catchThrowableOfType(ApiException.class, () -> ETags.versionFromIfMatch(ifMatch));
 

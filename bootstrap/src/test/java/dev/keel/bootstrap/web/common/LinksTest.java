@@ -32,8 +32,9 @@ class LinksTest {
     void theNextPageIsThisRequestWithTheNewCursorAndEveryOtherParameterKept() {
         currentRequest("/api/things", "status=ACTIVE&limit=2&cursor=AZqPLlw7fRCAAAAAAAAAAQ");
 
-        assertThat(Links.nextPage("AZqPLlw7fRCAAAAAAAAAAg")).isEqualTo(
-                "<http://localhost/api/things?status=ACTIVE&limit=2&cursor=AZqPLlw7fRCAAAAAAAAAAg>; rel=\"next\"");
+        assertThat(Links.nextPage("AZqPLlw7fRCAAAAAAAAAAg"))
+                .isEqualTo(
+                        "<http://localhost/api/things?status=ACTIVE&limit=2&cursor=AZqPLlw7fRCAAAAAAAAAAg>; rel=\"next\"");
     }
 
     @Test

@@ -32,7 +32,9 @@ class WidgetApiIntegrationTest {
 
     private HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -62,7 +64,8 @@ class WidgetApiIntegrationTest {
         HttpResponse<String> created = send("POST", "/api/widgets", "{\"name\":\"" + name + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json(created).path("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValue(uri("/api/widgets/" + id).toString());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue(uri("/api/widgets/" + id).toString());
         assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
         assertThat(json(created).path("status").asString()).isEqualTo("DRAFT");
 
@@ -70,16 +73,21 @@ class WidgetApiIntegrationTest {
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(json(fetched).path("name").asString()).isEqualTo(name);
 
-        HttpResponse<String> activated = send("PATCH", "/api/widgets/" + id, "{\"status\":\"ACTIVE\"}", "If-Match", "\"0\"");
+        HttpResponse<String> activated =
+                send("PATCH", "/api/widgets/" + id, "{\"status\":\"ACTIVE\"}", "If-Match", "\"0\"");
         assertThat(activated.statusCode()).isEqualTo(200);
         assertThat(activated.headers().firstValue("ETag")).hasValue("\"1\"");
 
-        HttpResponse<String> lostUpdate = send("PATCH", "/api/widgets/" + id, "{\"name\":\"Lost\"}", "If-Match", "\"0\"");
+        HttpResponse<String> lostUpdate =
+                send("PATCH", "/api/widgets/" + id, "{\"name\":\"Lost\"}", "If-Match", "\"0\"");
         assertThat(lostUpdate.statusCode()).isEqualTo(412);
         assertThat(json(lostUpdate).path("type").asString()).isEqualTo("https://keel.dev/problems/stale-version");
-        assertThat(json(send("GET", "/api/widgets/" + id, null)).path("name").asString()).isEqualTo(name);
+        assertThat(json(send("GET", "/api/widgets/" + id, null)).path("name").asString())
+                .isEqualTo(name);
 
-        assertThat(send("PATCH", "/api/widgets/" + id, "{\"name\":\"No match\"}").statusCode()).isEqualTo(428);
+        assertThat(send("PATCH", "/api/widgets/" + id, "{\"name\":\"No match\"}")
+                        .statusCode())
+                .isEqualTo(428);
 
         assertThat(send("DELETE", "/api/widgets/" + id, null).statusCode()).isEqualTo(204);
         assertThat(send("DELETE", "/api/widgets/" + id, null).statusCode()).isEqualTo(204);
@@ -118,7 +126,8 @@ class WidgetApiIntegrationTest {
 
         assertThat(send("GET", "/api/widgets/not-a-uuid", null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/api/widgets?status=BROKEN", null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/api/widgets?cursor=not-a-cursor", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/widgets?cursor=not-a-cursor", null).statusCode())
+                .isEqualTo(400);
         for (HttpResponse<String> problem : new HttpResponse[] {missing, unknown, blank, duplicate}) {
             assertThat(problem.body()).doesNotContain("Exception", "at dev.keel", "at org.");
         }
@@ -150,25 +159,32 @@ class WidgetApiIntegrationTest {
         String id = createWidget(uniqueName("Attached")).path("id").asString();
         byte[] content = "the attached file".getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> attached = HTTP.send(HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
-                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+        HttpResponse<String> attached = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
+                        .header("Content-Type", "text/plain")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(attached.statusCode()).isEqualTo(200);
         assertThat(json(attached).path("attachment").path("sha256").asString())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
         assertThat(json(attached).path("attachment").path("size").asLong()).isEqualTo(content.length);
 
         HttpResponse<String> redirect = send("GET", "/api/widgets/" + id + "/attachment", null);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Cache-Control")).hasValue("no-store");
         URI presigned = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(presigned).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file =
+                HTTP.send(HttpRequest.newBuilder(presigned).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(content);
 
-        HttpResponse<String> gif = HTTP.send(HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
-                .header("Content-Type", "image/gif").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+        HttpResponse<String> gif = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
+                        .header("Content-Type", "image/gif")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(gif.statusCode()).isEqualTo(415);
     }
@@ -176,7 +192,8 @@ class WidgetApiIntegrationTest {
     @Test
     void aWidgetWithoutAttachmentHasNothingToDownload() throws Exception {
         String id = createWidget(uniqueName("Bare")).path("id").asString();
-        assertThat(send("GET", "/api/widgets/" + id + "/attachment", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/widgets/" + id + "/attachment", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.keel.bootstrap.web.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
@@ -26,6 +26,7 @@ import dev.keel.application.widget.port.in.ListWidgetsUseCase;
 import dev.keel.application.widget.port.in.RestoreWidgetUseCase;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
 import dev.keel.application.widget.port.in.UpdateWidgetUseCase;
+import dev.keel.bootstrap.config.AttachmentProperties;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.StaleVersionException;
@@ -38,7 +39,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.keel.bootstrap.config.AttachmentProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -51,39 +51,47 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The web adapter alone: which command a request becomes, and the problem details each failure gets. */
 @WebMvcTest(WidgetController.class)
 @Import(WidgetControllerTest.AttachmentSettings.class)
-@TestPropertySource(properties = {
-        "keel.attachments.max-size=16B",
-        "keel.attachments.allowed-content-types=text/plain",
-        "keel.attachments.download-lifetime=1m"})
+@TestPropertySource(
+        properties = {
+            "keel.attachments.max-size=16B",
+            "keel.attachments.allowed-content-types=text/plain",
+            "keel.attachments.download-lifetime=1m"
+        })
 class WidgetControllerTest {
 
     private static final UUID ID = UUID.fromString("019a8f2e-5c3b-7d10-8000-000000000001");
-    private static final Widget WIDGET = Widget.create(new WidgetId(ID), new WidgetName("Sprocket"),
-            Instant.parse("2026-11-22T10:00:00Z"));
+    private static final Widget WIDGET =
+            Widget.create(new WidgetId(ID), new WidgetName("Sprocket"), Instant.parse("2026-11-22T10:00:00Z"));
 
     /** The slice scans no configuration properties: register the controller's own. */
     @TestConfiguration
     @EnableConfigurationProperties(AttachmentProperties.class)
-    static class AttachmentSettings {
-    }
+    static class AttachmentSettings {}
 
     @Autowired
     MockMvc mvc;
 
     @MockitoBean
     CreateWidgetUseCase create;
+
     @MockitoBean
     GetWidgetUseCase getWidget;
+
     @MockitoBean
     ListWidgetsUseCase list;
+
     @MockitoBean
     UpdateWidgetUseCase update;
+
     @MockitoBean
     ArchiveWidgetUseCase archive;
+
     @MockitoBean
     RestoreWidgetUseCase restore;
+
     @MockitoBean
     AttachFileUseCase attach;
+
     @MockitoBean
     DownloadFileUseCase download;
 
@@ -104,7 +112,9 @@ class WidgetControllerTest {
     void aPatchBecomesAnUpdateCommandWithTheVersionFromIfMatch() throws Exception {
         given(update.update(any())).willReturn(WIDGET);
 
-        mvc.perform(patch("/api/widgets/" + ID).header("If-Match", "\"3\"").contentType("application/merge-patch+json")
+        mvc.perform(patch("/api/widgets/" + ID)
+                        .header("If-Match", "\"3\"")
+                        .contentType("application/merge-patch+json")
                         .content("{\"status\":\"ACTIVE\"}"))
                 .andExpect(status().isOk());
 
@@ -117,7 +127,9 @@ class WidgetControllerTest {
 
     @Test
     void aPatchWithoutIfMatchIsRefusedBeforeAnyUseCase() throws Exception {
-        mvc.perform(patch("/api/widgets/" + ID).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"X\"}"))
+        mvc.perform(patch("/api/widgets/" + ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"X\"}"))
                 .andExpect(status().is(428))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://keel.dev/problems/precondition-required"))
@@ -131,7 +143,9 @@ class WidgetControllerTest {
     void aStaleVersionIs412WithTheCurrentETag() throws Exception {
         given(update.update(any())).willThrow(new StaleVersionException("widget", ID, 3, 5));
 
-        mvc.perform(patch("/api/widgets/" + ID).header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(patch("/api/widgets/" + ID)
+                        .header("If-Match", "\"3\"")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"X\"}"))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(header().string("ETag", "\"5\""))
@@ -180,10 +194,14 @@ class WidgetControllerTest {
 
     @Test
     void attachmentsOverTheLimitAre413AndOfOtherTypes415() throws Exception {
-        mvc.perform(put("/api/widgets/" + ID + "/attachment").contentType(MediaType.TEXT_PLAIN).content("x".repeat(17)))
+        mvc.perform(put("/api/widgets/" + ID + "/attachment")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x".repeat(17)))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("https://keel.dev/problems/payload-too-large"));
-        mvc.perform(put("/api/widgets/" + ID + "/attachment").contentType(MediaType.IMAGE_GIF).content("GIF89a"))
+        mvc.perform(put("/api/widgets/" + ID + "/attachment")
+                        .contentType(MediaType.IMAGE_GIF)
+                        .content("GIF89a"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.detail").value("Attachments may be of these types: text/plain."));
         verifyNoInteractions(attach);
@@ -193,7 +211,9 @@ class WidgetControllerTest {
     void anAllowedTypeWithACharsetIsAcceptedAndStreamedToTheUseCase() throws Exception {
         given(attach.attach(any())).willReturn(WIDGET);
 
-        mvc.perform(put("/api/widgets/" + ID + "/attachment").contentType("text/plain;charset=UTF-8").content("hello"))
+        mvc.perform(put("/api/widgets/" + ID + "/attachment")
+                        .contentType("text/plain;charset=UTF-8")
+                        .content("hello"))
                 .andExpect(status().isOk());
 
         ArgumentCaptor<dev.keel.application.widget.port.in.AttachFileCommand> command =
@@ -205,8 +225,10 @@ class WidgetControllerTest {
 
     @Test
     void anIfMatchThisApiNeverHandedOutIs412NotA500() throws Exception {
-        mvc.perform(patch("/api/widgets/" + ID).header("If-Match", "\"99999999999999999999\"")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"X\"}"))
+        mvc.perform(patch("/api/widgets/" + ID)
+                        .header("If-Match", "\"99999999999999999999\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"X\"}"))
                 .andExpect(status().isPreconditionFailed());
         verifyNoInteractions(update);
     }
@@ -224,7 +246,9 @@ class WidgetControllerTest {
 
     @Test
     void frameworkErrorsGetTheSameStableTypes() throws Exception {
-        mvc.perform(put("/api/widgets/" + ID).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/api/widgets/" + ID)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.type").value("https://keel.dev/problems/method-not-allowed"))
                 .andExpect(jsonPath("$.title").value("Method not allowed"));

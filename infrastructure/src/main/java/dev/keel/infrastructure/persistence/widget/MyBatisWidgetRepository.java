@@ -45,10 +45,11 @@ public final class MyBatisWidgetRepository implements WidgetRepository {
     @Override
     public KeysetPage<Widget> listLive(Optional<WidgetStatus> status, PageRequest page) {
         // One row more than asked tells whether another page follows.
-        List<WidgetRow> rows = mapper.listLive(status.map(Enum::name).orElse(null), page.after().orElse(null),
-                page.limit() + 1);
+        List<WidgetRow> rows = mapper.listLive(
+                status.map(Enum::name).orElse(null), page.after().orElse(null), page.limit() + 1);
         boolean more = rows.size() > page.limit();
-        List<Widget> items = rows.stream().limit(page.limit()).map(converter::toWidget).toList();
+        List<Widget> items =
+                rows.stream().limit(page.limit()).map(converter::toWidget).toList();
         return new KeysetPage<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
     }
 

@@ -39,7 +39,10 @@ public interface WidgetConverter {
         if (row.attachmentKey() == null) {
             return null;
         }
-        return new Attachment(new StorageKey(row.attachmentKey()), row.attachmentContentType(), row.attachmentSize(),
+        return new Attachment(
+                new StorageKey(row.attachmentKey()),
+                row.attachmentContentType(),
+                row.attachmentSize(),
                 row.attachmentSha256());
     }
 }

@@ -15,5 +15,4 @@ public record WidgetRow(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant archivedAt) {
-}
+        Instant archivedAt) {}

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /** Builds the S3 client and presigner once per application; both are thread-safe and closeable. */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     public static S3Client client(S3Settings settings) {
         var builder = S3Client.builder()
@@ -32,7 +31,9 @@ public final class S3Clients {
         var builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyleAccess()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyleAccess())
+                        .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
@@ -41,7 +42,8 @@ public final class S3Clients {
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {
         return settings.hasStaticCredentials()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+                ? StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
                 : DefaultCredentialsProvider.builder().build();
     }
 }

@@ -33,14 +33,19 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public void put(StorageKey key, InputStream content, long contentLength, String contentType) {
-        s3.putObject(request -> request.bucket(bucket).key(key.value()).contentType(contentType).contentLength(contentLength),
+        s3.putObject(
+                request -> request.bucket(bucket)
+                        .key(key.value())
+                        .contentType(contentType)
+                        .contentLength(contentLength),
                 RequestBody.fromInputStream(content, contentLength));
     }
 
     @Override
     public Optional<StoredObject> get(StorageKey key) {
         try {
-            ResponseInputStream<GetObjectResponse> object = s3.getObject(request -> request.bucket(bucket).key(key.value()));
+            ResponseInputStream<GetObjectResponse> object =
+                    s3.getObject(request -> request.bucket(bucket).key(key.value()));
             GetObjectResponse response = object.response();
             String contentType = response.contentType() == null ? "application/octet-stream" : response.contentType();
             return Optional.of(new StoredObject(object, contentType, response.contentLength()));
@@ -69,14 +74,19 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public URI presignGet(StorageKey key, Duration lifetime) {
-        return toUri(presigner.presignGetObject(request -> request.signatureDuration(lifetime)
-                .getObjectRequest(get -> get.bucket(bucket).key(key.value()))).url());
+        return toUri(presigner
+                .presignGetObject(request -> request.signatureDuration(lifetime)
+                        .getObjectRequest(get -> get.bucket(bucket).key(key.value())))
+                .url());
     }
 
     @Override
     public URI presignPut(StorageKey key, String contentType, Duration lifetime) {
-        return toUri(presigner.presignPutObject(request -> request.signatureDuration(lifetime)
-                .putObjectRequest(put -> put.bucket(bucket).key(key.value()).contentType(contentType))).url());
+        return toUri(presigner
+                .presignPutObject(request -> request.signatureDuration(lifetime)
+                        .putObjectRequest(
+                                put -> put.bucket(bucket).key(key.value()).contentType(contentType)))
+                .url());
     }
 
     private static URI toUri(URL url) {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * How to reach the bucket. {@code endpoint} is empty for AWS itself; MinIO and S3Proxy need it
  * and path-style access. Empty credentials mean the SDK's default chain (instance roles, env).
  */
-public record S3Settings(URI endpoint, String region, String bucket, String accessKey, String secretKey,
-                         boolean pathStyleAccess) {
+public record S3Settings(
+        URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyleAccess) {
 
     public S3Settings {
         Objects.requireNonNull(region, "region");

@@ -3,13 +3,13 @@ package dev.keel.infrastructure.persistence.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.tools.devservices.test.TestServicesInitializer;
 import dev.keel.domain.common.StaleVersionException;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetName;
 import dev.keel.domain.widget.WidgetRepository;
 import dev.keel.domain.widget.WidgetRepositoryContract;
 import dev.keel.domain.widget.WidgetStatus;
+import dev.keel.tools.devservices.test.TestServicesInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +43,8 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
     void updatesCheckTheVersionAndTheTriggerKeepsUpdatedAt() {
         Widget widget = newWidget(unique("Versioned"));
 
-        Widget updated = widgets.update(widget.rename(new WidgetName(unique("Renamed"))).moveTo(WidgetStatus.ACTIVE), 0);
+        Widget updated =
+                widgets.update(widget.rename(new WidgetName(unique("Renamed"))).moveTo(WidgetStatus.ACTIVE), 0);
 
         assertThat(updated.version()).isEqualTo(1);
         assertThat(updated.status()).isEqualTo(WidgetStatus.ACTIVE);
@@ -51,7 +52,8 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
         assertThat(updated.createdAt()).isEqualTo(widget.createdAt());
         assertThatThrownBy(() -> widgets.update(widget.rename(new WidgetName(unique("Lost"))), 0))
                 .isInstanceOf(StaleVersionException.class)
-                .satisfies(e -> assertThat(((StaleVersionException) e).currentVersion()).isEqualTo(1));
+                .satisfies(e ->
+                        assertThat(((StaleVersionException) e).currentVersion()).isEqualTo(1));
         assertThat(widgets.findLive(widget.id())).get().extracting(Widget::name).isEqualTo(updated.name());
     }
 
@@ -59,7 +61,8 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
     void theDatabaseRefusesHardDeletes() {
         Widget widget = newWidget(unique("Undeletable"));
 
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM widget WHERE id = ?", widget.id().value()))
+        assertThatThrownBy(() -> jdbc.update(
+                        "DELETE FROM widget WHERE id = ?", widget.id().value()))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("rows of widget are never deleted");
         assertThat(widgets.findLive(widget.id())).isPresent();

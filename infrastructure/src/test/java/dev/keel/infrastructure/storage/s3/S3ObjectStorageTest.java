@@ -2,18 +2,18 @@ package dev.keel.infrastructure.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.tools.devservices.S3Endpoint;
-import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.domain.storage.StorageKey;
 import dev.keel.domain.storage.StoredObject;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +33,13 @@ class S3ObjectStorageTest {
     @BeforeAll
     static void connect() {
         S3Endpoint endpoint = TestServices.s3();
-        S3Settings settings = new S3Settings(endpoint.endpoint(), endpoint.region(), endpoint.bucket(),
-                endpoint.accessKey(), endpoint.secretKey(), true);
+        S3Settings settings = new S3Settings(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.bucket(),
+                endpoint.accessKey(),
+                endpoint.secretKey(),
+                true);
         client = S3Clients.client(settings);
         presigner = S3Clients.presigner(settings);
         storage = new S3ObjectStorage(client, presigner, endpoint.bucket());
@@ -61,7 +66,8 @@ class S3ObjectStorageTest {
         putText(key, "hello, keel");
 
         try (StoredObject object = storage.get(key).orElseThrow()) {
-            assertThat(new String(object.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello, keel");
+            assertThat(new String(object.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("hello, keel");
             assertThat(object.contentType()).isEqualTo("text/plain");
             assertThat(object.contentLength()).isEqualTo(11);
         }
@@ -79,7 +85,8 @@ class S3ObjectStorageTest {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] read = object.content().readAllBytes();
             assertThat(read).hasSize(content.length);
-            assertThat(sha256.digest(read)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+            assertThat(sha256.digest(read))
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
         }
     }
 
@@ -108,7 +115,9 @@ class S3ObjectStorageTest {
         putText(key, "shared by link");
 
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(storage.presignGet(key, Duration.ofMinutes(1))).GET().build(),
+                HttpRequest.newBuilder(storage.presignGet(key, Duration.ofMinutes(1)))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -122,8 +131,8 @@ class S3ObjectStorageTest {
         URI url = storage.presignGet(key, Duration.ofSeconds(1));
 
         Thread.sleep(2_500);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
@@ -133,14 +142,17 @@ class S3ObjectStorageTest {
         StorageKey key = uniqueKey();
         URI url = storage.presignPut(key, "text/plain", Duration.ofMinutes(1));
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url)
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(url)
                         .header("Content-Type", "text/plain")
-                        .PUT(HttpRequest.BodyPublishers.ofString("uploaded directly")).build(),
+                        .PUT(HttpRequest.BodyPublishers.ofString("uploaded directly"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         try (StoredObject object = storage.get(key).orElseThrow()) {
-            assertThat(new String(object.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("uploaded directly");
+            assertThat(new String(object.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("uploaded directly");
         }
     }
 }

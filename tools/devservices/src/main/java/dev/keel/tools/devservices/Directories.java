@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** File-system helpers the dev services share. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes {@code root} and everything below it; a missing root is fine. */
     public static void deleteTree(Path root) throws IOException {

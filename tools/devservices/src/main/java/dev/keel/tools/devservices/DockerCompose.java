@@ -26,8 +26,9 @@ public final class DockerCompose {
             return false;
         }
         return Processes.run(List.of(docker, "info", "--format", "{{.ServerVersion}}"), Duration.ofSeconds(10))
-                .succeeded()
-                && Processes.run(List.of(docker, "compose", "version"), Duration.ofSeconds(10)).succeeded();
+                        .succeeded()
+                && Processes.run(List.of(docker, "compose", "version"), Duration.ofSeconds(10))
+                        .succeeded();
     }
 
     /** Starts {@code services} and waits until they are healthy. */
@@ -41,8 +42,14 @@ public final class DockerCompose {
 
     /** The services running now. */
     public List<String> running() {
-        Processes.Result result = compose(Duration.ofSeconds(30), List.of("ps", "--status", "running", "--services"), List.of());
-        return result.succeeded() ? result.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList()
+        Processes.Result result =
+                compose(Duration.ofSeconds(30), List.of("ps", "--status", "running", "--services"), List.of());
+        return result.succeeded()
+                ? result.output()
+                        .lines()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
                 : List.of();
     }
 
@@ -57,11 +64,12 @@ public final class DockerCompose {
     /** The name Compose gives the volume {@code key} of the file: the project's name, then the key. */
     public String volumeName(String key) {
         Processes.Result config = compose(Duration.ofSeconds(30), List.of("config", "--format", "json"), List.of());
-        Matcher volume = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"")
+        Matcher volume = Pattern.compile(
+                        "\"" + Pattern.quote(key) + "\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"")
                 .matcher(config.output());
         if (!config.succeeded() || !volume.find()) {
-            throw new DevServiceException("`docker compose config` did not name the volume " + key + ":\n"
-                    + config.output());
+            throw new DevServiceException(
+                    "`docker compose config` did not name the volume " + key + ":\n" + config.output());
         }
         return volume.group(1);
     }
@@ -73,8 +81,8 @@ public final class DockerCompose {
             throw new DevServiceException("`docker compose rm` failed:\n" + removed.output());
         }
         for (String volume : volumes) {
-            Processes.Result result = Processes.run(List.of(docker, "volume", "rm", "--force", volume),
-                    Duration.ofMinutes(1));
+            Processes.Result result =
+                    Processes.run(List.of(docker, "volume", "rm", "--force", volume), Duration.ofMinutes(1));
             if (!result.succeeded()) {
                 throw new DevServiceException("`docker volume rm " + volume + "` failed:\n" + result.output());
             }

@@ -9,8 +9,7 @@ import java.net.Socket;
 /** Loopback port checks, so a taken port is reported before a server fails on it obscurely. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

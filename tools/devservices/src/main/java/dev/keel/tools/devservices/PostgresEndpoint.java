@@ -16,14 +16,15 @@ public record PostgresEndpoint(String host, int port, String database, String us
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** What PostgreSQL says when another command created the same role or database a moment earlier. */
     private static final Set<String> CREATED_CONCURRENTLY = Set.of("42P04", "42710", "23505");
+
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/:?,]+)(?::(\\d+))?/([^?]+)(\\?.*)?");
 
     /** The host, port and database of a single-host {@code jdbc:postgresql://} URL; its parameters are dropped. */
     public static PostgresEndpoint fromJdbcUrl(String url, String username, String password) {
         Matcher matcher = JDBC_URL.matcher(url);
         if (!matcher.matches()) {
-            throw new DevServiceException(url + " is not a URL Keel can read: expected "
-                    + "jdbc:postgresql://host[:port]/database.");
+            throw new DevServiceException(
+                    url + " is not a URL Keel can read: expected " + "jdbc:postgresql://host[:port]/database.");
         }
         int port = matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2));
         return new PostgresEndpoint(matcher.group(1), port, matcher.group(3), username, password);
@@ -43,7 +44,8 @@ public record PostgresEndpoint(String host, int port, String database, String us
 
     /** Runs each statement in its own autocommitted transaction. */
     public void execute(String... statements) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -58,16 +60,22 @@ public record PostgresEndpoint(String host, int port, String database, String us
     public boolean createDatabase(String database, String owner, String ownerPassword) {
         requireIdentifier(database);
         requireIdentifier(owner);
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             if (!rowExists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
-                createUnlessConcurrent(statement, "CREATE ROLE " + quoted(owner) + " LOGIN PASSWORD "
-                        + "'" + ownerPassword.replace("'", "''") + "'");
+                createUnlessConcurrent(
+                        statement,
+                        "CREATE ROLE " + quoted(owner) + " LOGIN PASSWORD " + "'" + ownerPassword.replace("'", "''")
+                                + "'");
             }
             return !rowExists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)
-                    && createUnlessConcurrent(statement, "CREATE DATABASE " + quoted(database) + " OWNER " + quoted(owner));
+                    && createUnlessConcurrent(
+                            statement, "CREATE DATABASE " + quoted(database) + " OWNER " + quoted(owner));
         } catch (SQLException e) {
-            throw new DevServiceException("Could not create database " + database + " on PostgreSQL at " + host + ":"
-                    + port + " as " + username + ": " + e.getMessage(), e);
+            throw new DevServiceException(
+                    "Could not create database " + database + " on PostgreSQL at " + host + ":" + port + " as "
+                            + username + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -107,8 +115,8 @@ public record PostgresEndpoint(String host, int port, String database, String us
     /** The first column of the first row, as text; {@code null} when the query returns no row. */
     public String queryForString(String sql) throws SQLException {
         try (Connection connection = connect();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             return result.next() ? result.getString(1) : null;
         }
     }

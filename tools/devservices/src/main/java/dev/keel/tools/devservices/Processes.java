@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Small helpers for the child processes the dev services run. */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** The result of a finished command: exit code and its combined output. */
     public record Result(int exitCode, String output) {
@@ -28,8 +27,10 @@ public final class Processes {
         try {
             // Output goes to a file, not a pipe, so waiting with a timeout cannot block on a full pipe.
             output = Files.createTempFile("keel-command-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -59,7 +60,9 @@ public final class Processes {
 
     /** The java executable of this JVM, so children run on the same JDK. */
     public static String currentJava() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -94,9 +97,12 @@ public final class Processes {
     public static Optional<ProcessHandle> leftover(Path pidFile, String marker) {
         try {
             // The pid is the first line, as in PostgreSQL's postmaster.pid.
-            long pid = Long.parseLong(Files.readString(pidFile).lines().findFirst().orElse("").strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false));
+            long pid = Long.parseLong(
+                    Files.readString(pidFile).lines().findFirst().orElse("").strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> process.info()
+                    .commandLine()
+                    .map(line -> line.contains(marker))
+                    .orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

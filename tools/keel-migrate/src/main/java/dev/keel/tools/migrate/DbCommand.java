@@ -1,10 +1,5 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.migration.MigrationException;
-import dev.keel.tools.migrate.flyway.Migrations;
-import dev.keel.tools.migrate.flyway.Database;
-import dev.keel.tools.migrate.flyway.ProductionGuard;
-
 import dev.keel.tools.devservices.db.DatabaseName;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevPostgres;
@@ -16,6 +11,10 @@ import dev.keel.tools.migrate.devdb.BranchDatabases;
 import dev.keel.tools.migrate.devdb.Psql;
 import dev.keel.tools.migrate.devdb.Seeds;
 import dev.keel.tools.migrate.devdb.TableWipe;
+import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migrate.flyway.Migrations;
+import dev.keel.tools.migrate.flyway.ProductionGuard;
+import dev.keel.tools.migration.MigrationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,10 +33,22 @@ import picocli.CommandLine.Parameters;
  * database per git branch on Keel's server (embedded or Docker Compose), created on first use.
  * Everything that deletes data says what it is about to do and refuses in production.
  */
-@Command(name = "db", description = "The development database: per-branch databases, cleanup levels, seeds.",
-        subcommands = {DbCommand.Start.class, DbCommand.Stop.class, DbCommand.Teardown.class, DbCommand.Branches.class,
-                DbCommand.Prune.class, DbCommand.Clean.class, DbCommand.Wipe.class, DbCommand.Settings.class,
-                DbCommand.Seed.class, DbCommand.Setup.class, DbCommand.Reset.class})
+@Command(
+        name = "db",
+        description = "The development database: per-branch databases, cleanup levels, seeds.",
+        subcommands = {
+            DbCommand.Start.class,
+            DbCommand.Stop.class,
+            DbCommand.Teardown.class,
+            DbCommand.Branches.class,
+            DbCommand.Prune.class,
+            DbCommand.Clean.class,
+            DbCommand.Wipe.class,
+            DbCommand.Settings.class,
+            DbCommand.Seed.class,
+            DbCommand.Setup.class,
+            DbCommand.Reset.class
+        })
 public final class DbCommand {
 
     /** What the db subcommands share: the server, the refusals and the seeds. */
@@ -56,7 +67,8 @@ public final class DbCommand {
         void refuseWhileRunning(String command, DevPostgres server) {
             if (server.managed() && RunLock.held(settings().dataDirectory())) {
                 throw new MigrationException("Refusing 'make " + command + "': make run is using this server ("
-                        + RunLock.holder(settings().dataDirectory()) + ").\n  Fix: stop make run (Ctrl-C in its terminal) "
+                        + RunLock.holder(settings().dataDirectory())
+                        + ").\n  Fix: stop make run (Ctrl-C in its terminal) "
                         + "and run make " + command + " again.");
             }
         }
@@ -74,8 +86,10 @@ public final class DbCommand {
 
         BranchDatabases report(DevDatabase devDatabase) {
             List<DevDatabaseInfo> databases = devDatabase.databases().list();
-            return new BranchDatabases(databases,
-                    new HashSet<>(DatabaseName.localBranches(settings().projectDirectory())), devDatabase.name().name());
+            return new BranchDatabases(
+                    databases,
+                    new HashSet<>(DatabaseName.localBranches(settings().projectDirectory())),
+                    devDatabase.name().name());
         }
 
         /** Asks on the terminal; no answer (no terminal, end of input) is no. */
@@ -109,8 +123,11 @@ public final class DbCommand {
 
         void migrate(Database database) {
             MigrateResult result = new Migrations(database, target.files()).up(null, out());
-            say(result.migrationsExecuted == 0 ? "Nothing to apply: the schema is up to date"
-                    : "Applied " + result.migrationsExecuted + " migration" + (result.migrationsExecuted == 1 ? "" : "s"));
+            say(
+                    result.migrationsExecuted == 0
+                            ? "Nothing to apply: the schema is up to date"
+                            : "Applied " + result.migrationsExecuted + " migration"
+                                    + (result.migrationsExecuted == 1 ? "" : "s"));
         }
 
         /** Drops this branch's database, creates it empty and migrates it. */
@@ -124,8 +141,7 @@ public final class DbCommand {
             }
             refuseWhileRunning(command, server);
             String name = devDatabase.name().name();
-            say(command + ": about to drop and recreate " + devDatabase.describe()
-                    + ", then apply every migration");
+            say(command + ": about to drop and recreate " + devDatabase.describe() + ", then apply every migration");
             server.requireRunning();
             devDatabase.databases().drop(name);
             say("Dropped " + name);
@@ -135,13 +151,17 @@ public final class DbCommand {
         }
     }
 
-    @Command(name = "start", description = "Start the development PostgreSQL (embedded, or Docker Compose's) and keep it running.")
+    @Command(
+            name = "start",
+            description = "Start the development PostgreSQL (embedded, or Docker Compose's) and keep it running.")
     static final class Start extends DbSubcommand {
         @Override
         public Integer call() {
             DevPostgres server = DevPostgres.locate(settings());
             say("db-start: about to start " + server.describe());
-            return done("%s%nDatabase for this checkout: %s%n", server.start(), settings().databaseName().describe());
+            return done(
+                    "%s%nDatabase for this checkout: %s%n",
+                    server.start(), settings().databaseName().describe());
         }
     }
 
@@ -156,7 +176,9 @@ public final class DbCommand {
         }
     }
 
-    @Command(name = "teardown", description = "Stop the development PostgreSQL and delete its data directory or volume.")
+    @Command(
+            name = "teardown",
+            description = "Stop the development PostgreSQL and delete its data directory or volume.")
     static final class Teardown extends DbSubcommand {
         @Override
         public Integer call() {
@@ -187,7 +209,9 @@ public final class DbCommand {
         }
     }
 
-    @Command(name = "prune", description = "Drop the databases whose git branch no longer exists (asks first unless --force).")
+    @Command(
+            name = "prune",
+            description = "Drop the databases whose git branch no longer exists (asks first unless --force).")
     static final class Prune extends DbSubcommand {
 
         @Option(names = "--force", description = "Drop without asking.")
@@ -202,7 +226,8 @@ public final class DbCommand {
                 return done("Nothing to prune: every branch database belongs to a local branch.%n");
             }
             say("db-prune: these databases belong to branches that no longer exist:");
-            orphans.forEach(orphan -> say("  " + orphan.name() + "  (branch " + orphan.branch().orElseThrow() + ")"));
+            orphans.forEach(orphan ->
+                    say("  " + orphan.name() + "  (branch " + orphan.branch().orElseThrow() + ")"));
             if (!force && !confirmed("Drop " + (orphans.size() == 1 ? "it" : "these " + orphans.size()) + "? [y/N] ")) {
                 return done("Nothing dropped. Answer y, or run make db-prune FORCE=1.%n");
             }
@@ -240,18 +265,24 @@ public final class DbCommand {
             List<String> tables = wipe.tables();
             say("db-wipe: about to delete every row of " + tables.size() + " table" + (tables.size() == 1 ? "" : "s")
                     + " in " + devDatabase.describe() + ", keeping the schema and the migration history");
-            if (!devDatabase.server().managed() && !force
+            if (!devDatabase.server().managed()
+                    && !force
                     && !confirmed("This is your own server, not Keel's. Delete every row? [y/N] ")) {
                 return done("Nothing deleted. Answer y, or run make db-wipe FORCE=1.%n");
             }
             wipe.wipe(tables);
-            return done("Wiped %d table%s: %s%n", tables.size(), tables.size() == 1 ? "" : "s",
+            return done(
+                    "Wiped %d table%s: %s%n",
+                    tables.size(),
+                    tables.size() == 1 ? "" : "s",
                     tables.isEmpty() ? "(none)" : String.join(", ", tables));
         }
     }
 
-    @Command(name = "settings", description = "Shell settings that point a client at this branch's database: "
-            + "psql's PGHOST, PGPORT, ... (--for psql) or Spring's SPRING_DATASOURCE_* (--for spring).")
+    @Command(
+            name = "settings",
+            description = "Shell settings that point a client at this branch's database: "
+                    + "psql's PGHOST, PGPORT, ... (--for psql) or Spring's SPRING_DATASOURCE_* (--for spring).")
     static final class Settings extends DbSubcommand {
 
         @Option(names = "--for", defaultValue = "psql", description = "psql or spring (default: ${DEFAULT-VALUE}).")
@@ -259,23 +290,28 @@ public final class DbCommand {
 
         @Override
         public Integer call() {
-            String settings = switch (client) {
-                case "psql" -> {
-                    if (Psql.find(settings().environment()).isEmpty()) {
-                        throw new MigrationException("There is no psql on the PATH.\n  Fix: " + Psql.INSTALL_HINT + ".");
-                    }
-                    yield Psql.shellSettings(target.devDatabase().open());
-                }
-                case "spring" -> Psql.springSettings(target.devDatabase().open());
-                default -> throw new MigrationException("--for must be psql or spring, not '" + client + "'.");
-            };
+            String settings =
+                    switch (client) {
+                        case "psql" -> {
+                            if (Psql.find(settings().environment()).isEmpty()) {
+                                throw new MigrationException(
+                                        "There is no psql on the PATH.\n  Fix: " + Psql.INSTALL_HINT + ".");
+                            }
+                            yield Psql.shellSettings(target.devDatabase().open());
+                        }
+                        case "spring" ->
+                            Psql.springSettings(target.devDatabase().open());
+                        default -> throw new MigrationException("--for must be psql or spring, not '" + client + "'.");
+                    };
             out().print(settings);
             out().flush();
             return 0;
         }
     }
 
-    @Command(name = "seed", description = "Apply a seed level: essentials (every environment) or demo (never production).")
+    @Command(
+            name = "seed",
+            description = "Apply a seed level: essentials (every environment) or demo (never production).")
     static final class Seed extends DbSubcommand {
 
         @Parameters(paramLabel = "LEVEL", description = "essentials or demo")
@@ -283,11 +319,13 @@ public final class DbCommand {
 
         @Override
         public Integer call() {
-            Seeds.Level chosen = switch (level.toLowerCase(Locale.ROOT)) {
-                case "essentials" -> Seeds.Level.ESSENTIALS;
-                case "demo" -> Seeds.Level.DEMO;
-                default -> throw new MigrationException("LEVEL must be essentials or demo, not '" + level + "'.");
-            };
+            Seeds.Level chosen =
+                    switch (level.toLowerCase(Locale.ROOT)) {
+                        case "essentials" -> Seeds.Level.ESSENTIALS;
+                        case "demo" -> Seeds.Level.DEMO;
+                        default ->
+                            throw new MigrationException("LEVEL must be essentials or demo, not '" + level + "'.");
+                    };
             if (chosen == Seeds.Level.DEMO) {
                 refuseInProduction("seed-demo");
             } else {
@@ -297,8 +335,9 @@ public final class DbCommand {
             Database database = KeelMigrate.Target.open(devDatabase);
             long pending = new Migrations(database, target.files()).status().pending();
             if (pending > 0) {
-                throw new MigrationException(pending + " migration" + (pending == 1 ? " is" : "s are") + " pending, and "
-                        + "seeds are written for the current schema.\n  Fix: make migrate-up first (make db-setup does both).");
+                throw new MigrationException(
+                        pending + " migration" + (pending == 1 ? " is" : "s are") + " pending, and "
+                                + "seeds are written for the current schema.\n  Fix: make migrate-up first (make db-setup does both).");
             }
             say("seed: about to apply " + seeds().folder(chosen) + " to " + devDatabase.describe());
             seeds().apply(chosen, database, out());

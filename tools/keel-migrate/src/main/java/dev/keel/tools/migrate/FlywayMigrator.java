@@ -1,11 +1,10 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migrate.flyway.Undo;
-import dev.keel.tools.migrate.flyway.Database;
-
 import dev.keel.tools.migrate.proof.Migrator;
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.PrintWriter;
 import java.io.Writer;
 

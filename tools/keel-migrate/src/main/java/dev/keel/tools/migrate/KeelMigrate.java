@@ -1,17 +1,25 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migration.MigrationException;
-import dev.keel.tools.migration.Git;
-import dev.keel.tools.migration.Json;
-import dev.keel.tools.migration.Templates;
-import dev.keel.tools.migrate.flyway.Migrations;
-import dev.keel.tools.migrate.flyway.Undo;
+import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.db.DevDatabase;
+import dev.keel.tools.devservices.db.DevSettings;
+import dev.keel.tools.lint.Finding;
+import dev.keel.tools.lint.FindingFormats;
+import dev.keel.tools.lint.LintResult;
+import dev.keel.tools.lint.MigrationLinter;
+import dev.keel.tools.lint.ReleaseHistory;
+import dev.keel.tools.lint.TransactionProblems;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.LinearHistory;
+import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migrate.flyway.Placeholders;
 import dev.keel.tools.migrate.flyway.ProductionGuard;
-
+import dev.keel.tools.migrate.flyway.Undo;
+import dev.keel.tools.migrate.trace.ScratchDatabase;
+import dev.keel.tools.migration.Json;
+import dev.keel.tools.migration.MigrationException;
+import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migration.Templates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,16 +37,6 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.keel.tools.devservices.DevServiceException;
-import dev.keel.tools.devservices.db.DevDatabase;
-import dev.keel.tools.devservices.db.DevSettings;
-import dev.keel.tools.lint.Finding;
-import dev.keel.tools.lint.FindingFormats;
-import dev.keel.tools.lint.LintResult;
-import dev.keel.tools.lint.MigrationLinter;
-import dev.keel.tools.lint.ReleaseHistory;
-import dev.keel.tools.lint.TransactionProblems;
-import dev.keel.tools.migrate.trace.ScratchDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,19 +47,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** keel-migrate: the command line behind the make migrate-* targets. Exit code 0 on success, 1 otherwise. */
-@Command(name = "keel-migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "keel-migrate",
+        mixinStandardHelpOptions = true,
         description = "Versioned PostgreSQL migrations on Flyway, with undo scripts.",
-        subcommands = {KeelMigrate.Status.class, KeelMigrate.Up.class, KeelMigrate.Down.class,
-                KeelMigrate.DownTo.class, KeelMigrate.DownAll.class, KeelMigrate.History.class,
-                KeelMigrate.Validate.class, KeelMigrate.Create.class, KeelMigrate.Show.class, KeelMigrate.Sql.class,
-                KeelMigrate.Repair.class, KeelMigrate.Rebase.class, KeelMigrate.Stamp.class,
-                KeelMigrate.BackupCommand.class, KeelMigrate.RestoreCommand.class, KeelMigrate.Lint.class, TraceCommand.class,
-                MigrationTestCommand.class, SchemaCheckCommand.class, BackfillCommand.class, DbCommand.class,
-                VerifySetupCommand.class})
+        subcommands = {
+            KeelMigrate.Status.class,
+            KeelMigrate.Up.class,
+            KeelMigrate.Down.class,
+            KeelMigrate.DownTo.class,
+            KeelMigrate.DownAll.class,
+            KeelMigrate.History.class,
+            KeelMigrate.Validate.class,
+            KeelMigrate.Create.class,
+            KeelMigrate.Show.class,
+            KeelMigrate.Sql.class,
+            KeelMigrate.Repair.class,
+            KeelMigrate.Rebase.class,
+            KeelMigrate.Stamp.class,
+            KeelMigrate.BackupCommand.class,
+            KeelMigrate.RestoreCommand.class,
+            KeelMigrate.Lint.class,
+            TraceCommand.class,
+            MigrationTestCommand.class,
+            SchemaCheckCommand.class,
+            BackfillCommand.class,
+            DbCommand.class,
+            VerifySetupCommand.class
+        })
 public final class KeelMigrate {
 
     /** The environment and working directory the commands read; tests point them at a sandbox. */
     static Map<String, String> environment = System.getenv();
+
     static Path workingDirectory = Path.of("");
 
     /** Held so the level sticks: Flyway's own INFO lines would drown the commands' output. */
@@ -76,7 +94,8 @@ public final class KeelMigrate {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KeelMigrate());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message = e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
+            String message =
+                    e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
             cmd.getErr().println("keel-migrate: " + message);
             cmd.getErr().flush();
             return 1;
@@ -109,12 +128,16 @@ public final class KeelMigrate {
     /** Where the files are and which database to use. */
     static final class Target {
 
-        @Option(names = "--dir", description = "Folder holding migration/ and undo/ (default: ${DEFAULT-VALUE}).",
+        @Option(
+                names = "--dir",
+                description = "Folder holding migration/ and undo/ (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${env:KEEL_MIGRATIONS_DIR:-migrations/src/main/resources/db}")
         Path dir;
 
-        @Option(names = "--url", description = "JDBC URL (default: KEEL_DB_URL, SPRING_DATASOURCE_URL, or this branch's database on "
-                + "the development server).")
+        @Option(
+                names = "--url",
+                description = "JDBC URL (default: KEEL_DB_URL, SPRING_DATASOURCE_URL, or this branch's database on "
+                        + "the development server).")
         String url;
 
         @Option(names = "--user", description = "Database user (default: KEEL_DB_USER or keel).")
@@ -164,8 +187,10 @@ public final class KeelMigrate {
 
         /** A scratch database: new on the configured server when there is one, else a throwaway embedded one. */
         ScratchDatabase scratch() {
-            boolean configured = url != null || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
-                    .map(System::getenv).anyMatch(value -> value != null && !value.isBlank());
+            boolean configured = url != null
+                    || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
+                            .map(System::getenv)
+                            .anyMatch(value -> value != null && !value.isBlank());
             return configured ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
         }
     }
@@ -186,17 +211,27 @@ public final class KeelMigrate {
             if (json) {
                 out.println(statusJson(current, pending, rows));
             } else {
-                out.printf("Current version: %s%nPending: %d%n%n", current.isEmpty() ? "(empty schema)" : current, pending);
-                out.printf("%-16s %-32s %-14s %-9s %-5s %s%n", "VERSION", "DESCRIPTION", "STATE", "CHECKSUM", "UNDO",
-                        "INSTALLED");
+                out.printf(
+                        "Current version: %s%nPending: %d%n%n",
+                        current.isEmpty() ? "(empty schema)" : current, pending);
+                out.printf(
+                        "%-16s %-32s %-14s %-9s %-5s %s%n",
+                        "VERSION", "DESCRIPTION", "STATE", "CHECKSUM", "UNDO", "INSTALLED");
                 for (Migrations.Status row : rows) {
-                    out.printf("%-16s %-32s %-14s %-9s %-5s %s%n", row.version(), row.description(), row.state(),
-                            row.checksum(), row.undo() ? "yes" : "NO", row.installedOn());
+                    out.printf(
+                            "%-16s %-32s %-14s %-9s %-5s %s%n",
+                            row.version(),
+                            row.description(),
+                            row.state(),
+                            row.checksum(),
+                            row.undo() ? "yes" : "NO",
+                            row.installedOn());
                 }
             }
             out.flush();
-            boolean unhealthy = rows.stream().anyMatch(row -> List.of("changed", "missing").contains(row.checksum())
-                    || row.state().equals("failed"));
+            boolean unhealthy = rows.stream()
+                    .anyMatch(row -> List.of("changed", "missing").contains(row.checksum())
+                            || row.state().equals("failed"));
             return unhealthy ? 1 : 0;
         }
     }
@@ -213,10 +248,14 @@ public final class KeelMigrate {
             PrintWriter out = out();
             long started = System.nanoTime();
             MigrateResult result = target.migrations().up(to, out);
-            out.printf("%s; now at version %s (%d ms)%n",
-                    result.migrationsExecuted == 0 ? "Nothing to apply"
-                            : "Applied " + result.migrationsExecuted + " migration" + (result.migrationsExecuted == 1 ? "" : "s"),
-                    result.targetSchemaVersion == null ? (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion)
+            out.printf(
+                    "%s; now at version %s (%d ms)%n",
+                    result.migrationsExecuted == 0
+                            ? "Nothing to apply"
+                            : "Applied " + result.migrationsExecuted + " migration"
+                                    + (result.migrationsExecuted == 1 ? "" : "s"),
+                    result.targetSchemaVersion == null
+                            ? (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion)
                             : result.targetSchemaVersion,
                     (System.nanoTime() - started) / 1_000_000);
             out.flush();
@@ -238,9 +277,11 @@ public final class KeelMigrate {
             Migrations migrations = target.migrations();
             int undone = migrations.down(plan(), out);
             String current = migrations.status().current();
-            out.printf("%s; now at version %s (%d ms)%n",
+            out.printf(
+                    "%s; now at version %s (%d ms)%n",
                     undone == 0 ? "Nothing to undo" : "Undid " + undone + " migration" + (undone == 1 ? "" : "s"),
-                    current.isEmpty() ? "(empty schema)" : current, (System.nanoTime() - started) / 1_000_000);
+                    current.isEmpty() ? "(empty schema)" : current,
+                    (System.nanoTime() - started) / 1_000_000);
             out.flush();
             return 0;
         }
@@ -270,7 +311,8 @@ public final class KeelMigrate {
         @Override
         Undo.Plan plan() {
             if (!version.matches("\\d{14}")) {
-                throw new MigrationException("'" + version + "' is not a migration version (yyyyMMddHHmmss, as in status).");
+                throw new MigrationException(
+                        "'" + version + "' is not a migration version (yyyyMMddHHmmss, as in status).");
             }
             return new Undo.DownTo(version);
         }
@@ -291,11 +333,19 @@ public final class KeelMigrate {
         @Override
         public Integer call() {
             PrintWriter out = out();
-            out.printf("%-4s %-16s %-32s %-28s %-12s %8s  %s%n", "#", "VERSION", "DESCRIPTION", "INSTALLED ON", "BY", "MS",
-                    "OK");
+            out.printf(
+                    "%-4s %-16s %-32s %-28s %-12s %8s  %s%n",
+                    "#", "VERSION", "DESCRIPTION", "INSTALLED ON", "BY", "MS", "OK");
             for (Migrations.Applied row : target.migrations().history()) {
-                out.printf("%-4d %-16s %-32s %-28s %-12s %8d  %s%n", row.rank(), row.version(), row.description(),
-                        row.installedOn(), row.installedBy(), row.millis(), row.success() ? "yes" : "FAILED");
+                out.printf(
+                        "%-4d %-16s %-32s %-28s %-12s %8d  %s%n",
+                        row.rank(),
+                        row.version(),
+                        row.description(),
+                        row.installedOn(),
+                        row.installedBy(),
+                        row.millis(),
+                        row.success() ? "yes" : "FAILED");
             }
             out.flush();
             return 0;
@@ -308,7 +358,9 @@ public final class KeelMigrate {
         @Option(names = "--offline", description = "Check the files only, without a database.")
         boolean offline;
 
-        @Option(names = "--main", description = "The main branch's ref, for the linear-history check (default: ${DEFAULT-VALUE}).",
+        @Option(
+                names = "--main",
+                description = "The main branch's ref, for the linear-history check (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${env:KEEL_MAIN_REF:-main}")
         String main;
 
@@ -327,10 +379,11 @@ public final class KeelMigrate {
                 problems.addAll(target.migrations().validateAgainstDatabase());
             }
             problems.forEach(problem -> out.println("  " + problem));
-            out.println(problems.isEmpty()
-                    ? "valid: " + target.files().migrations().size() + " migrations, each with its undo"
-                    + (offline ? " (files only)" : ", checksums match the database")
-                    : problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
+            out.println(
+                    problems.isEmpty()
+                            ? "valid: " + target.files().migrations().size() + " migrations, each with its undo"
+                                    + (offline ? " (files only)" : ", checksums match the database")
+                            : problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " found");
             out.flush();
             return problems.isEmpty() ? 0 : 1;
         }
@@ -344,28 +397,46 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() throws IOException {
-            MigrationFiles.Migration migration = target.files().find(version).orElseThrow(() ->
-                    new MigrationException("There is no migration " + version + " in " + target.files().migrationDirectory()
-                            + " (make migrate-status lists them)."));
+            MigrationFiles.Migration migration = target.files()
+                    .find(version)
+                    .orElseThrow(() -> new MigrationException("There is no migration " + version + " in "
+                            + target.files().migrationDirectory() + " (make migrate-status lists them)."));
             String state = target.migrations().status().migrations().stream()
-                    .filter(row -> row.version().equals(version)).map(Migrations.Status::state).findFirst().orElse("?");
+                    .filter(row -> row.version().equals(version))
+                    .map(Migrations.Status::state)
+                    .findFirst()
+                    .orElse("?");
             PrintWriter out = out();
-            out.printf("%s  %s  (%s)%n%n-- %s%n%s%n", migration.version(), migration.description(), state,
-                    migration.file(), Files.readString(migration.file()).strip());
-            out.printf("%n-- %s%n%s%n", migration.undo().map(Path::toString).orElse("no undo script"),
-                    migration.undo().isPresent() ? Files.readString(migration.undo().get()).strip() : "");
+            out.printf(
+                    "%s  %s  (%s)%n%n-- %s%n%s%n",
+                    migration.version(),
+                    migration.description(),
+                    state,
+                    migration.file(),
+                    Files.readString(migration.file()).strip());
+            out.printf(
+                    "%n-- %s%n%s%n",
+                    migration.undo().map(Path::toString).orElse("no undo script"),
+                    migration.undo().isPresent()
+                            ? Files.readString(migration.undo().get()).strip()
+                            : "");
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "sql", description = "Print the SQL that up (or, with --direction down, down) would run; changes nothing.")
+    @Command(
+            name = "sql",
+            description = "Print the SQL that up (or, with --direction down, down) would run; changes nothing.")
     static final class Sql extends Subcommand {
 
         @Option(names = "--direction", defaultValue = "up", description = "up or down (default: ${DEFAULT-VALUE}).")
         String direction;
 
-        @Option(names = "--steps", defaultValue = "1", description = "With --direction down: how many (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--steps",
+                defaultValue = "1",
+                description = "With --direction down: how many (default: ${DEFAULT-VALUE}).")
         int steps;
 
         @Override
@@ -374,10 +445,14 @@ public final class KeelMigrate {
             List<Migrations.Status> rows = migrations.status().migrations();
             List<Path> scripts = new java.util.ArrayList<>();
             switch (direction) {
-                case "up" -> rows.stream().filter(row -> row.state().equals("pending"))
-                        .forEach(row -> scripts.add(target.files().find(row.version()).orElseThrow(() ->
-                                new MigrationException("Migration " + row.version()
-                                        + " is not named as Keel names them (make migrate-validate).")).file()));
+                case "up" ->
+                    rows.stream()
+                            .filter(row -> row.state().equals("pending"))
+                            .forEach(row -> scripts.add(target.files()
+                                    .find(row.version())
+                                    .orElseThrow(() -> new MigrationException("Migration " + row.version()
+                                            + " is not named as Keel names them (make migrate-validate)."))
+                                    .file()));
                 case "down" -> scripts.addAll(migrations.undoScripts(new Undo.Steps(steps)));
                 default -> throw new MigrationException("--direction must be up or down, not '" + direction + "'.");
             }
@@ -387,8 +462,12 @@ public final class KeelMigrate {
             }
             Placeholders placeholders = migrations.placeholders();
             for (Path script : scripts) {
-                out.printf("-- %s%n%s%n%n", script.getFileName(),
-                        placeholders.resolve(Files.readString(script).strip(), script.getFileName().toString()));
+                out.printf(
+                        "-- %s%n%s%n%n",
+                        script.getFileName(),
+                        placeholders.resolve(
+                                Files.readString(script).strip(),
+                                script.getFileName().toString()));
             }
             out.flush();
             return 0;
@@ -435,27 +514,35 @@ public final class KeelMigrate {
         public Integer call() {
             ProductionGuard.requireConfirmation("stamp");
             int stamped = target.migrations().stamp(version);
-            return done("Stamped %d migration%s as applied without running them; now at version %s%n", stamped,
-                    stamped == 1 ? "" : "s", version);
+            return done(
+                    "Stamped %d migration%s as applied without running them; now at version %s%n",
+                    stamped, stamped == 1 ? "" : "s", version);
         }
     }
 
-    @Command(name = "repair", description = "Flyway repair: drop failed history rows, realign checksums with the files.")
+    @Command(
+            name = "repair",
+            description = "Flyway repair: drop failed history rows, realign checksums with the files.")
     static final class Repair extends Subcommand {
 
         @Override
         public Integer call() {
             ProductionGuard.requireConfirmation("repair");
             var result = target.migrations().repair();
-            return done("Repaired: %d failed rows removed, %d checksums realigned%n",
+            return done(
+                    "Repaired: %d failed rows removed, %d checksums realigned%n",
                     result.migrationsRemoved.size(), result.migrationsAligned.size());
         }
     }
 
-    @Command(name = "rebase", description = "Give this branch's migrations new versions after the main branch's newest.")
+    @Command(
+            name = "rebase",
+            description = "Give this branch's migrations new versions after the main branch's newest.")
     static final class Rebase extends Subcommand {
 
-        @Option(names = "--main", description = "The main branch's ref (default: ${DEFAULT-VALUE}).",
+        @Option(
+                names = "--main",
+                description = "The main branch's ref (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${env:KEEL_MAIN_REF:-main}")
         String main;
 
@@ -465,11 +552,15 @@ public final class KeelMigrate {
         public Integer call() throws IOException {
             List<LinearHistory.Rename> renames = new LinearHistory(target.files(), main).rebase(clock);
             PrintWriter out = out();
-            renames.forEach(rename -> out.printf("renamed %s__%s -> %s__%s (and its undo)%n", rename.from(), rename.name(),
-                    rename.to(), rename.name()));
-            out.println(renames.isEmpty() ? "Nothing to rebase: this branch's migrations already follow " + main + "'s."
-                    : "Rebased " + renames.size() + " migration" + (renames.size() == 1 ? "" : "s") + " onto " + main
-                    + "; databases that ran the old versions: make migrate-down-to, then migrate-up.");
+            renames.forEach(rename -> out.printf(
+                    "renamed %s__%s -> %s__%s (and its undo)%n",
+                    rename.from(), rename.name(), rename.to(), rename.name()));
+            out.println(
+                    renames.isEmpty()
+                            ? "Nothing to rebase: this branch's migrations already follow " + main + "'s."
+                            : "Rebased " + renames.size() + " migration" + (renames.size() == 1 ? "" : "s") + " onto "
+                                    + main
+                                    + "; databases that ran the old versions: make migrate-down-to, then migrate-up.");
             out.flush();
             return 0;
         }
@@ -494,7 +585,9 @@ public final class KeelMigrate {
             }
             MigrationFiles files = target.files();
             String version = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION);
-            String newest = files.migrations().isEmpty() ? "0" : files.migrations().getLast().version();
+            String newest = files.migrations().isEmpty()
+                    ? "0"
+                    : files.migrations().getLast().version();
             if (version.compareTo(newest) <= 0) {
                 version = Long.toString(Long.parseLong(newest) + 1); // keep the history linear
             }
@@ -512,24 +605,35 @@ public final class KeelMigrate {
         }
     }
 
-    @Command(name = "lint", description = "Check migrations for PostgreSQL-only syntax and live-database safety; "
-            + "exit 1 on any error.")
+    @Command(
+            name = "lint",
+            description =
+                    "Check migrations for PostgreSQL-only syntax and live-database safety; " + "exit 1 on any error.")
     static final class Lint extends Subcommand {
 
-        @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--format",
+                defaultValue = "text",
+                description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--release-tags", defaultValue = "${env:KEEL_RELEASE_TAGS:-v*}",
+        @Option(
+                names = "--release-tags",
+                defaultValue = "${env:KEEL_RELEASE_TAGS:-v*}",
                 description = "Git tags that mark releases (default: ${DEFAULT-VALUE}).")
         String releaseTags;
 
-        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Check only these files (default: every migration).")
+        @Parameters(
+                paramLabel = "FILE",
+                arity = "0..*",
+                description = "Check only these files (default: every migration).")
         List<Path> only = List.of();
 
         @Override
         public Integer call() {
             if (!FindingFormats.FORMATS.contains(format)) {
-                throw new MigrationException("--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
+                throw new MigrationException(
+                        "--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
             }
             for (Path file : only) {
                 if (!Files.isRegularFile(file)) {
@@ -541,11 +645,18 @@ public final class KeelMigrate {
             LintResult result = new MigrationLinter(releases).lint(files, only);
             FindingFormats.write(format, result.findings(), out());
             long errors = result.findings().stream().filter(Finding::isError).count();
-            String summary = String.format("lint: %d error%s, %d warning%s in %d file%s (%d suppressed by keel:allow); %s",
-                    errors, errors == 1 ? "" : "s", result.findings().size() - errors,
-                    result.findings().size() - errors == 1 ? "" : "s", result.filesChecked(),
-                    result.filesChecked() == 1 ? "" : "s", result.suppressed().size(), releases.description());
-            PrintWriter summaryOut = format.equals("text") ? out() : spec.commandLine().getErr();
+            String summary = String.format(
+                    "lint: %d error%s, %d warning%s in %d file%s (%d suppressed by keel:allow); %s",
+                    errors,
+                    errors == 1 ? "" : "s",
+                    result.findings().size() - errors,
+                    result.findings().size() - errors == 1 ? "" : "s",
+                    result.filesChecked(),
+                    result.filesChecked() == 1 ? "" : "s",
+                    result.suppressed().size(),
+                    releases.description());
+            PrintWriter summaryOut =
+                    format.equals("text") ? out() : spec.commandLine().getErr();
             summaryOut.println(summary);
             summaryOut.flush();
             return errors > 0 ? 1 : 0;
@@ -554,13 +665,14 @@ public final class KeelMigrate {
 
     private static String statusJson(String current, long pending, List<Migrations.Status> rows) {
         return "{\"current\":" + Json.string(current) + ",\"pending\":" + pending + ",\"migrations\":["
-                + rows.stream().map(row -> "{\"version\":" + Json.string(row.version())
-                        + ",\"description\":" + Json.string(row.description())
-                        + ",\"state\":" + Json.string(row.state())
-                        + ",\"checksum\":" + Json.string(row.checksum())
-                        + ",\"undo\":" + row.undo()
-                        + ",\"installedOn\":" + Json.string(row.installedOn()) + "}")
-                .collect(Collectors.joining(","))
+                + rows.stream()
+                        .map(row -> "{\"version\":" + Json.string(row.version())
+                                + ",\"description\":" + Json.string(row.description())
+                                + ",\"state\":" + Json.string(row.state())
+                                + ",\"checksum\":" + Json.string(row.checksum())
+                                + ",\"undo\":" + row.undo()
+                                + ",\"installedOn\":" + Json.string(row.installedOn()) + "}")
+                        .collect(Collectors.joining(","))
                 + "]}";
     }
 }

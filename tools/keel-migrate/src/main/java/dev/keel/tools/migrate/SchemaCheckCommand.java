@@ -18,12 +18,16 @@ import picocli.CommandLine.Option;
  * release) and of the previous release (from git) against the migrated database, which it never
  * migrates or changes, plus the model checklist. Exit 1 on any failure.
  */
-@Command(name = "schema-check", description = "This release's and the previous release's MyBatis statements against "
-        + "the migrated database, and the model checklist of every domain table.")
+@Command(
+        name = "schema-check",
+        description = "This release's and the previous release's MyBatis statements against "
+                + "the migrated database, and the model checklist of every domain table.")
 public final class SchemaCheckCommand extends KeelMigrate.Subcommand {
 
-    @Option(names = "--mappers", description = "The working tree whose src/main/resources/**/*Mapper.xml are this "
-            + "release's statements (default: the current directory).")
+    @Option(
+            names = "--mappers",
+            description = "The working tree whose src/main/resources/**/*Mapper.xml are this "
+                    + "release's statements (default: the current directory).")
     Path mappers;
 
     @Override
@@ -32,7 +36,9 @@ public final class SchemaCheckCommand extends KeelMigrate.Subcommand {
         Path root = mappers != null ? mappers : KeelMigrate.workingDirectory.toAbsolutePath();
         List<MapperSource> sources = MapperSource.inWorkingTree(root);
         DetachedMappers.Loaded current = DetachedMappers.load("this release", sources);
-        PreviousRelease.Lookup previous = PreviousRelease.fromGit(root, target.dir.toAbsolutePath(),
+        PreviousRelease.Lookup previous = PreviousRelease.fromGit(
+                root,
+                target.dir.toAbsolutePath(),
                 KeelMigrate.environment.getOrDefault("KEEL_RELEASE_TAGS", "v*"),
                 KeelMigrate.environment.getOrDefault("KEEL_MAIN_REF", "main"));
         var database = target.database();

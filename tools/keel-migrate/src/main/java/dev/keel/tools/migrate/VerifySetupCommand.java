@@ -5,8 +5,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** keel-migrate verify-setup: the doctor behind make verify-setup. Exit 1 when a check fails. */
-@Command(name = "verify-setup", description = "Check the JDK, Docker or the embedded services, the database and its "
-        + "version, S3 and its bucket, and pending migrations; each failing check with its fix.")
+@Command(
+        name = "verify-setup",
+        description = "Check the JDK, Docker or the embedded services, the database and its "
+                + "version, S3 and its bucket, and pending migrations; each failing check with its fix.")
 public final class VerifySetupCommand extends KeelMigrate.Subcommand {
 
     @Override

@@ -24,21 +24,35 @@ import org.jspecify.annotations.NullMarked;
 class ToolkitArchitectureTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.keel.tools.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("dev.keel.tools.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theToolsKnowNothingOfTheTemplate = noClasses().that().resideInAPackage("dev.keel.tools..")
-            .should().dependOnClassesThat(resideInAPackage("dev.keel..").and(not(resideInAPackage("dev.keel.tools.."))))
+    static final ArchRule theToolsKnowNothingOfTheTemplate = noClasses()
+            .that()
+            .resideInAPackage("dev.keel.tools..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.keel..").and(not(resideInAPackage("dev.keel.tools.."))))
             .because("a fork renames the template's packages; the tools read its files, never its classes");
 
     @ArchTest
     static final ArchRule theKernelHasNoCommandLineAndNoDatabase = noClasses()
-            .that().resideInAnyPackage("dev.keel.tools.sql..", "dev.keel.tools.lint..", "dev.keel.tools.migration..")
-            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "java.sql..", "org.flywaydb..",
-                    "dev.keel.tools.migrate..", "dev.keel.tools.devservices..", "dev.keel.tools.schemacheck..");
+            .that()
+            .resideInAnyPackage("dev.keel.tools.sql..", "dev.keel.tools.lint..", "dev.keel.tools.migration..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "picocli..",
+                    "java.sql..",
+                    "org.flywaydb..",
+                    "dev.keel.tools.migrate..",
+                    "dev.keel.tools.devservices..",
+                    "dev.keel.tools.schemacheck..");
 
     @ArchTest
-    static final ArchRule everyPackageIsNullMarked = classes().that().resideInAPackage("dev.keel.tools..")
+    static final ArchRule everyPackageIsNullMarked = classes()
+            .that()
+            .resideInAPackage("dev.keel.tools..")
             .should(new ArchCondition<JavaClass>("be in a package annotated with @NullMarked") {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {

@@ -32,8 +32,7 @@ final class LintFixture {
     /** Timeouts first, so a test about another rule is not also about them. */
     static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n";
 
-    private LintFixture() {
-    }
+    private LintFixture() {}
 
     /** Writes each SQL text as the next migration (with an undo), oldest first. */
     static MigrationFiles write(Path root, String... migrations) {
@@ -59,7 +58,9 @@ final class LintFixture {
 
     static List<Finding> inLast(MigrationFiles files, LintResult result) {
         String last = files.migrations().getLast().file().toString();
-        return result.findings().stream().filter(finding -> finding.file().equals(last)).toList();
+        return result.findings().stream()
+                .filter(finding -> finding.file().equals(last))
+                .toList();
     }
 
     static List<String> rules(List<Finding> findings) {

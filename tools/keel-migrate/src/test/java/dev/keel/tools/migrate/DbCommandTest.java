@@ -1,9 +1,5 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.migrate.flyway.Migrations;
-import dev.keel.tools.migrate.flyway.Database;
-import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.Directories;
@@ -15,6 +11,7 @@ import dev.keel.tools.devservices.db.DatabaseName;
 import dev.keel.tools.devservices.run.RunLock;
 import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.migrate.devdb.Psql;
+import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +50,7 @@ class DbCommandTest {
     private static int port;
     private static Map<String, String> environment;
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void startTheDevelopmentServer() throws IOException {
@@ -67,9 +62,15 @@ class DbCommandTest {
         git("add", "README");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "init");
         port = Ports.freePort();
-        environment = new HashMap<>(Map.of("KEEL_DATA_DIR", sandbox.resolve("data").toString(),
-                "KEEL_PG_PORT", Integer.toString(port), "KEEL_DOCKER", "never",
-                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
+        environment = new HashMap<>(Map.of(
+                "KEEL_DATA_DIR",
+                sandbox.resolve("data").toString(),
+                "KEEL_PG_PORT",
+                Integer.toString(port),
+                "KEEL_DOCKER",
+                "never",
+                "PATH",
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         KeelMigrate.environment = environment;
         KeelMigrate.workingDirectory = project;
         Run start = run("db", "start");
@@ -84,8 +85,10 @@ class DbCommandTest {
             assertThat(teardown.exitCode()).as(teardown.err()).isZero();
             assertThat(teardown.out()).contains("db-teardown: about to stop", "Deleted");
             assertThat(sandbox.resolve("data").resolve("postgres")).doesNotExist();
-            assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
-                    .filter(line -> line.contains(sandbox.toString()))).isEmpty();
+            assertThat(ProcessHandle.allProcesses()
+                            .map(process -> process.info().commandLine().orElse(""))
+                            .filter(line -> line.contains(sandbox.toString())))
+                    .isEmpty();
         } finally {
             KeelMigrate.environment = System.getenv();
             KeelMigrate.workingDirectory = Path.of("");
@@ -124,13 +127,18 @@ class DbCommandTest {
         assertThat(query("feature/a", "SELECT count(*) FROM only_on_a")).isEqualTo("1");
 
         Run branches = run("db", "branches");
-        assertThat(branches.out()).containsPattern(DatabaseName.forBranch("feature/a") + "\\s+feature/a\\s+.*current")
-                .containsPattern(DatabaseName.forBranch("feature/b") + "\\s+feature/b\\s+\\d+(\\.\\d)? [kM]B\\s+\\d{4}-");
+        assertThat(branches.out())
+                .containsPattern(DatabaseName.forBranch("feature/a") + "\\s+feature/a\\s+.*current")
+                .containsPattern(
+                        DatabaseName.forBranch("feature/b") + "\\s+feature/b\\s+\\d+(\\.\\d)? [kM]B\\s+\\d{4}-");
 
         git("branch", "-q", "-D", "feature/b");
         Run declined = runWithInput("n\n", "db", "prune");
-        assertThat(declined.out()).contains("belong to branches that no longer exist",
-                DatabaseName.forBranch("feature/b") + "  (branch feature/b)", "Nothing dropped");
+        assertThat(declined.out())
+                .contains(
+                        "belong to branches that no longer exist",
+                        DatabaseName.forBranch("feature/b") + "  (branch feature/b)",
+                        "Nothing dropped");
         assertThat(databaseExists(DatabaseName.forBranch("feature/b"))).isTrue();
         Run noAnswer = runWithInput("", "db", "prune");
         assertThat(noAnswer.out()).contains("Nothing dropped", "FORCE=1");
@@ -150,10 +158,14 @@ class DbCommandTest {
 
         Run wipe = run("db", "wipe", "--dir", SHIPPED.toString());
         assertThat(wipe.exitCode()).as(wipe.err()).isZero();
-        assertThat(wipe.out()).contains("db-wipe: about to delete every row of 1 table in database "
-                + DatabaseName.forBranch("wipe"), "keeping the schema and the migration history", "public.widget");
+        assertThat(wipe.out())
+                .contains(
+                        "db-wipe: about to delete every row of 1 table in database " + DatabaseName.forBranch("wipe"),
+                        "keeping the schema and the migration history",
+                        "public.widget");
         assertThat(query("wipe", "SELECT count(*) FROM widget")).isEqualTo("0");
-        assertThat(query("wipe", "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo("2");
+        assertThat(query("wipe", "SELECT count(*) FROM flyway_schema_history WHERE success"))
+                .isEqualTo("2");
         assertThat(run("status", "--dir", SHIPPED.toString()).out()).contains("Pending: 0");
     }
 
@@ -162,8 +174,18 @@ class DbCommandTest {
         git("checkout", "-q", "-B", "own");
         run("db", "setup", "--dir", SHIPPED.toString());
         PostgresEndpoint own = database("own");
-        String[] onYourServer = {"db", "wipe", "--dir", SHIPPED.toString(), "--url", own.jdbcUrl(), "--user",
-                own.username(), "--password", own.password()};
+        String[] onYourServer = {
+            "db",
+            "wipe",
+            "--dir",
+            SHIPPED.toString(),
+            "--url",
+            own.jdbcUrl(),
+            "--user",
+            own.username(),
+            "--password",
+            own.password()
+        };
 
         Run declined = runWithInput("n\n", onYourServer);
         assertThat(declined.out()).contains("This is your own server", "Nothing deleted", "FORCE=1");
@@ -185,7 +207,8 @@ class DbCommandTest {
         run("db", "setup", "--dir", SHIPPED.toString());
         query("clean", "CREATE TABLE stray (id int)");
 
-        try (RunLock lock = RunLock.tryAcquire(sandbox.resolve("data"), "http://127.0.0.1:1").orElseThrow()) {
+        try (RunLock lock = RunLock.tryAcquire(sandbox.resolve("data"), "http://127.0.0.1:1")
+                .orElseThrow()) {
             for (String command : List.of("clean", "reset", "stop", "teardown")) {
                 Run refused = run("db", command, "--dir", SHIPPED.toString());
                 assertThat(refused.exitCode()).as(command).isEqualTo(1);
@@ -196,8 +219,11 @@ class DbCommandTest {
 
         Run clean = run("db", "clean", "--dir", SHIPPED.toString());
         assertThat(clean.exitCode()).as(clean.err()).isZero();
-        assertThat(clean.out()).contains("db-clean: about to drop and recreate database " + DatabaseName.forBranch("clean"),
-                "applying 20261122000100", "Clean:");
+        assertThat(clean.out())
+                .contains(
+                        "db-clean: about to drop and recreate database " + DatabaseName.forBranch("clean"),
+                        "applying 20261122000100",
+                        "Clean:");
         assertThat(tables("clean")).contains("widget").doesNotContain("stray");
         assertThat(query("clean", "SELECT count(*) FROM widget")).isEqualTo("0");
     }
@@ -213,13 +239,16 @@ class DbCommandTest {
         assertThat(again.out()).contains("Nothing to apply", "Seeded demo: 1 file, 2 statements, 0 rows");
         Run demoAgain = run("db", "seed", "demo", "--dir", SHIPPED.toString());
         assertThat(demoAgain.exitCode()).isZero();
-        assertThat(query("seeds", "SELECT string_agg(w::text, E'\\n' ORDER BY id) FROM widget w")).isEqualTo(rows);
+        assertThat(query("seeds", "SELECT string_agg(w::text, E'\\n' ORDER BY id) FROM widget w"))
+                .isEqualTo(rows);
 
         query("seeds", "INSERT INTO widget (id, name, status) VALUES (gen_random_uuid(), 'mine', 'DRAFT')");
         Run reset = run("db", "reset", "--dir", SHIPPED.toString());
         assertThat(reset.exitCode()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("db-reset: about to drop and recreate", "Seeded demo: 1 file, 2 statements, 5 rows");
-        assertThat(query("seeds", "SELECT count(*) FROM widget WHERE name = 'mine'")).isEqualTo("0");
+        assertThat(reset.out())
+                .contains("db-reset: about to drop and recreate", "Seeded demo: 1 file, 2 statements, 5 rows");
+        assertThat(query("seeds", "SELECT count(*) FROM widget WHERE name = 'mine'"))
+                .isEqualTo("0");
         assertThat(query("seeds", "SELECT count(*) FROM widget")).isEqualTo("5");
     }
 
@@ -235,8 +264,13 @@ class DbCommandTest {
     void everyTargetThatDeletesOrInventsDataRefusesProduction() {
         git("checkout", "-q", "-B", "production");
         ProductionGuardAccess.useEnvironment(Map.of("KEEL_ENV", "production"));
-        for (List<String> command : List.of(List.of("db", "clean"), List.of("db", "wipe"), List.of("db", "teardown"),
-                List.of("db", "prune", "--force"), List.of("db", "seed", "demo"), List.of("db", "setup"),
+        for (List<String> command : List.of(
+                List.of("db", "clean"),
+                List.of("db", "wipe"),
+                List.of("db", "teardown"),
+                List.of("db", "prune", "--force"),
+                List.of("db", "seed", "demo"),
+                List.of("db", "setup"),
                 List.of("db", "reset"))) {
             List<String> arguments = new ArrayList<>(command);
             arguments.addAll(List.of("--dir", SHIPPED.toString()));
@@ -245,7 +279,8 @@ class DbCommandTest {
             assertThat(refused.err()).as(command.toString()).contains("in production");
         }
         Run essentials = run("db", "seed", "essentials", "--dir", SHIPPED.toString());
-        assertThat(essentials.err()).contains("Refusing 'init-prod' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
+        assertThat(essentials.err())
+                .contains("Refusing 'init-prod' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
         // The server and its databases are all still there.
         assertThat(run("db", "branches").exitCode()).isZero();
 
@@ -275,20 +310,31 @@ class DbCommandTest {
         assertThat(result.output()).as(result.output()).isEqualTo(DatabaseName.forBranch("psql"));
 
         Run spring = run("db", "settings", "--for", "spring");
-        assertThat(spring.out()).contains("SPRING_DATASOURCE_URL='jdbc:postgresql://127.0.0.1:" + port + "/"
-                + DatabaseName.forBranch("psql") + "'");
+        assertThat(spring.out())
+                .contains("SPRING_DATASOURCE_URL='jdbc:postgresql://127.0.0.1:" + port + "/"
+                        + DatabaseName.forBranch("psql") + "'");
     }
 
     @Test
     void verifySetupNamesEachFailingCheckWithItsFix() {
         git("checkout", "-q", "-B", "doctor");
         S3Endpoint s3 = TestServices.s3();
-        environment.putAll(Map.of("KEEL_S3_ENDPOINT", s3.endpoint().toString(), "KEEL_S3_REGION", s3.region(),
-                "KEEL_S3_ACCESS_KEY", s3.accessKey(), "KEEL_S3_SECRET_KEY", s3.secretKey(), "KEEL_S3_BUCKET", s3.bucket()));
+        environment.putAll(Map.of(
+                "KEEL_S3_ENDPOINT",
+                s3.endpoint().toString(),
+                "KEEL_S3_REGION",
+                s3.region(),
+                "KEEL_S3_ACCESS_KEY",
+                s3.accessKey(),
+                "KEEL_S3_SECRET_KEY",
+                s3.secretKey(),
+                "KEEL_S3_BUCKET",
+                s3.bucket()));
 
         Run pending = run("verify-setup", "--dir", SHIPPED.toString());
         assertThat(pending.exitCode()).isEqualTo(1);
-        assertThat(pending.out()).containsPattern("ok\\s+JDK\\s+Java \\d+")
+        assertThat(pending.out())
+                .containsPattern("ok\\s+JDK\\s+Java \\d+")
                 .containsPattern("note\\s+Docker\\s+KEEL_DOCKER=never")
                 .containsPattern("ok\\s+PostgreSQL\\s+PostgreSQL 17\\.")
                 .containsPattern("ok\\s+Database\\s+" + DatabaseName.forBranch("doctor"))
@@ -308,8 +354,8 @@ class DbCommandTest {
         assertThat(noBucket.out()).contains("the bucket does not exist", "fix: create bucket no-such-bucket");
 
         environment.put("KEEL_S3_ENDPOINT", "http://127.0.0.1:" + Ports.freePort());
-        assertThat(run("verify-setup", "--dir", SHIPPED.toString()).out()).contains("nothing answers at",
-                "correct KEEL_S3_ENDPOINT");
+        assertThat(run("verify-setup", "--dir", SHIPPED.toString()).out())
+                .contains("nothing answers at", "correct KEEL_S3_ENDPOINT");
     }
 
     @Test
@@ -344,7 +390,8 @@ class DbCommandTest {
     }
 
     private static String query(String branch, String sql) throws SQLException {
-        try (Connection connection = database(branch).connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database(branch).connect();
+                Statement statement = connection.createStatement()) {
             if (!statement.execute(sql)) {
                 return null;
             }
@@ -392,5 +439,4 @@ class DbCommandTest {
         Processes.Result result = Processes.run(command, Duration.ofSeconds(30));
         assertThat(result.succeeded()).as(result.output()).isTrue();
     }
-
 }

@@ -1,14 +1,12 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.flyway.CatalogSnapshot;
-import dev.keel.tools.migrate.flyway.ProductionGuard;
-import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
+import dev.keel.tools.migrate.flyway.CatalogSnapshot;
+import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,8 +32,7 @@ class KeelMigrateTest {
     private PostgresEndpoint database;
 
     /** What one command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @BeforeEach
     void copyTheShippedMigrationsAndMakeADatabase() throws IOException {
@@ -62,8 +59,15 @@ class KeelMigrateTest {
         commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
         if (!List.of("create", "rebase").contains(args[0])) {
-            all.addAll(List.of("--dir", dir.toString(), "--url", target.jdbcUrl(), "--user", target.username(),
-                    "--password", target.password()));
+            all.addAll(List.of(
+                    "--dir",
+                    dir.toString(),
+                    "--url",
+                    target.jdbcUrl(),
+                    "--user",
+                    target.username(),
+                    "--password",
+                    target.password()));
         } else {
             all.addAll(List.of("--dir", dir.toString()));
         }
@@ -89,8 +93,11 @@ class KeelMigrateTest {
         assertThat(up.out()).contains("Applied 2 migrations; now at version 20261122000100");
 
         Run json = run("status", "--json");
-        assertThat(json.out()).contains("\"current\":\"20261122000100\"", "\"pending\":0",
-                "\"state\":\"applied\",\"checksum\":\"ok\",\"undo\":true");
+        assertThat(json.out())
+                .contains(
+                        "\"current\":\"20261122000100\"",
+                        "\"pending\":0",
+                        "\"state\":\"applied\",\"checksum\":\"ok\",\"undo\":true");
 
         Run history = run("history");
         assertThat(history.out()).containsPattern("1\\s+20261122000000\\s+keel conventions");
@@ -129,10 +136,12 @@ class KeelMigrateTest {
         Run validate = run("validate", "--offline");
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.out()).contains("V1__old_style.sql: not named V<yyyyMMddHHmmss>",
-                "version 20261122000100 is used by 2 files",
-                "V20261122000100__create_widget.sql: has no undo script",
-                "U20991231000000__nothing.sql: undoes no migration");
+        assertThat(validate.out())
+                .contains(
+                        "V1__old_style.sql: not named V<yyyyMMddHHmmss>",
+                        "version 20261122000100 is used by 2 files",
+                        "V20261122000100__create_widget.sql: has no undo script",
+                        "U20991231000000__nothing.sql: undoes no migration");
     }
 
     @Test
@@ -152,8 +161,13 @@ class KeelMigrateTest {
         assertThat(created.name()).isEqualTo("add_gadgets_table");
         assertThat(created.version()).isGreaterThan("20261122000100");
         assertThat(created.undo()).isPresent();
-        assertThat(Files.readString(created.file())).contains("CREATE TABLE gadgets", "id          uuid        PRIMARY KEY",
-                "archived_at", "keel_touch_updated_at", "keel_forbid_delete");
+        assertThat(Files.readString(created.file()))
+                .contains(
+                        "CREATE TABLE gadgets",
+                        "id          uuid        PRIMARY KEY",
+                        "archived_at",
+                        "keel_touch_updated_at",
+                        "keel_forbid_delete");
         assertThat(files.problems()).isEmpty();
     }
 
@@ -169,7 +183,8 @@ class KeelMigrateTest {
 
     @Test
     void aFailingMigrationNamesItsFileAndLeavesNothingBehind() throws IOException, SQLException {
-        Files.writeString(dir.resolve("migration/V20261122000200__broken.sql"),
+        Files.writeString(
+                dir.resolve("migration/V20261122000200__broken.sql"),
                 "CREATE TABLE half_done (id int);\nCREATE TABLE nope (id no_such_type);\n");
         Files.writeString(dir.resolve("undo/U20261122000200__broken.sql"), "DROP TABLE half_done;\n");
 
@@ -179,7 +194,8 @@ class KeelMigrateTest {
         assertThat(up.err()).contains("V20261122000200__broken.sql", "no_such_type", "Line");
         Run status = run("status", "--json");
         assertThat(status.out()).contains("\"current\":\"20261122000100\"");
-        assertThat(database.queryForString("SELECT to_regclass('half_done') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('half_done') IS NULL"))
+                .isEqualTo("t");
     }
 
     private CatalogSnapshot catalog() throws SQLException {
@@ -197,7 +213,8 @@ class KeelMigrateTest {
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).containsPattern("undoing\\s+20261122000100\\s+create widget \\.\\.\\. done in \\d+ ms");
         assertThat(down.out()).contains("Undid 1 migration; now at version 20261122000000");
-        assertThat(database.queryForString("SELECT to_regclass('widget') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('widget') IS NULL"))
+                .isEqualTo("t");
         assertThat(run("status").out()).contains("Pending: 1");
     }
 
@@ -209,7 +226,8 @@ class KeelMigrateTest {
         Run downAll = run("down-all");
         assertThat(downAll.out()).contains("Undid 2 migrations; now at version (empty schema)");
         assertThat(catalog().lines()).isEmpty();
-        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL"))
+                .isEqualTo("t");
 
         run("up");
         assertThat(catalog().differencesFrom(before)).isEmpty();
@@ -229,15 +247,19 @@ class KeelMigrateTest {
     @Test
     void aFailingUndoLeavesSchemaAndHistoryAsTheyWereAndNamesTheLine() throws IOException, SQLException {
         run("up");
-        Files.writeString(dir.resolve("undo/U20261122000100__create_widget.sql"),
+        Files.writeString(
+                dir.resolve("undo/U20261122000100__create_widget.sql"),
                 "DROP INDEX widget_live_id_idx;\n\nDROP TABLE no_such_table;\nDROP TABLE widget;\n");
         CatalogSnapshot before = catalog();
 
         Run down = run("down");
 
         assertThat(down.exitCode()).isEqualTo(1);
-        assertThat(down.err()).contains("U20261122000100__create_widget.sql line 3 (DROP TABLE no_such_table)",
-                "no_such_table", "are as they were");
+        assertThat(down.err())
+                .contains(
+                        "U20261122000100__create_widget.sql line 3 (DROP TABLE no_such_table)",
+                        "no_such_table",
+                        "are as they were");
         assertThat(catalog().differencesFrom(before)).isEmpty();
         assertThat(run("status").out()).contains("Current version: 20261122000100");
     }
@@ -266,7 +288,8 @@ class KeelMigrateTest {
 
         Run show = run("show", "20261122000100");
 
-        assertThat(show.out()).contains("20261122000100  create widget  (pending)", "CREATE TABLE widget", "DROP TABLE widget;");
+        assertThat(show.out())
+                .contains("20261122000100  create widget  (pending)", "CREATE TABLE widget", "DROP TABLE widget;");
         assertThat(run("show", "20990101000000").err()).contains("There is no migration 20990101000000");
     }
 
@@ -278,9 +301,11 @@ class KeelMigrateTest {
         Run up = run("sql");
         Run down = run("sql", "--direction", "down");
 
-        assertThat(up.out()).contains("-- V20261122000100__create_widget.sql", "CREATE TABLE widget")
+        assertThat(up.out())
+                .contains("-- V20261122000100__create_widget.sql", "CREATE TABLE widget")
                 .doesNotContain("keel_touch_updated_at() RETURNS trigger");
-        assertThat(down.out()).contains("-- U20261122000000__keel_conventions.sql", "DROP FUNCTION keel_forbid_delete();");
+        assertThat(down.out())
+                .contains("-- U20261122000000__keel_conventions.sql", "DROP FUNCTION keel_forbid_delete();");
         assertThat(catalog().differencesFrom(before)).isEmpty();
         assertThat(run("status").out()).contains("Pending: 1");
     }
@@ -295,23 +320,28 @@ class KeelMigrateTest {
                 """);
         addPair("20261122000200", "note");
         String dollar = "$";
-        Files.writeString(dir.resolve("migration/V20261122000200__note.sql"),
+        Files.writeString(
+                dir.resolve("migration/V20261122000200__note.sql"),
                 "CREATE TABLE note (id uuid PRIMARY KEY, body text NOT NULL DEFAULT '" + dollar + "{greeting}');\n"
                         + "COMMENT ON TABLE note IS 'history in " + dollar + "{flyway:table}';\n");
 
         assertThat(run("sql").out()).contains("DEFAULT 'hello'", "'history in keel_history'");
         Run up = run("up");
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(database.queryForString("SELECT count(*) FROM keel_history WHERE success")).isEqualTo("3");
-        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT count(*) FROM keel_history WHERE success"))
+                .isEqualTo("3");
+        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL"))
+                .isEqualTo("t");
         assertThat(database.queryForString("SELECT column_default FROM information_schema.columns "
-                + "WHERE table_name = 'note' AND column_name = 'body'")).isEqualTo("'hello'::text");
+                        + "WHERE table_name = 'note' AND column_name = 'body'"))
+                .isEqualTo("'hello'::text");
         assertThat(run("status").out()).contains("Pending: 0");
         assertThat(run("history").out()).contains("20261122000200");
         Run wipe = run("db", "wipe", "--force");
         assertThat(wipe.exitCode()).as(wipe.err()).isZero();
         assertThat(wipe.out()).doesNotContain("keel_history");
-        assertThat(database.queryForString("SELECT count(*) FROM keel_history WHERE success")).as("wipe keeps the history")
+        assertThat(database.queryForString("SELECT count(*) FROM keel_history WHERE success"))
+                .as("wipe keeps the history")
                 .isEqualTo("3");
         Path backup = dir.resolve("backups/definition.zip");
         assertThat(run("backup", backup.toString()).exitCode()).isZero();
@@ -319,19 +349,23 @@ class KeelMigrateTest {
         Run down = run("down");
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(database.queryForString("SELECT count(*) FROM keel_history")).isEqualTo("2");
-        assertThat(database.queryForString("SELECT to_regclass('note') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('note') IS NULL"))
+                .isEqualTo("t");
 
         PostgresEndpoint restored = TestServices.newDatabase("definition_restore");
         Run restore = runOn(restored, "restore", backup.toString());
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        assertThat(restored.queryForString("SELECT count(*) FROM keel_history WHERE success")).isEqualTo("3");
+        assertThat(restored.queryForString("SELECT count(*) FROM keel_history WHERE success"))
+                .isEqualTo("3");
         assertThat(run("down-all").exitCode()).isZero();
-        assertThat(database.queryForString("SELECT to_regclass('keel_history') IS NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('keel_history') IS NULL"))
+                .isEqualTo("t");
     }
 
     @Test
     void aDefinitionKeelCannotFollowIsRefusedNamingTheFile() throws IOException {
-        Files.writeString(dir.resolve("flyway.properties"), "flyway.locations=classpath:db/migration,classpath:db/more\n");
+        Files.writeString(
+                dir.resolve("flyway.properties"), "flyway.locations=classpath:db/migration,classpath:db/more\n");
         Run status = run("status");
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.err()).contains("flyway.properties", "flyway.locations", "classpath:db/migration");
@@ -346,12 +380,15 @@ class KeelMigrateTest {
         run("up");
         addPair("20261122000200", "placeheld");
         String dollar = "$";
-        Files.writeString(dir.resolve("migration/V20261122000200__placeheld.sql"),
-                "COMMENT ON TABLE widget IS 'owned by " + dollar + "{flyway:user} in " + dollar + "{flyway:defaultSchema}';\n");
+        Files.writeString(
+                dir.resolve("migration/V20261122000200__placeheld.sql"),
+                "COMMENT ON TABLE widget IS 'owned by " + dollar + "{flyway:user} in " + dollar
+                        + "{flyway:defaultSchema}';\n");
 
         Run preview = run("sql");
 
-        assertThat(preview.out()).contains("COMMENT ON TABLE widget IS 'owned by " + database.username() + " in public';");
+        assertThat(preview.out())
+                .contains("COMMENT ON TABLE widget IS 'owned by " + database.username() + " in public';");
         assertThat(run("up").exitCode()).isZero();
     }
 
@@ -373,24 +410,31 @@ class KeelMigrateTest {
         ProductionGuardAccess.useEnvironment(java.util.Map.of("KEEL_ENV", "production"));
         Run refused = run("up");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("Refusing 'up' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
+        assertThat(refused.err())
+                .contains("Refusing 'up' on a production database", "CONFIRM_PRODUCTION_MIGRATION=yes");
         assertThat(run("status").out()).contains("Pending: 2");
 
-        ProductionGuardAccess.useEnvironment(java.util.Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
+        ProductionGuardAccess.useEnvironment(
+                java.util.Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
         assertThat(run("up").exitCode()).isZero();
         Run noBackup = run("down");
         assertThat(noBackup.exitCode()).isEqualTo(1);
         assertThat(noBackup.err()).contains("without a backup");
 
         Path backup = Files.writeString(dir.resolve("backup.sql"), "-- a backup");
-        ProductionGuardAccess.useEnvironment(java.util.Map.of("SPRING_PROFILES_ACTIVE", "prod", "CONFIRM_PRODUCTION_MIGRATION", "yes",
-                "KEEL_BACKUP_FILE", backup.toString()));
+        ProductionGuardAccess.useEnvironment(java.util.Map.of(
+                "SPRING_PROFILES_ACTIVE",
+                "prod",
+                "CONFIRM_PRODUCTION_MIGRATION",
+                "yes",
+                "KEEL_BACKUP_FILE",
+                backup.toString()));
         assertThat(run("down").exitCode()).isZero();
     }
 
     private void git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=Keel Test",
-                "-c", "user.email=test@keel.invalid"));
+        List<String> command = new ArrayList<>(List.of(
+                "git", "-C", dir.toString(), "-c", "user.name=Keel Test", "-c", "user.email=test@keel.invalid"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -398,7 +442,8 @@ class KeelMigrateTest {
     }
 
     private void addPair(String version, String name) throws IOException {
-        Files.writeString(dir.resolve("migration/V" + version + "__" + name + ".sql"), "CREATE TABLE " + name + " (id int);\n");
+        Files.writeString(
+                dir.resolve("migration/V" + version + "__" + name + ".sql"), "CREATE TABLE " + name + " (id int);\n");
         Files.writeString(dir.resolve("undo/U" + version + "__" + name + ".sql"), "DROP TABLE " + name + ";\n");
     }
 
@@ -419,8 +464,8 @@ class KeelMigrateTest {
 
         Run stale = run("validate", "--offline", "--main", "main");
         assertThat(stale.exitCode()).isEqualTo(1);
-        assertThat(stale.out()).contains("V20261122000050__branch_work.sql: sorts before 20261122000300",
-                "Fix: make migrate-rebase");
+        assertThat(stale.out())
+                .contains("V20261122000050__branch_work.sql: sorts before 20261122000300", "Fix: make migrate-rebase");
 
         Run rebase = run("rebase", "--main", "main");
         assertThat(rebase.out()).contains("renamed 20261122000050__branch_work -> ");
@@ -449,11 +494,13 @@ class KeelMigrateTest {
         database.execute(Files.readString(dir.resolve("migration/V20261122000000__keel_conventions.sql")));
         Run up = run("up");
         assertThat(up.out()).contains("Applied 1 migration; now at version 20261122000100");
-        assertThat(database.queryForString("SELECT to_regclass('widget') IS NOT NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('widget') IS NOT NULL"))
+                .isEqualTo("t");
     }
 
     private static String dump(PostgresEndpoint endpoint, String query) throws SQLException {
-        return endpoint.queryForString("SELECT coalesce(string_agg(row_text, E'\\n'), '') FROM (" + query + ") AS q(row_text)");
+        return endpoint.queryForString(
+                "SELECT coalesce(string_agg(row_text, E'\\n'), '') FROM (" + query + ") AS q(row_text)");
     }
 
     @Test
@@ -483,8 +530,9 @@ class KeelMigrateTest {
                 INSERT INTO a_setting VALUES ('seeded', 'by the migration');
                 """);
         run("up");
-        database.execute("INSERT INTO widget_note (widget_id, body) VALUES "
-                + "('019a8f2e-5c3b-7d10-8000-000000000002', 'first'), ('019a8f2e-5c3b-7d10-8000-000000000003', 'second')",
+        database.execute(
+                "INSERT INTO widget_note (widget_id, body) VALUES "
+                        + "('019a8f2e-5c3b-7d10-8000-000000000002', 'first'), ('019a8f2e-5c3b-7d10-8000-000000000003', 'second')",
                 "UPDATE a_setting SET value = 'changed since' WHERE key = 'seeded'");
         Path file = dir.resolve("backups/keel.zip");
 
@@ -499,15 +547,18 @@ class KeelMigrateTest {
         assertThat(dump(restored, notes)).isEqualTo(dump(database, notes)).contains("second");
         assertThat(dump(restored, "SELECT s::text FROM a_setting s")).isEqualTo("(seeded,\"changed since\")");
         // The identity sequence goes on where the original's was, not from 1 again.
-        restored.execute("INSERT INTO widget_note (widget_id, body) VALUES ('019a8f2e-5c3b-7d10-8000-000000000001', 'new')");
+        restored.execute(
+                "INSERT INTO widget_note (widget_id, body) VALUES ('019a8f2e-5c3b-7d10-8000-000000000001', 'new')");
         assertThat(restored.queryForString("SELECT max(id) FROM widget_note")).isEqualTo("3");
 
         String rows = "SELECT w::text FROM widget w ORDER BY id";
         String history = "SELECT h::text FROM flyway_schema_history h ORDER BY installed_rank";
         assertThat(dump(restored, rows)).isEqualTo(dump(database, rows)).contains("and a newline");
         assertThat(dump(restored, history)).isEqualTo(dump(database, history));
-        try (Connection original = database.connect(); Connection copy = restored.connect()) {
-            assertThat(CatalogSnapshot.of(copy).differencesFrom(CatalogSnapshot.of(original))).isEmpty();
+        try (Connection original = database.connect();
+                Connection copy = restored.connect()) {
+            assertThat(CatalogSnapshot.of(copy).differencesFrom(CatalogSnapshot.of(original)))
+                    .isEmpty();
         }
 
         Run again = runOn(restored, "restore", file.toString());
@@ -532,10 +583,13 @@ class KeelMigrateTest {
             for (var future : runs) {
                 Run up = future.get(2, java.util.concurrent.TimeUnit.MINUTES);
                 assertThat(up.exitCode()).as(up.err()).isZero();
-                applied += up.out().contains("Applied 2 migrations") ? 2 : up.out().contains("Applied 1 migration") ? 1 : 0;
+                applied += up.out().contains("Applied 2 migrations")
+                        ? 2
+                        : up.out().contains("Applied 1 migration") ? 1 : 0;
             }
             assertThat(applied).isEqualTo(2);
-            assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history")).isEqualTo("2");
+            assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history"))
+                    .isEqualTo("2");
         } finally {
             pool.shutdownNow();
         }
@@ -548,20 +602,22 @@ class KeelMigrateTest {
                 -- keel:non-transactional
                 CREATE INDEX CONCURRENTLY widget_created_at_idx ON widget (created_at);
                 """);
-        Files.writeString(dir.resolve("undo/U20261122000200__widget_created_idx.sql"),
-                "DROP INDEX widget_created_at_idx;\n");
+        Files.writeString(
+                dir.resolve("undo/U20261122000200__widget_created_idx.sql"), "DROP INDEX widget_created_at_idx;\n");
         assertThat(run("validate", "--offline").exitCode()).isZero();
 
         Run up = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("up"))
                 .get(60, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(database.queryForString("SELECT to_regclass('widget_created_at_idx') IS NOT NULL")).isEqualTo("t");
+        assertThat(database.queryForString("SELECT to_regclass('widget_created_at_idx') IS NOT NULL"))
+                .isEqualTo("t");
     }
 
     @Test
     void anUndoCannotUseConcurrently() throws IOException {
-        Files.writeString(dir.resolve("undo/U20261122000100__create_widget.sql"),
+        Files.writeString(
+                dir.resolve("undo/U20261122000100__create_widget.sql"),
                 "DROP INDEX CONCURRENTLY widget_live_id_idx;\n");
 
         Run validate = run("validate", "--offline");
@@ -573,17 +629,22 @@ class KeelMigrateTest {
     @Test
     void concurrentStatementsMustBeDeclaredAndAlone() throws IOException {
         addPair("20261122000200", "undeclared");
-        Files.writeString(dir.resolve("migration/V20261122000200__undeclared.sql"),
+        Files.writeString(
+                dir.resolve("migration/V20261122000200__undeclared.sql"),
                 "CREATE TABLE t (id int);\n\nCREATE INDEX CONCURRENTLY t_idx ON t (id);\n");
         addPair("20261122000300", "needless");
-        Files.writeString(dir.resolve("migration/V20261122000300__needless.sql"),
+        Files.writeString(
+                dir.resolve("migration/V20261122000300__needless.sql"),
                 "-- keel:non-transactional\nCREATE TABLE u (id int);\n");
 
         Run validate = run("validate", "--offline");
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.out()).contains("V20261122000200__undeclared.sql line 3: CREATE INDEX CONCURRENTLY",
-                "Flyway refuses to run it", "V20261122000300__needless.sql line 2: declares -- keel:non-transactional");
+        assertThat(validate.out())
+                .contains(
+                        "V20261122000200__undeclared.sql line 3: CREATE INDEX CONCURRENTLY",
+                        "Flyway refuses to run it",
+                        "V20261122000300__needless.sql line 2: declares -- keel:non-transactional");
     }
 
     @Test
@@ -591,11 +652,12 @@ class KeelMigrateTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();
         commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute("status", "--dir", dir.toString(), "--url",
-                "jdbc:postgresql://127.0.0.1:1/keel?connectTimeout=2");
+        int code = commandLine.execute(
+                "status", "--dir", dir.toString(), "--url", "jdbc:postgresql://127.0.0.1:1/keel?connectTimeout=2");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("Cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:1/keel",
-                "KEEL_DB_URL").doesNotContain("at org.");
+        assertThat(err.toString())
+                .contains("Cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:1/keel", "KEEL_DB_URL")
+                .doesNotContain("at org.");
     }
 }

@@ -29,17 +29,33 @@ class LintAgreesWithFlywayTest {
 
     static Stream<Arguments> files() {
         return Stream.of(
-                Arguments.of("concurrent index alone", "-- keel:non-transactional\n"
-                        + "CREATE INDEX CONCURRENTLY widget_created_idx ON widget (created_at);\n", null, null),
-                Arguments.of("concurrent drop alone", "-- keel:non-transactional\n"
-                        + "DROP INDEX CONCURRENTLY widget_live_id_idx;\n", null, null),
-                Arguments.of("SET before a concurrent index", "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
-                        + "CREATE INDEX CONCURRENTLY widget_created_idx ON widget (created_at);\n", null,
+                Arguments.of(
+                        "concurrent index alone",
+                        "-- keel:non-transactional\n"
+                                + "CREATE INDEX CONCURRENTLY widget_created_idx ON widget (created_at);\n",
+                        null,
+                        null),
+                Arguments.of(
+                        "concurrent drop alone",
+                        "-- keel:non-transactional\n" + "DROP INDEX CONCURRENTLY widget_live_id_idx;\n",
+                        null,
+                        null),
+                Arguments.of(
+                        "SET before a concurrent index",
+                        "-- keel:non-transactional\nSET lock_timeout = '5s';\n"
+                                + "CREATE INDEX CONCURRENTLY widget_created_idx ON widget (created_at);\n",
+                        null,
                         "mixed-transaction"),
-                Arguments.of("REINDEX CONCURRENTLY without a script config", "-- keel:non-transactional\n"
-                        + "REINDEX INDEX CONCURRENTLY widget_pkey;\n", null, "non-transactional-undeclared"),
-                Arguments.of("REINDEX CONCURRENTLY with a script config", "-- keel:non-transactional\n"
-                        + "REINDEX INDEX CONCURRENTLY widget_pkey;\n", "executeInTransaction=false\n", null));
+                Arguments.of(
+                        "REINDEX CONCURRENTLY without a script config",
+                        "-- keel:non-transactional\n" + "REINDEX INDEX CONCURRENTLY widget_pkey;\n",
+                        null,
+                        "non-transactional-undeclared"),
+                Arguments.of(
+                        "REINDEX CONCURRENTLY with a script config",
+                        "-- keel:non-transactional\n" + "REINDEX INDEX CONCURRENTLY widget_pkey;\n",
+                        "executeInTransaction=false\n",
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,8 +73,17 @@ class LintAgreesWithFlywayTest {
         StringWriter lintOut = new StringWriter();
         int lint = cli(lintOut).execute("lint", "--dir", dir.toString(), "--format", "json");
         StringWriter upOut = new StringWriter();
-        int up = cli(upOut).execute("up", "--dir", dir.toString(), "--url", database.jdbcUrl(), "--user",
-                database.username(), "--password", database.password());
+        int up = cli(upOut)
+                .execute(
+                        "up",
+                        "--dir",
+                        dir.toString(),
+                        "--url",
+                        database.jdbcUrl(),
+                        "--user",
+                        database.username(),
+                        "--password",
+                        database.password());
 
         if (lintRule == null) {
             assertThat(lint).as(lintOut.toString()).isZero();

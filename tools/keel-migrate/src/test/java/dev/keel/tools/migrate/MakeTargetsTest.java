@@ -31,14 +31,35 @@ class MakeTargetsTest {
     void everyTargetHasItsRowInTheDocs() throws IOException {
         StringBuilder docs = new StringBuilder();
         try (var pages = Files.list(DOCS)) {
-            for (Path page : pages.filter(file -> file.toString().endsWith(".md")).sorted().toList()) {
+            for (Path page : pages.filter(file -> file.toString().endsWith(".md"))
+                    .sorted()
+                    .toList()) {
                 docs.append(Files.readString(page)).append('\n');
             }
         }
         Map<String, String> targets = targets();
-        assertThat(targets).containsKeys("db-start", "db-stop", "db-psql", "db-branches", "db-prune", "db-clean",
-                "db-wipe", "db-teardown", "init-prod", "seed-demo", "db-setup", "db-reset", "verify-setup", "backfill",
-                "run", "test", "verify", "rename", "remove-example", "check-fork");
+        assertThat(targets)
+                .containsKeys(
+                        "db-start",
+                        "db-stop",
+                        "db-psql",
+                        "db-branches",
+                        "db-prune",
+                        "db-clean",
+                        "db-wipe",
+                        "db-teardown",
+                        "init-prod",
+                        "seed-demo",
+                        "db-setup",
+                        "db-reset",
+                        "verify-setup",
+                        "backfill",
+                        "run",
+                        "test",
+                        "verify",
+                        "rename",
+                        "remove-example",
+                        "check-fork");
         for (String target : targets.keySet()) {
             assertThat(docs).as("a docs/ row for make " + target).containsPattern("\\n\\| `make " + target + "[ `]");
         }
@@ -51,9 +72,22 @@ class MakeTargetsTest {
         while (call.find()) {
             calls.add(call.group(1).strip());
         }
-        assertThat(calls).contains("db start", "db stop", "db branches", "db prune", "db clean", "db wipe",
-                "db teardown", "db seed essentials", "db seed demo", "db setup", "db reset", "verify-setup",
-                "db settings --for psql", "schema-check");
+        assertThat(calls)
+                .contains(
+                        "db start",
+                        "db stop",
+                        "db branches",
+                        "db prune",
+                        "db clean",
+                        "db wipe",
+                        "db teardown",
+                        "db seed essentials",
+                        "db seed demo",
+                        "db setup",
+                        "db reset",
+                        "verify-setup",
+                        "db settings --for psql",
+                        "schema-check");
         for (String line : calls) {
             // The subcommand words must name commands keel-migrate has; the make variables that follow are not checked.
             CommandLine command = KeelMigrate.commandLine();
@@ -70,7 +104,10 @@ class MakeTargetsTest {
             assertThat(matched).as(line).isPositive();
             if (words.getFirst().equals("db") || words.getFirst().equals("verify-setup")) {
                 // These calls are whole: options and parameters included, they must parse.
-                assertThat(KeelMigrate.commandLine().parseArgs(words.toArray(String[]::new)).hasSubcommand()).as(line)
+                assertThat(KeelMigrate.commandLine()
+                                .parseArgs(words.toArray(String[]::new))
+                                .hasSubcommand())
+                        .as(line)
                         .isTrue();
             }
         }

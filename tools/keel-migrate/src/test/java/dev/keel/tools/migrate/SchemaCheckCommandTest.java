@@ -28,8 +28,7 @@ class SchemaCheckCommandTest {
     @TempDir
     Path tree;
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     private Run run(PostgresEndpoint database, String... args) {
         StringWriter out = new StringWriter();
@@ -38,8 +37,15 @@ class SchemaCheckCommandTest {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--dir", Path.of("../sample/db").toAbsolutePath().toString(), "--url", database.jdbcUrl(),
-                "--user", database.username(), "--password", database.password()));
+        all.addAll(List.of(
+                "--dir",
+                Path.of("../sample/db").toAbsolutePath().toString(),
+                "--url",
+                database.jdbcUrl(),
+                "--user",
+                database.username(),
+                "--password",
+                database.password()));
         return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
 
@@ -62,8 +68,9 @@ class SchemaCheckCommandTest {
         Run check = run(database, "schema-check", "--mappers", tree.toString());
 
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
-        assertThat(check.out()).contains("this release: 1 mapper file", "model checklist: 0 problems",
-                "schema checks passed").containsPattern("drift: \\[this release\\] [1-9][0-9]* statements");
+        assertThat(check.out())
+                .contains("this release: 1 mapper file", "model checklist: 0 problems", "schema checks passed")
+                .containsPattern("drift: \\[this release\\] [1-9][0-9]* statements");
         assertThat(database.queryForString("SELECT count(*) FROM widget")).isEqualTo("0");
     }
 
@@ -77,7 +84,8 @@ class SchemaCheckCommandTest {
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).contains("relation \"widget\" does not exist", "schema checks failed");
         assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL"))
-                .as("never migrates").isEqualTo("t");
+                .as("never migrates")
+                .isEqualTo("t");
     }
 
     @Test
@@ -90,8 +98,11 @@ class SchemaCheckCommandTest {
         Run check = run(database, "schema-check", "--mappers", tree.toString());
 
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.out()).contains("this release: 2 mapper files", "attachment_md5",
-                "reporting/src/main/resources/com/example/orders/persistence/WidgetMapper.xml",
-                "the mapper does not load");
+        assertThat(check.out())
+                .contains(
+                        "this release: 2 mapper files",
+                        "attachment_md5",
+                        "reporting/src/main/resources/com/example/orders/persistence/WidgetMapper.xml",
+                        "the mapper does not load");
     }
 }

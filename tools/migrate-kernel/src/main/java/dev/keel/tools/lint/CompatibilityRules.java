@@ -14,44 +14,78 @@ final class CompatibilityRules implements StatementRule {
     @Override
     public void check(StatementContext context) {
         switch (context.operation) {
-            case Operation.AlterTable alter when context.isLive(alter.table()) -> alter.actions().forEach(action -> {
-                switch (action) {
-                    case Operation.RenameColumn rename -> context.report(Rule.RENAME_COLUMN, rename.at(),
-                            "RENAME COLUMN " + alter.table() + "." + rename.from() + " TO " + rename.to()
-                                    + " breaks the running release, which still uses " + rename.from());
-                    case Operation.RenameTable rename -> context.report(Rule.RENAME_TABLE, rename.at(),
-                            "RENAME " + alter.table() + " TO " + rename.to() + " breaks the running release");
-                    case Operation.DropColumn drop -> context.report(Rule.DROP_COLUMN, drop.at(),
-                            "DROP COLUMN " + alter.table() + "." + drop.column() + " breaks a release that still uses it");
-                    case Operation.DropNotNull drop -> context.report(Rule.DROP_NOT_NULL, drop.at(),
-                            "DROP NOT NULL on " + alter.table() + "." + drop.column() + " lets NULL reach code that "
-                                    + "assumes it never is");
-                    default -> {
+            case Operation.AlterTable alter
+            when context.isLive(alter.table()) ->
+                alter.actions().forEach(action -> {
+                    switch (action) {
+                        case Operation.RenameColumn rename ->
+                            context.report(
+                                    Rule.RENAME_COLUMN,
+                                    rename.at(),
+                                    "RENAME COLUMN " + alter.table() + "." + rename.from() + " TO " + rename.to()
+                                            + " breaks the running release, which still uses " + rename.from());
+                        case Operation.RenameTable rename ->
+                            context.report(
+                                    Rule.RENAME_TABLE,
+                                    rename.at(),
+                                    "RENAME " + alter.table() + " TO " + rename.to() + " breaks the running release");
+                        case Operation.DropColumn drop ->
+                            context.report(
+                                    Rule.DROP_COLUMN,
+                                    drop.at(),
+                                    "DROP COLUMN " + alter.table() + "." + drop.column()
+                                            + " breaks a release that still uses it");
+                        case Operation.DropNotNull drop ->
+                            context.report(
+                                    Rule.DROP_NOT_NULL,
+                                    drop.at(),
+                                    "DROP NOT NULL on " + alter.table() + "." + drop.column()
+                                            + " lets NULL reach code that " + "assumes it never is");
+                        default -> {}
                     }
-                }
-            });
-            case Operation.Drop drop when drop.objectKind().equals("TABLE") -> drop.names().stream()
-                    .filter(context::isLive).forEach(table -> context.report(Rule.DROP_TABLE, table.at(),
-                            "DROP TABLE " + table + " removes a table that holds data"));
-            case Operation.Drop drop when drop.objectKind().equals("SCHEMA") -> drop.names().forEach(schema ->
-                    context.report(Rule.DROP_SCHEMA, schema.at(), "DROP SCHEMA " + schema
-                            + (drop.cascade() ? " CASCADE" : "") + " removes everything in it"));
+                });
+            case Operation.Drop drop
+            when drop.objectKind().equals("TABLE") ->
+                drop.names().stream()
+                        .filter(context::isLive)
+                        .forEach(table -> context.report(
+                                Rule.DROP_TABLE,
+                                table.at(),
+                                "DROP TABLE " + table + " removes a table that holds data"));
+            case Operation.Drop drop
+            when drop.objectKind().equals("SCHEMA") ->
+                drop.names()
+                        .forEach(schema -> context.report(
+                                Rule.DROP_SCHEMA,
+                                schema.at(),
+                                "DROP SCHEMA " + schema + (drop.cascade() ? " CASCADE" : "")
+                                        + " removes everything in it"));
             case Operation.Truncate truncate -> {
                 if (truncate.cascade()) {
-                    context.report(Rule.TRUNCATE_CASCADE, null, "TRUNCATE ... CASCADE also empties every table "
-                            + "that references " + truncate.tables());
+                    context.report(
+                            Rule.TRUNCATE_CASCADE,
+                            null,
+                            "TRUNCATE ... CASCADE also empties every table " + "that references " + truncate.tables());
                 }
-                truncate.tables().stream().filter(table -> isDomainTable(context, table)).forEach(table ->
-                        context.report(Rule.HARD_DELETE, table.at(), "TRUNCATE " + table + " deletes domain rows"));
+                truncate.tables().stream()
+                        .filter(table -> isDomainTable(context, table))
+                        .forEach(table -> context.report(
+                                Rule.HARD_DELETE, table.at(), "TRUNCATE " + table + " deletes domain rows"));
             }
-            case Operation.Delete delete when isDomainTable(context, delete.table()) ->
-                    context.report(Rule.HARD_DELETE, delete.table() == null ? null : delete.table().at(),
-                            "DELETE FROM " + delete.table() + " hard-deletes domain rows");
-            case Operation.AddEnumValue add when !add.positioned() ->
-                    context.report(Rule.ENUM_VALUE_POSITION, add.at(), "ADD VALUE '" + add.value() + "' to " + add.type()
-                            + " without BEFORE or AFTER appends it, and it sorts last");
-            default -> {
-            }
+            case Operation.Delete delete
+            when isDomainTable(context, delete.table()) ->
+                context.report(
+                        Rule.HARD_DELETE,
+                        delete.table() == null ? null : delete.table().at(),
+                        "DELETE FROM " + delete.table() + " hard-deletes domain rows");
+            case Operation.AddEnumValue add
+            when !add.positioned() ->
+                context.report(
+                        Rule.ENUM_VALUE_POSITION,
+                        add.at(),
+                        "ADD VALUE '" + add.value() + "' to " + add.type()
+                                + " without BEFORE or AFTER appends it, and it sorts last");
+            default -> {}
         }
     }
 

@@ -14,25 +14,33 @@ import java.util.Set;
 final class ConventionRules implements StatementRule {
 
     @Override
-    public void check(StatementContext context) {
-    }
+    public void check(StatementContext context) {}
 
     @Override
     public void finish(FileScope file, SchemaModel schema, Reporter reporter) {
         Map<String, Set<String>> triggers = new HashMap<>();
         for (FileScope.Parsed parsed : file.statements) {
-            if (parsed.operation() instanceof Operation.CreateTrigger trigger && trigger.table() != null
+            if (parsed.operation() instanceof Operation.CreateTrigger trigger
+                    && trigger.table() != null
                     && trigger.function() != null) {
-                triggers.computeIfAbsent(trigger.table().key(), table -> new HashSet<>()).add(trigger.function().name());
+                triggers.computeIfAbsent(trigger.table().key(), table -> new HashSet<>())
+                        .add(trigger.function().name());
             }
         }
         for (int i = 0; i < file.statements.size(); i++) {
-            if (file.statements.get(i).operation() instanceof Operation.CreateTable create && create.table() != null
-                    && !create.temporary() && !create.partitionOf() && !create.asQuery()) {
-                List<String> missing = missing(create, triggers.getOrDefault(create.table().key(), Set.of()));
+            if (file.statements.get(i).operation() instanceof Operation.CreateTable create
+                    && create.table() != null
+                    && !create.temporary()
+                    && !create.partitionOf()
+                    && !create.asQuery()) {
+                List<String> missing =
+                        missing(create, triggers.getOrDefault(create.table().key(), Set.of()));
                 if (!missing.isEmpty()) {
-                    reporter.report(i, Rule.MODEL_CHECKLIST, create.table().at(), "table " + create.table()
-                            + " misses the model checklist's " + String.join(", ", missing));
+                    reporter.report(
+                            i,
+                            Rule.MODEL_CHECKLIST,
+                            create.table().at(),
+                            "table " + create.table() + " misses the model checklist's " + String.join(", ", missing));
                 }
             }
         }
@@ -44,21 +52,27 @@ final class ConventionRules implements StatementRule {
             return triggersMissing(triggerFunctions, missing); // LIKE copies the columns; the triggers it does not
         }
         Set<String> primaryKey = new HashSet<>();
-        create.constraints().stream().filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY)
+        create.constraints().stream()
+                .filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY)
                 .forEach(constraint -> primaryKey.addAll(constraint.columns()));
         Optional<ColumnDefinition> id = column(create, "id");
-        if (id.isEmpty() || !id.get().type().isOneOf("uuid")
+        if (id.isEmpty()
+                || !id.get().type().isOneOf("uuid")
                 || !(id.get().primaryKey() || primaryKey.equals(Set.of("id")))) {
             missing.add("id uuid PRIMARY KEY");
         }
         for (String timestamp : List.of("created_at", "updated_at")) {
             Optional<ColumnDefinition> column = column(create, timestamp);
-            if (column.isEmpty() || !column.get().type().isOneOf("timestamptz") || !column.get().notNull()) {
+            if (column.isEmpty()
+                    || !column.get().type().isOneOf("timestamptz")
+                    || !column.get().notNull()) {
                 missing.add(timestamp + " timestamptz NOT NULL");
             }
         }
         Optional<ColumnDefinition> archived = column(create, "archived_at");
-        if (archived.isEmpty() || !archived.get().type().isOneOf("timestamptz") || archived.get().notNull()) {
+        if (archived.isEmpty()
+                || !archived.get().type().isOneOf("timestamptz")
+                || archived.get().notNull()) {
             missing.add("archived_at timestamptz (nullable)");
         }
         return triggersMissing(triggerFunctions, missing);
@@ -75,6 +89,8 @@ final class ConventionRules implements StatementRule {
     }
 
     private static Optional<ColumnDefinition> column(Operation.CreateTable create, String name) {
-        return create.columns().stream().filter(column -> column.columnName().equals(name)).findFirst();
+        return create.columns().stream()
+                .filter(column -> column.columnName().equals(name))
+                .findFirst();
     }
 }

@@ -16,12 +16,10 @@ import java.util.Set;
 final class FileScope {
 
     /** A statement with what it does. */
-    record Parsed(SqlStatement statement, Operation operation) {
-    }
+    record Parsed(SqlStatement statement, Operation operation) {}
 
     /** An ACCESS EXCLUSIVE lock on a live table, held from this line until the file commits. */
-    record HeldLock(QualifiedName table, int line) {
-    }
+    record HeldLock(QualifiedName table, int line) {}
 
     final String path;
     final SchemaModel.Origin origin;

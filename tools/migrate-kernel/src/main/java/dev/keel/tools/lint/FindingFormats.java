@@ -15,8 +15,7 @@ public final class FindingFormats {
 
     public static final List<String> FORMATS = List.of("text", "json", "sarif", "github");
 
-    private FindingFormats() {
-    }
+    private FindingFormats() {}
 
     public static void write(String format, List<Finding> findings, PrintWriter out) {
         switch (format) {
@@ -31,14 +30,22 @@ public final class FindingFormats {
 
     private static void text(List<Finding> findings, PrintWriter out) {
         for (Finding finding : findings) {
-            out.printf("%s:%d:%d: %s [%s] %s%n    why: %s%n    fix: %s%n", finding.file(), finding.line(),
-                    finding.column(), finding.severity().label(), finding.rule(), finding.message(), finding.why(),
+            out.printf(
+                    "%s:%d:%d: %s [%s] %s%n    why: %s%n    fix: %s%n",
+                    finding.file(),
+                    finding.line(),
+                    finding.column(),
+                    finding.severity().label(),
+                    finding.rule(),
+                    finding.message(),
+                    finding.why(),
                     finding.fix());
         }
     }
 
     static String json(List<Finding> findings) {
-        return findings.stream().map(finding -> "{\"file\":" + Json.string(finding.file())
+        return findings.stream()
+                .map(finding -> "{\"file\":" + Json.string(finding.file())
                         + ",\"line\":" + finding.line()
                         + ",\"column\":" + finding.column()
                         + ",\"rule\":" + Json.string(finding.rule())
@@ -50,13 +57,15 @@ public final class FindingFormats {
     }
 
     static String sarif(List<Finding> findings) {
-        String rules = Arrays.stream(Rule.values()).map(rule -> "{\"id\":" + Json.string(rule.id())
+        String rules = Arrays.stream(Rule.values())
+                .map(rule -> "{\"id\":" + Json.string(rule.id())
                         + ",\"shortDescription\":{\"text\":" + Json.string(rule.why()) + "}"
-                        + ",\"help\":{\"text\":" + Json.string(rule.fix() + " (docs/migration-rules.md#" + rule.id()
-                        + ")") + "}"
+                        + ",\"help\":{\"text\":"
+                        + Json.string(rule.fix() + " (docs/migration-rules.md#" + rule.id() + ")") + "}"
                         + ",\"defaultConfiguration\":{\"level\":" + Json.string(level(rule.severity())) + "}}")
                 .collect(Collectors.joining(","));
-        String results = findings.stream().map(finding -> "{\"ruleId\":" + Json.string(finding.rule())
+        String results = findings.stream()
+                .map(finding -> "{\"ruleId\":" + Json.string(finding.rule())
                         + ",\"level\":" + Json.string(level(finding.severity()))
                         + ",\"message\":{\"text\":" + Json.string(finding.message() + ". " + finding.fix()) + "}"
                         + ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":"
@@ -74,8 +83,13 @@ public final class FindingFormats {
 
     private static void github(List<Finding> findings, PrintWriter out) {
         for (Finding finding : findings) {
-            out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n", level(finding.severity()),
-                    property(finding.file()), finding.line(), finding.column(), property("keel " + finding.rule()),
+            out.printf(
+                    "::%s file=%s,line=%d,col=%d,title=%s::%s%n",
+                    level(finding.severity()),
+                    property(finding.file()),
+                    finding.line(),
+                    finding.column(),
+                    property("keel " + finding.rule()),
                     data(finding.message() + ". Why: " + finding.why() + " Fix: " + finding.fix()));
         }
     }

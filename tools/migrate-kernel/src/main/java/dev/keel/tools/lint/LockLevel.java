@@ -26,44 +26,63 @@ record LockLevel(QualifiedName table, String mode) {
     static Optional<LockLevel> of(StatementContext context) {
         return switch (context.operation) {
             case Operation.AlterTable alter when context.isLive(alter.table()) -> alterLock(alter);
-            case Operation.AlterTable alter -> referencedLiveTable(context,
-                    alter.actions().stream().filter(Operation.AddColumn.class::isInstance)
-                            .map(action -> ((Operation.AddColumn) action).column()).toList(),
-                    alter.actions().stream().filter(Operation.AddConstraint.class::isInstance)
-                            .map(action -> ((Operation.AddConstraint) action).constraint()).toList());
-            case Operation.CreateIndex index when !index.concurrently() && context.isLive(index.table()) ->
-                    Optional.of(new LockLevel(index.table(), "SHARE"));
-            case Operation.DropIndex drop when !drop.concurrently()
-                    && drop.indexes().stream().anyMatch(index -> !context.schema.isNewIndex(index, context.file.origin)) ->
-                    Optional.of(new LockLevel(drop.indexes().getFirst(), ACCESS_EXCLUSIVE));
-            case Operation.Reindex reindex when !reindex.concurrently() ->
-                    Optional.of(new LockLevel(reindex.target(), "SHARE"));
-            case Operation.Drop drop when drop.objectKind().equals("TABLE") ->
-                    drop.names().stream().filter(context::isLive).findFirst()
-                            .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
-            case Operation.Truncate truncate -> truncate.tables().stream().filter(context::isLive).findFirst()
-                    .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
-            case Operation.CreateTable create when create.partitionOf() && context.isLive(create.partitionParent()) ->
-                    Optional.of(new LockLevel(create.partitionParent(), ACCESS_EXCLUSIVE));
+            case Operation.AlterTable alter ->
+                referencedLiveTable(
+                        context,
+                        alter.actions().stream()
+                                .filter(Operation.AddColumn.class::isInstance)
+                                .map(action -> ((Operation.AddColumn) action).column())
+                                .toList(),
+                        alter.actions().stream()
+                                .filter(Operation.AddConstraint.class::isInstance)
+                                .map(action -> ((Operation.AddConstraint) action).constraint())
+                                .toList());
+            case Operation.CreateIndex index
+            when !index.concurrently() && context.isLive(index.table()) ->
+                Optional.of(new LockLevel(index.table(), "SHARE"));
+            case Operation.DropIndex drop
+            when !drop.concurrently()
+                    && drop.indexes().stream()
+                            .anyMatch(index -> !context.schema.isNewIndex(index, context.file.origin)) ->
+                Optional.of(new LockLevel(drop.indexes().getFirst(), ACCESS_EXCLUSIVE));
+            case Operation.Reindex reindex
+            when !reindex.concurrently() -> Optional.of(new LockLevel(reindex.target(), "SHARE"));
+            case Operation.Drop drop
+            when drop.objectKind().equals("TABLE") ->
+                drop.names().stream()
+                        .filter(context::isLive)
+                        .findFirst()
+                        .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
+            case Operation.Truncate truncate ->
+                truncate.tables().stream()
+                        .filter(context::isLive)
+                        .findFirst()
+                        .map(table -> new LockLevel(table, ACCESS_EXCLUSIVE));
+            case Operation.CreateTable create
+            when create.partitionOf() && context.isLive(create.partitionParent()) ->
+                Optional.of(new LockLevel(create.partitionParent(), ACCESS_EXCLUSIVE));
             case Operation.CreateTable create -> referencedLiveTable(context, create.columns(), create.constraints());
-            case Operation.DropTrigger trigger when context.isLive(trigger.table()) ->
-                    Optional.of(new LockLevel(trigger.table(), ACCESS_EXCLUSIVE));
-            case Operation.CreateTrigger trigger when context.isLive(trigger.table()) ->
-                    Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
-            case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
-                    Optional.of(new LockLevel(lock.table(), lockTableMode(lock.command())));
+            case Operation.DropTrigger trigger
+            when context.isLive(trigger.table()) -> Optional.of(new LockLevel(trigger.table(), ACCESS_EXCLUSIVE));
+            case Operation.CreateTrigger trigger
+            when context.isLive(trigger.table()) -> Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
+            case Operation.LockTable lock
+            when !lock.concurrently() && context.isLive(lock.table()) ->
+                Optional.of(new LockLevel(lock.table(), lockTableMode(lock.command())));
             default -> Optional.empty();
         };
     }
 
     /** A foreign key on a new table still locks the live table it references, against writes, while it waits. */
-    private static Optional<LockLevel> referencedLiveTable(StatementContext context,
-                                                           List<Operation.ColumnDefinition> columns,
-                                                           List<Operation.ConstraintDefinition> constraints) {
+    private static Optional<LockLevel> referencedLiveTable(
+            StatementContext context,
+            List<Operation.ColumnDefinition> columns,
+            List<Operation.ConstraintDefinition> constraints) {
         return java.util.stream.Stream.concat(
                         columns.stream().map(Operation.ColumnDefinition::references),
                         constraints.stream().map(Operation.ConstraintDefinition::references))
-                .filter(table -> table != null && context.isLive(table)).findFirst()
+                .filter(table -> table != null && context.isLive(table))
+                .findFirst()
                 .map(table -> new LockLevel(table, "SHARE ROW EXCLUSIVE"));
     }
 
@@ -71,25 +90,30 @@ record LockLevel(QualifiedName table, String mode) {
     private static String lockTableMode(String command) {
         String prefix = "LOCK TABLE IN ";
         return command.startsWith(prefix) && command.endsWith(" MODE")
-                ? command.substring(prefix.length(), command.length() - " MODE".length()) : ACCESS_EXCLUSIVE;
+                ? command.substring(prefix.length(), command.length() - " MODE".length())
+                : ACCESS_EXCLUSIVE;
     }
 
     /** Most ALTER TABLE actions take ACCESS EXCLUSIVE; adding a foreign key SHARE ROW EXCLUSIVE; VALIDATE neither. */
     private static Optional<LockLevel> alterLock(Operation.AlterTable alter) {
         String strongest = null;
         for (Operation.AlterAction action : alter.actions()) {
-            String mode = switch (action) {
-                case Operation.ValidateConstraint ignored -> null;
-                // SET STATISTICS and SET (storage parameters) take SHARE UPDATE EXCLUSIVE: reads and writes go on
-                case Operation.OtherAction other when other.words().equals("SET")
-                        || other.words().startsWith("SET STATISTICS") -> null;
-                // DETACH PARTITION ... CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes
-                case Operation.OtherAction other when other.words().startsWith("DETACH PARTITION")
-                        && other.words().endsWith(" CONCURRENTLY") -> null;
-                case Operation.AddConstraint add when add.constraint().kind() == Operation.ConstraintKind.FOREIGN_KEY ->
-                        "SHARE ROW EXCLUSIVE";
-                default -> ACCESS_EXCLUSIVE;
-            };
+            String mode =
+                    switch (action) {
+                        case Operation.ValidateConstraint ignored -> null;
+                        // SET STATISTICS and SET (storage parameters) take SHARE UPDATE EXCLUSIVE: reads and writes go
+                        // on
+                        case Operation.OtherAction other
+                        when other.words().equals("SET") || other.words().startsWith("SET STATISTICS") -> null;
+                        // DETACH PARTITION ... CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which blocks neither reads
+                        // nor writes
+                        case Operation.OtherAction other
+                        when other.words().startsWith("DETACH PARTITION")
+                                && other.words().endsWith(" CONCURRENTLY") -> null;
+                        case Operation.AddConstraint add
+                        when add.constraint().kind() == Operation.ConstraintKind.FOREIGN_KEY -> "SHARE ROW EXCLUSIVE";
+                        default -> ACCESS_EXCLUSIVE;
+                    };
             if (mode != null && (strongest == null || mode.equals(ACCESS_EXCLUSIVE))) {
                 strongest = mode;
             }

@@ -17,27 +17,81 @@ final class LockingRules implements StatementRule {
      * the ALTER. Any other call may be volatile (user functions are, unless declared otherwise), and
      * a volatile default is computed for every existing row.
      */
-    private static final Set<String> STABLE_FUNCTIONS = Set.of("now", "transaction_timestamp", "statement_timestamp",
-            "current_setting", "coalesce", "nullif", "greatest", "least", "lower", "upper", "trim", "btrim", "concat",
-            "concat_ws", "length", "char_length", "substring", "replace", "format", "to_char", "to_date",
-            "to_timestamp", "to_number", "make_interval", "make_date", "make_timestamptz", "date_trunc", "abs", "round",
-            "jsonb_build_object", "jsonb_build_array", "json_build_object", "json_build_array", "to_jsonb", "to_json",
-            "array", "cast", "row", "timezone");
+    private static final Set<String> STABLE_FUNCTIONS = Set.of(
+            "now",
+            "transaction_timestamp",
+            "statement_timestamp",
+            "current_setting",
+            "coalesce",
+            "nullif",
+            "greatest",
+            "least",
+            "lower",
+            "upper",
+            "trim",
+            "btrim",
+            "concat",
+            "concat_ws",
+            "length",
+            "char_length",
+            "substring",
+            "replace",
+            "format",
+            "to_char",
+            "to_date",
+            "to_timestamp",
+            "to_number",
+            "make_interval",
+            "make_date",
+            "make_timestamptz",
+            "date_trunc",
+            "abs",
+            "round",
+            "jsonb_build_object",
+            "jsonb_build_array",
+            "json_build_object",
+            "json_build_array",
+            "to_jsonb",
+            "to_json",
+            "array",
+            "cast",
+            "row",
+            "timezone");
 
     /** Catalog-only statements: they finish at once, so running them under the lock costs nothing. */
-    private static final Set<String> QUICK_COMMANDS = Set.of("COMMENT", "GRANT", "REVOKE", "CREATE FUNCTION",
-            "CREATE PROCEDURE", "CREATE VIEW", "CREATE TYPE", "CREATE SEQUENCE", "CREATE SCHEMA", "CREATE DOMAIN",
-            "CREATE POLICY", "ALTER FUNCTION", "ALTER PROCEDURE", "ALTER VIEW", "ALTER SEQUENCE", "ALTER TYPE");
+    private static final Set<String> QUICK_COMMANDS = Set.of(
+            "COMMENT",
+            "GRANT",
+            "REVOKE",
+            "CREATE FUNCTION",
+            "CREATE PROCEDURE",
+            "CREATE VIEW",
+            "CREATE TYPE",
+            "CREATE SEQUENCE",
+            "CREATE SCHEMA",
+            "CREATE DOMAIN",
+            "CREATE POLICY",
+            "ALTER FUNCTION",
+            "ALTER PROCEDURE",
+            "ALTER VIEW",
+            "ALTER SEQUENCE",
+            "ALTER TYPE");
 
     private static final Set<String> QUICK_DROPS = Set.of("FUNCTION", "PROCEDURE", "VIEW", "TYPE", "SEQUENCE");
 
     /** SET TABLESPACE, SET LOGGED, SET UNLOGGED, SET ACCESS METHOD and SET EXPRESSION write the table anew. */
-    private static final List<String> REWRITING_ACTIONS = List.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED",
-            "SET ACCESS METHOD", "SET EXPRESSION");
+    private static final List<String> REWRITING_ACTIONS =
+            List.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED", "SET ACCESS METHOD", "SET EXPRESSION");
 
     /** What makes an ALTER of the already-locked table more than a catalog change: it rewrites or scans. */
-    private static final Set<Rule> HEAVY = Set.of(Rule.REWRITING_TYPE_CHANGE, Rule.VOLATILE_DEFAULT, Rule.TABLE_REWRITE,
-            Rule.SET_NOT_NULL, Rule.CONSTRAINT_NOT_VALID, Rule.UNIQUE_ON_EXISTING_TABLE, Rule.EXCLUSION_CONSTRAINT);
+    private static final Set<Rule> HEAVY = Set.of(
+            Rule.REWRITING_TYPE_CHANGE,
+            Rule.VOLATILE_DEFAULT,
+            Rule.TABLE_REWRITE,
+            Rule.SET_NOT_NULL,
+            Rule.CONSTRAINT_NOT_VALID,
+            Rule.UNIQUE_ON_EXISTING_TABLE,
+            Rule.EXCLUSION_CONSTRAINT);
 
     @Override
     public void check(StatementContext context) {
@@ -47,31 +101,58 @@ final class LockingRules implements StatementRule {
 
     private static void checkStatement(StatementContext context) {
         switch (context.operation) {
-            case Operation.CreateIndex index when isPartitioned(context, index) && !index.only() ->
-                    context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX" + (index.concurrently()
-                            ? " CONCURRENTLY is refused by PostgreSQL on " : " on ") + index.table() + ", a partitioned "
-                            + "table; create it ON ONLY " + index.table() + ", then CONCURRENTLY on each partition, and "
-                            + "ALTER INDEX ... ATTACH PARTITION each one");
-            case Operation.CreateIndex index when !index.concurrently() && !index.only() && context.isLive(index.table()) ->
-                    context.report(Rule.INDEX_CONCURRENTLY, index.at(), "CREATE INDEX on " + index.table()
-                            + ", a table that already holds data, blocks its writes while the index builds");
-            case Operation.DropIndex drop when !drop.concurrently() -> drop.indexes().stream()
-                    .filter(index -> !context.schema.isNewIndex(index, context.file.origin)).findFirst()
-                    .ifPresent(index -> context.report(Rule.DROP_INDEX_CONCURRENTLY, index.at(),
-                            "DROP INDEX " + index + " locks its table against reads and writes"));
-            case Operation.Reindex reindex when !reindex.concurrently() ->
-                    context.report(Rule.REINDEX_CONCURRENTLY, null, "REINDEX " + reindex.targetKind()
-                            + " without CONCURRENTLY blocks writes for the whole rebuild");
-            case Operation.LockTable lock when !lock.concurrently() && context.isLive(lock.table()) ->
-                    context.report(Rule.TABLE_REWRITE, null, lock.command() + " holds " + LockLevel.of(context)
-                            .map(LockLevel::toString).orElse("a lock on " + lock.table()) + " for as long as it runs");
-            case Operation.Update update when context.isLive(update.table()) ->
-                    context.report(Rule.UNBATCHED_BACKFILL, null, "UPDATE of " + update.table() + (update.hasWhere()
-                            ? "" : " without WHERE") + " changes its rows in one transaction");
-            case Operation.AlterTable alter when context.isLive(alter.table()) -> alter.actions()
-                    .forEach(action -> checkAction(context, alter, action));
-            default -> {
-            }
+            case Operation.CreateIndex index
+            when isPartitioned(context, index) && !index.only() ->
+                context.report(
+                        Rule.INDEX_CONCURRENTLY,
+                        index.at(),
+                        "CREATE INDEX" + (index.concurrently() ? " CONCURRENTLY is refused by PostgreSQL on " : " on ")
+                                + index.table() + ", a partitioned "
+                                + "table; create it ON ONLY " + index.table()
+                                + ", then CONCURRENTLY on each partition, and "
+                                + "ALTER INDEX ... ATTACH PARTITION each one");
+            case Operation.CreateIndex index
+            when !index.concurrently() && !index.only() && context.isLive(index.table()) ->
+                context.report(
+                        Rule.INDEX_CONCURRENTLY,
+                        index.at(),
+                        "CREATE INDEX on " + index.table()
+                                + ", a table that already holds data, blocks its writes while the index builds");
+            case Operation.DropIndex drop
+            when !drop.concurrently() ->
+                drop.indexes().stream()
+                        .filter(index -> !context.schema.isNewIndex(index, context.file.origin))
+                        .findFirst()
+                        .ifPresent(index -> context.report(
+                                Rule.DROP_INDEX_CONCURRENTLY,
+                                index.at(),
+                                "DROP INDEX " + index + " locks its table against reads and writes"));
+            case Operation.Reindex reindex
+            when !reindex.concurrently() ->
+                context.report(
+                        Rule.REINDEX_CONCURRENTLY,
+                        null,
+                        "REINDEX " + reindex.targetKind()
+                                + " without CONCURRENTLY blocks writes for the whole rebuild");
+            case Operation.LockTable lock
+            when !lock.concurrently() && context.isLive(lock.table()) ->
+                context.report(
+                        Rule.TABLE_REWRITE,
+                        null,
+                        lock.command() + " holds "
+                                + LockLevel.of(context).map(LockLevel::toString).orElse("a lock on " + lock.table())
+                                + " for as long as it runs");
+            case Operation.Update update
+            when context.isLive(update.table()) ->
+                context.report(
+                        Rule.UNBATCHED_BACKFILL,
+                        null,
+                        "UPDATE of " + update.table() + (update.hasWhere() ? "" : " without WHERE")
+                                + " changes its rows in one transaction");
+            case Operation.AlterTable alter
+            when context.isLive(alter.table()) ->
+                alter.actions().forEach(action -> checkAction(context, alter, action));
+            default -> {}
         }
     }
 
@@ -88,24 +169,35 @@ final class LockingRules implements StatementRule {
             case Operation.AlterColumnType change -> checkTypeChange(context, alter, change);
             case Operation.SetNotNull set -> {
                 SchemaModel.Table known = context.table(alter.table());
-                if (known == null || !known.notNull.contains(set.column())
-                        && context.schema.validatedNotNullChecks(known, set.column()).isEmpty()) {
-                    context.report(Rule.SET_NOT_NULL, set.at(), "SET NOT NULL on " + table + "." + set.column()
-                            + " scans the table under an ACCESS EXCLUSIVE lock: no validated CHECK (" + set.column()
-                            + " IS NOT NULL) exists");
+                if (known == null
+                        || !known.notNull.contains(set.column())
+                                && context.schema
+                                        .validatedNotNullChecks(known, set.column())
+                                        .isEmpty()) {
+                    context.report(
+                            Rule.SET_NOT_NULL,
+                            set.at(),
+                            "SET NOT NULL on " + table + "." + set.column()
+                                    + " scans the table under an ACCESS EXCLUSIVE lock: no validated CHECK ("
+                                    + set.column()
+                                    + " IS NOT NULL) exists");
                 }
             }
             case Operation.AddConstraint add -> checkAddConstraint(context, alter, add);
-            case Operation.OtherAction other when REWRITING_ACTIONS.stream().anyMatch(other.words()::startsWith) ->
-                    context.report(Rule.TABLE_REWRITE, other.at(), other.words() + " on " + table
-                            + " writes the whole table anew under an ACCESS EXCLUSIVE lock");
+            case Operation.OtherAction other
+            when REWRITING_ACTIONS.stream().anyMatch(other.words()::startsWith) ->
+                context.report(
+                        Rule.TABLE_REWRITE,
+                        other.at(),
+                        other.words() + " on " + table + " writes the whole table anew under an ACCESS EXCLUSIVE lock");
             case Operation.ValidateConstraint validate
-                    when context.file.transactional && context.file.addedNotValid.contains(alter.table().key() + "."
-                    + validate.name()) ->
-                    context.report(Rule.VALIDATE_IN_SAME_TRANSACTION, validate.at(), "VALIDATE CONSTRAINT "
-                            + validate.name() + " runs in the transaction that added it NOT VALID");
-            default -> {
-            }
+            when context.file.transactional
+                    && context.file.addedNotValid.contains(alter.table().key() + "." + validate.name()) ->
+                context.report(
+                        Rule.VALIDATE_IN_SAME_TRANSACTION,
+                        validate.at(),
+                        "VALIDATE CONSTRAINT " + validate.name() + " runs in the transaction that added it NOT VALID");
+            default -> {}
         }
     }
 
@@ -114,78 +206,119 @@ final class LockingRules implements StatementRule {
         String name = table + "." + column.columnName();
         String volatileCall = volatileCall(column.defaultExpression());
         if (volatileCall != null) {
-            context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " DEFAULT " + volatileCall
-                    + "(), which may be volatile, computes a value for every existing row: the table is rewritten "
-                    + "under an ACCESS EXCLUSIVE lock");
+            context.report(
+                    Rule.VOLATILE_DEFAULT,
+                    add.at(),
+                    "ADD COLUMN " + name + " DEFAULT " + volatileCall
+                            + "(), which may be volatile, computes a value for every existing row: the table is rewritten "
+                            + "under an ACCESS EXCLUSIVE lock");
         } else if (column.type().isOneOf("serial", "bigserial", "smallserial")) {
-            context.report(Rule.VOLATILE_DEFAULT, add.at(), "ADD COLUMN " + name + " " + column.type()
-                    + " fills every existing row from a sequence: the table is rewritten under an ACCESS EXCLUSIVE lock");
+            context.report(
+                    Rule.VOLATILE_DEFAULT,
+                    add.at(),
+                    "ADD COLUMN " + name + " " + column.type()
+                            + " fills every existing row from a sequence: the table is rewritten under an ACCESS EXCLUSIVE lock");
         }
         if (column.generatedStored() || column.identity()) {
-            context.report(Rule.TABLE_REWRITE, add.at(), "ADD COLUMN " + name + (column.identity() ? " GENERATED AS "
-                    + "IDENTITY" : " GENERATED ... STORED") + " computes every existing row: the table is rewritten");
+            context.report(
+                    Rule.TABLE_REWRITE,
+                    add.at(),
+                    "ADD COLUMN " + name + (column.identity() ? " GENERATED AS " + "IDENTITY" : " GENERATED ... STORED")
+                            + " computes every existing row: the table is rewritten");
         }
-        if (column.notNull() && !column.hasDefault() && !column.identity() && !column.primaryKey()
+        if (column.notNull()
+                && !column.hasDefault()
+                && !column.identity()
+                && !column.primaryKey()
                 && !column.type().isOneOf("serial", "bigserial", "smallserial")) {
-            context.report(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, add.at(), "ADD COLUMN " + name
-                    + " NOT NULL without a DEFAULT fails as soon as " + table + " has a row");
+            context.report(
+                    Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT,
+                    add.at(),
+                    "ADD COLUMN " + name + " NOT NULL without a DEFAULT fails as soon as " + table + " has a row");
         }
         if (column.references() != null || !column.check().isEmpty()) {
-            context.report(Rule.CONSTRAINT_NOT_VALID, add.at(), "ADD COLUMN " + name + " with an inline "
-                    + (column.references() != null ? "REFERENCES" : "CHECK") + " validates every row of " + table
-                    + " while it blocks writes; add the column, then the constraint NOT VALID");
+            context.report(
+                    Rule.CONSTRAINT_NOT_VALID,
+                    add.at(),
+                    "ADD COLUMN " + name + " with an inline "
+                            + (column.references() != null ? "REFERENCES" : "CHECK") + " validates every row of "
+                            + table
+                            + " while it blocks writes; add the column, then the constraint NOT VALID");
         }
         if (column.unique() || column.primaryKey()) {
-            context.report(Rule.UNIQUE_ON_EXISTING_TABLE, add.at(), "ADD COLUMN " + name + " "
-                    + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE") + " builds an index on " + table
-                    + " while blocking reads and writes");
+            context.report(
+                    Rule.UNIQUE_ON_EXISTING_TABLE,
+                    add.at(),
+                    "ADD COLUMN " + name + " "
+                            + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE") + " builds an index on " + table
+                            + " while blocking reads and writes");
         }
     }
 
-    private static void checkAddConstraint(StatementContext context, Operation.AlterTable alter,
-                                           Operation.AddConstraint add) {
+    private static void checkAddConstraint(
+            StatementContext context, Operation.AlterTable alter, Operation.AddConstraint add) {
         Operation.ConstraintDefinition constraint = add.constraint();
         String what = (constraint.name() == null ? "a constraint" : constraint.name()) + " on " + alter.table();
         switch (constraint.kind()) {
             case FOREIGN_KEY, CHECK -> {
                 if (!constraint.notValid()) {
-                    context.report(Rule.CONSTRAINT_NOT_VALID, add.at(), "ADD " + (constraint.kind() == ConstraintKind.CHECK
-                            ? "CHECK " : "FOREIGN KEY ") + what + " checks every existing row while blocking writes");
+                    context.report(
+                            Rule.CONSTRAINT_NOT_VALID,
+                            add.at(),
+                            "ADD " + (constraint.kind() == ConstraintKind.CHECK ? "CHECK " : "FOREIGN KEY ") + what
+                                    + " checks every existing row while blocking writes");
                 } else if (constraint.name() != null) {
                     context.file.addedNotValid.add(alter.table().key() + "." + constraint.name());
                 }
             }
             case UNIQUE, PRIMARY_KEY -> {
                 if (!constraint.usingIndex()) {
-                    context.report(Rule.UNIQUE_ON_EXISTING_TABLE, add.at(), "ADD " + (constraint.kind()
-                            == ConstraintKind.UNIQUE ? "UNIQUE " : "PRIMARY KEY ") + what
-                            + " builds its index while blocking reads and writes");
+                    context.report(
+                            Rule.UNIQUE_ON_EXISTING_TABLE,
+                            add.at(),
+                            "ADD " + (constraint.kind() == ConstraintKind.UNIQUE ? "UNIQUE " : "PRIMARY KEY ") + what
+                                    + " builds its index while blocking reads and writes");
                 }
             }
-            case EXCLUDE -> context.report(Rule.EXCLUSION_CONSTRAINT, add.at(), "ADD EXCLUDE " + what
-                    + " checks every row under an ACCESS EXCLUSIVE lock, and cannot be NOT VALID");
-            default -> {
-            }
+            case EXCLUDE ->
+                context.report(
+                        Rule.EXCLUSION_CONSTRAINT,
+                        add.at(),
+                        "ADD EXCLUDE " + what
+                                + " checks every row under an ACCESS EXCLUSIVE lock, and cannot be NOT VALID");
+            default -> {}
         }
     }
 
-    private static void checkTypeChange(StatementContext context, Operation.AlterTable alter,
-                                        Operation.AlterColumnType change) {
+    private static void checkTypeChange(
+            StatementContext context, Operation.AlterTable alter, Operation.AlterColumnType change) {
         SchemaModel.Table known = context.table(alter.table());
         TypeName old = known == null ? null : known.columns.get(change.column());
         String column = alter.table() + "." + change.column();
         if (change.collate()) {
-            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE ... COLLATE "
-                    + "changes the collation: every index on the column is rebuilt under an ACCESS EXCLUSIVE lock");
+            context.report(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    change.at(),
+                    "ALTER COLUMN " + column + " TYPE ... COLLATE "
+                            + "changes the collation: every index on the column is rebuilt under an ACCESS EXCLUSIVE lock");
         } else if (change.using()) {
-            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE " + change.type()
-                    + " USING ... computes every row again: the table is rewritten under an ACCESS EXCLUSIVE lock");
+            context.report(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    change.at(),
+                    "ALTER COLUMN " + column + " TYPE " + change.type()
+                            + " USING ... computes every row again: the table is rewritten under an ACCESS EXCLUSIVE lock");
         } else if (old == null) {
-            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " TYPE " + change.type()
-                    + ": the migrations do not say what type it had, so it may rewrite the table");
+            context.report(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    change.at(),
+                    "ALTER COLUMN " + column + " TYPE " + change.type()
+                            + ": the migrations do not say what type it had, so it may rewrite the table");
         } else if (!TypeChanges.isBinaryCompatible(old, change.type())) {
-            context.report(Rule.REWRITING_TYPE_CHANGE, change.at(), "ALTER COLUMN " + column + " from " + old + " to "
-                    + change.type() + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock");
+            context.report(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    change.at(),
+                    "ALTER COLUMN " + column + " from " + old + " to " + change.type()
+                            + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock");
         }
     }
 
@@ -195,23 +328,28 @@ final class LockingRules implements StatementRule {
         if (held == null || isQuickUnderLock(context, held)) {
             return;
         }
-        context.report(Rule.WORK_AFTER_EXCLUSIVE_LOCK, null, "runs while " + held.table() + " stays locked against reads "
-                + "and writes (ACCESS EXCLUSIVE since line " + held.line() + ", until the file commits)");
+        context.report(
+                Rule.WORK_AFTER_EXCLUSIVE_LOCK,
+                null,
+                "runs while " + held.table() + " stays locked against reads "
+                        + "and writes (ACCESS EXCLUSIVE since line " + held.line() + ", until the file commits)");
     }
 
     private static boolean isQuickUnderLock(StatementContext context, FileScope.HeldLock held) {
         return switch (context.operation) {
             case Operation.SetParameter ignored -> true;
             case Operation.Other other -> QUICK_COMMANDS.contains(other.command());
-            case Operation.AlterTable alter -> alter.table() != null && alter.table().key().equals(held.table().key())
-                    && !context.hasReported(HEAVY);
+            case Operation.AlterTable alter ->
+                alter.table() != null && alter.table().key().equals(held.table().key()) && !context.hasReported(HEAVY);
             case Operation.CreateTable create -> !create.asQuery();
-            case Operation.DropTrigger trigger -> !context.isLive(trigger.table())
-                    || trigger.table().key().equals(held.table().key());
+            case Operation.DropTrigger trigger ->
+                !context.isLive(trigger.table())
+                        || trigger.table().key().equals(held.table().key());
             case Operation.Drop drop -> QUICK_DROPS.contains(drop.objectKind());
             case Operation.CreateIndex index -> !context.isLive(index.table());
-            case Operation.CreateTrigger trigger -> !context.isLive(trigger.table()) || trigger.table().key()
-                    .equals(held.table().key());
+            case Operation.CreateTrigger trigger ->
+                !context.isLive(trigger.table())
+                        || trigger.table().key().equals(held.table().key());
             default -> false;
         };
     }
@@ -219,8 +357,10 @@ final class LockingRules implements StatementRule {
     /** Records an ACCESS EXCLUSIVE lock the statement took on a live table in a transactional file. */
     static void noteLock(StatementContext context) {
         if (context.file.transactional && context.file.exclusiveLock == null) {
-            LockLevel.of(context).filter(LockLevel::isAccessExclusive).ifPresent(lock -> context.file.exclusiveLock =
-                    new FileScope.HeldLock(lock.table(), context.statement.line()));
+            LockLevel.of(context)
+                    .filter(LockLevel::isAccessExclusive)
+                    .ifPresent(lock -> context.file.exclusiveLock =
+                            new FileScope.HeldLock(lock.table(), context.statement.line()));
         }
     }
 
@@ -228,8 +368,11 @@ final class LockingRules implements StatementRule {
     private static String volatileCall(List<Token> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             Token token = expression.get(i);
-            if (token.isIdentifier() && token.kind() != Token.Kind.PLACEHOLDER && expression.get(i + 1).isSymbol("(")
-                    && !STABLE_FUNCTIONS.contains(token.name()) && !isTypeModifier(expression, i)) {
+            if (token.isIdentifier()
+                    && token.kind() != Token.Kind.PLACEHOLDER
+                    && expression.get(i + 1).isSymbol("(")
+                    && !STABLE_FUNCTIONS.contains(token.name())
+                    && !isTypeModifier(expression, i)) {
                 return token.name();
             }
         }
@@ -239,10 +382,14 @@ final class LockingRules implements StatementRule {
     /** 'x'::varchar(10), 'x'::character varying(10) and CAST(x AS numeric(5, 2)) have parentheses that are not calls. */
     private static boolean isTypeModifier(List<Token> expression, int index) {
         int before = index - 1;
-        while (before >= 0 && before >= index - 3 && expression.get(before).kind() == Token.Kind.WORD
+        while (before >= 0
+                && before >= index - 3
+                && expression.get(before).kind() == Token.Kind.WORD
                 && !expression.get(before).is("AS")) {
             before--; // the other words of a multi-word type name
         }
-        return before >= 0 && (expression.get(before).isSymbol("::") || expression.get(before).is("AS"));
+        return before >= 0
+                && (expression.get(before).isSymbol("::")
+                        || expression.get(before).is("AS"));
     }
 }

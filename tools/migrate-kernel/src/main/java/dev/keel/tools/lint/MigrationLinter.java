@@ -2,8 +2,8 @@ package dev.keel.tools.lint;
 
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.FlywayScript;
+import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.SqlStatement;
 import dev.keel.tools.sql.SqlSyntaxException;
 import dev.keel.tools.sql.Token;
@@ -22,8 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class MigrationLinter {
 
-    private static final List<StatementRule> RULES = List.of(new PortabilityRules(), new TransactionRules(),
-            new TimeoutRules(), new LockingRules(), new CompatibilityRules(), new TypeRules(), new ConventionRules());
+    private static final List<StatementRule> RULES = List.of(
+            new PortabilityRules(),
+            new TransactionRules(),
+            new TimeoutRules(),
+            new LockingRules(),
+            new CompatibilityRules(),
+            new TypeRules(),
+            new ConventionRules());
 
     private final ReleaseHistory releases;
 
@@ -51,8 +57,12 @@ public final class MigrationLinter {
         for (MigrationFiles.Migration migration : files.migrations()) {
             known.add(normalize(migration.file()));
             boolean report = selected.isEmpty() || selected.contains(normalize(migration.file()));
-            lintFile(migration.file(), releases.group(migration.version()), schema,
-                    report ? reported : new ArrayList<>(), report ? suppressed : new ArrayList<>());
+            lintFile(
+                    migration.file(),
+                    releases.group(migration.version()),
+                    schema,
+                    report ? reported : new ArrayList<>(),
+                    report ? suppressed : new ArrayList<>());
             checked += report ? 1 : 0;
         }
         for (Path extra : only) {
@@ -64,8 +74,8 @@ public final class MigrationLinter {
         return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
     }
 
-    private static void lintFile(Path path, String group, SchemaModel schema, List<Finding> reported,
-                                 List<Finding> suppressed) {
+    private static void lintFile(
+            Path path, String group, SchemaModel schema, List<Finding> reported, List<Finding> suppressed) {
         String file = path.toString();
         FlywayScript script;
         try {
@@ -94,14 +104,15 @@ public final class MigrationLinter {
             perStatement.add(findings);
         }
         StatementRule.Reporter reporter = (index, rule, at, message) -> {
-            Token where = at != null ? at : scope.statements.get(index).statement().first();
+            Token where =
+                    at != null ? at : scope.statements.get(index).statement().first();
             perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
         };
         RULES.forEach(rule -> rule.finish(scope, schema, reporter));
         List<Finding> fileFindings = new ArrayList<>();
         for (int i = 0; i < perStatement.size(); i++) {
-            Suppressions.apply(file, script.statements().get(i).commentsBefore(), perStatement.get(i), fileFindings,
-                    suppressed);
+            Suppressions.apply(
+                    file, script.statements().get(i).commentsBefore(), perStatement.get(i), fileFindings, suppressed);
         }
         Suppressions.unattached(file, script.trailingComments(), fileFindings);
         fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
@@ -116,8 +127,11 @@ public final class MigrationLinter {
             if (context.hasReported(java.util.Set.of(Rule.SYNTAX))) {
                 return; // once per statement is enough
             }
-            context.report(Rule.SYNTAX, null, "the checker cannot follow this statement (" + e.getClass().getSimpleName()
-                    + "); check it by hand: " + context.statement.summary());
+            context.report(
+                    Rule.SYNTAX,
+                    null,
+                    "the checker cannot follow this statement (" + e.getClass().getSimpleName()
+                            + "); check it by hand: " + context.statement.summary());
         }
     }
 

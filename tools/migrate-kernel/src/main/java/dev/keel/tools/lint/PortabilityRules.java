@@ -31,13 +31,26 @@ final class PortabilityRules implements StatementRule {
 
     /** Foreign type names, in a column's type position. */
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("datetime", "timestamptz"), Map.entry("datetime2", "timestamptz"),
-            Map.entry("smalldatetime", "timestamptz"), Map.entry("tinyint", "smallint"), Map.entry("mediumint", "integer"),
-            Map.entry("nvarchar", "text"), Map.entry("ntext", "text"), Map.entry("varchar2", "text"),
-            Map.entry("nvarchar2", "text"), Map.entry("longtext", "text"), Map.entry("mediumtext", "text"),
-            Map.entry("tinytext", "text"), Map.entry("clob", "text"), Map.entry("blob", "bytea"),
-            Map.entry("longblob", "bytea"), Map.entry("mediumblob", "bytea"), Map.entry("tinyblob", "bytea"),
-            Map.entry("image", "bytea"), Map.entry("uniqueidentifier", "uuid"), Map.entry("number", "numeric"),
+            Map.entry("datetime", "timestamptz"),
+            Map.entry("datetime2", "timestamptz"),
+            Map.entry("smalldatetime", "timestamptz"),
+            Map.entry("tinyint", "smallint"),
+            Map.entry("mediumint", "integer"),
+            Map.entry("nvarchar", "text"),
+            Map.entry("ntext", "text"),
+            Map.entry("varchar2", "text"),
+            Map.entry("nvarchar2", "text"),
+            Map.entry("longtext", "text"),
+            Map.entry("mediumtext", "text"),
+            Map.entry("tinytext", "text"),
+            Map.entry("clob", "text"),
+            Map.entry("blob", "bytea"),
+            Map.entry("longblob", "bytea"),
+            Map.entry("mediumblob", "bytea"),
+            Map.entry("tinyblob", "bytea"),
+            Map.entry("image", "bytea"),
+            Map.entry("uniqueidentifier", "uuid"),
+            Map.entry("number", "numeric"),
             Map.entry("double", "double precision"),
             Map.entry("enum", "a type made with CREATE TYPE ... AS ENUM, or text with a CHECK"));
 
@@ -53,7 +66,8 @@ final class PortabilityRules implements StatementRule {
     public void check(StatementContext context) {
         SqlStatement statement = context.statement;
         List<Token> tokens = statement.tokens();
-        String command = COMMANDS.get(statement.first().kind() == Token.Kind.WORD ? statement.first().name() : "");
+        String command = COMMANDS.get(
+                statement.first().kind() == Token.Kind.WORD ? statement.first().name() : "");
         if (command != null) {
             context.report(Rule.POSTGRES_ONLY, statement.first(), command);
         }
@@ -91,7 +105,10 @@ final class PortabilityRules implements StatementRule {
         if (call && FUNCTIONS.containsKey(word)) {
             return FUNCTIONS.get(word);
         }
-        if (word.equals("go") && !first && previous.line() < token.line() && (next == null || next.line() > token.line())) {
+        if (word.equals("go")
+                && !first
+                && previous.line() < token.line()
+                && (next == null || next.line() > token.line())) {
             return "GO is SQL Server's batch separator; end statements with ;";
         }
         if (word.equals("identity") && call && (previous == null || !previous.is("AS"))) {
@@ -103,7 +120,10 @@ final class PortabilityRules implements StatementRule {
         if (word.equals("charset") && tableOption) {
             return "CHARSET is MySQL; remove it (the database's encoding is UTF8)";
         }
-        if (word.equals("or") && previous != null && previous.is("INSERT") && next != null
+        if (word.equals("or")
+                && previous != null
+                && previous.is("INSERT")
+                && next != null
                 && (next.is("IGNORE") || next.is("REPLACE"))) {
             return "INSERT OR " + next.text().toUpperCase() + " is SQLite; use INSERT ... ON CONFLICT "
                     + (next.is("IGNORE") ? "DO NOTHING" : "(...) DO UPDATE");
@@ -114,7 +134,10 @@ final class PortabilityRules implements StatementRule {
         if (word.equals("duplicate") && previous != null && previous.is("ON") && next != null && next.is("KEY")) {
             return "ON DUPLICATE KEY UPDATE is MySQL; use ON CONFLICT (...) DO UPDATE";
         }
-        if (word.equals("top") && previous != null && (previous.is("SELECT") || previous.is("DISTINCT")) && next != null
+        if (word.equals("top")
+                && previous != null
+                && (previous.is("SELECT") || previous.is("DISTINCT"))
+                && next != null
                 && (next.kind() == Token.Kind.NUMBER || next.isSymbol("("))) {
             return "SELECT TOP n is SQL Server; use LIMIT n";
         }
@@ -136,31 +159,38 @@ final class PortabilityRules implements StatementRule {
     /** Types are judged where a type is written: column definitions and ALTER COLUMN ... TYPE. */
     private static void foreignTypes(StatementContext context) {
         switch (context.operation) {
-            case Operation.CreateTable create -> create.columns().forEach(column -> {
-                if (isMySqlIndex(column.tokens())) {
-                    context.report(Rule.POSTGRES_ONLY, column.name(), column.name().text().toUpperCase()
-                            + " inside CREATE TABLE is MySQL; use CREATE INDEX after the table");
-                } else {
-                    foreignType(context, column.type());
-                }
-                commentClause(context, column.tokens());
-            });
-            case Operation.AlterTable alter -> alter.actions().forEach(action -> {
-                switch (action) {
-                    case Operation.AddColumn add -> {
-                        foreignType(context, add.column().type());
-                        commentClause(context, add.column().tokens());
+            case Operation.CreateTable create ->
+                create.columns().forEach(column -> {
+                    if (isMySqlIndex(column.tokens())) {
+                        context.report(
+                                Rule.POSTGRES_ONLY,
+                                column.name(),
+                                column.name().text().toUpperCase()
+                                        + " inside CREATE TABLE is MySQL; use CREATE INDEX after the table");
+                    } else {
+                        foreignType(context, column.type());
                     }
-                    case Operation.AlterColumnType change -> foreignType(context, change.type());
-                    case Operation.OtherAction other when other.words().startsWith("MODIFY")
-                            || other.words().startsWith("CHANGE") -> context.report(Rule.POSTGRES_ONLY, other.at(),
-                            other.words().split(" ")[0] + " is MySQL; use ALTER COLUMN ... TYPE (or RENAME COLUMN)");
-                    default -> {
+                    commentClause(context, column.tokens());
+                });
+            case Operation.AlterTable alter ->
+                alter.actions().forEach(action -> {
+                    switch (action) {
+                        case Operation.AddColumn add -> {
+                            foreignType(context, add.column().type());
+                            commentClause(context, add.column().tokens());
+                        }
+                        case Operation.AlterColumnType change -> foreignType(context, change.type());
+                        case Operation.OtherAction other
+                        when other.words().startsWith("MODIFY") || other.words().startsWith("CHANGE") ->
+                            context.report(
+                                    Rule.POSTGRES_ONLY,
+                                    other.at(),
+                                    other.words().split(" ")[0]
+                                            + " is MySQL; use ALTER COLUMN ... TYPE (or RENAME COLUMN)");
+                        default -> {}
                     }
-                }
-            });
-            default -> {
-            }
+                });
+            default -> {}
         }
     }
 
@@ -170,14 +200,19 @@ final class PortabilityRules implements StatementRule {
             return false;
         }
         // KEY idx (col): a name, then column names in parentheses; key varchar(10) has a number there.
-        return element.get(1).isSymbol("(") || element.size() > 3 && element.get(1).isIdentifier()
-                && element.get(2).isSymbol("(") && element.get(3).kind() != Token.Kind.NUMBER;
+        return element.get(1).isSymbol("(")
+                || element.size() > 3
+                        && element.get(1).isIdentifier()
+                        && element.get(2).isSymbol("(")
+                        && element.get(3).kind() != Token.Kind.NUMBER;
     }
 
     private static void foreignType(StatementContext context, TypeName type) {
         if (type.at() != null && type.at().kind() == Token.Kind.WORD && TYPES.containsKey(type.canonical())) {
-            context.report(Rule.POSTGRES_ONLY, type.at(), type.at().text() + " is not a PostgreSQL type; use "
-                    + TYPES.get(type.canonical()));
+            context.report(
+                    Rule.POSTGRES_ONLY,
+                    type.at(),
+                    type.at().text() + " is not a PostgreSQL type; use " + TYPES.get(type.canonical()));
         }
     }
 
@@ -185,8 +220,10 @@ final class PortabilityRules implements StatementRule {
     private static void commentClause(StatementContext context, List<Token> tokens) {
         for (int i = 1; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).is("COMMENT") && tokens.get(i + 1).kind() == Token.Kind.STRING) {
-                context.report(Rule.POSTGRES_ONLY, tokens.get(i), "a column COMMENT clause is MySQL; use COMMENT ON "
-                        + "COLUMN table.column IS '...'");
+                context.report(
+                        Rule.POSTGRES_ONLY,
+                        tokens.get(i),
+                        "a column COMMENT clause is MySQL; use COMMENT ON " + "COLUMN table.column IS '...'");
             }
         }
     }

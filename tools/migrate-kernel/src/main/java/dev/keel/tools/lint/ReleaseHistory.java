@@ -36,13 +36,21 @@ public final class ReleaseHistory {
     /** Releases from the git tags matching {@code tagPattern} (such as v*), oldest first. */
     public static ReleaseHistory fromGit(Path migrationDirectory, String tagPattern) {
         Path directory = migrationDirectory.toAbsolutePath();
-        List<String> tags = Git.run(directory.getParent(), "for-each-ref", "--sort=creatordate",
-                        "--format=%(refname:short)", "refs/tags/" + tagPattern)
-                .map(output -> output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList())
+        List<String> tags = Git.run(
+                        directory.getParent(),
+                        "for-each-ref",
+                        "--sort=creatordate",
+                        "--format=%(refname:short)",
+                        "refs/tags/" + tagPattern)
+                .map(output -> output.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList())
                 .orElse(List.of());
         if (tags.isEmpty()) {
-            return everyFileReleased("no git tag matches " + tagPattern + ": every migration counts as released, so only "
-                    + "objects created in the same file are new (tag releases, or set KEEL_RELEASE_TAGS)");
+            return everyFileReleased(
+                    "no git tag matches " + tagPattern + ": every migration counts as released, so only "
+                            + "objects created in the same file are new (tag releases, or set KEEL_RELEASE_TAGS)");
         }
         Map<String, String> releases = new HashMap<>();
         for (String tag : tags) {
@@ -54,8 +62,11 @@ public final class ReleaseHistory {
             return everyFileReleased(tags.size() + " git tag" + (tags.size() == 1 ? "" : "s") + " match " + tagPattern
                     + " but none holds a migration in " + directory + ": every migration counts as released");
         }
-        return new ReleaseHistory(releases, true, "releases from " + tags.size() + " git tag" + (tags.size() == 1 ? "" : "s")
-                + " matching " + tagPattern + ", newest " + tags.getLast());
+        return new ReleaseHistory(
+                releases,
+                true,
+                "releases from " + tags.size() + " git tag" + (tags.size() == 1 ? "" : "s") + " matching " + tagPattern
+                        + ", newest " + tags.getLast());
     }
 
     /** Every migration its own release: the strictest reading. */
@@ -66,7 +77,9 @@ public final class ReleaseHistory {
     /** Migrations from {@code firstUnreleased} on are unreleased; older ones each count as released on their own. */
     public static ReleaseHistory unreleasedFrom(String firstUnreleased, List<MigrationFiles.Migration> migrations) {
         Map<String, String> releases = new HashMap<>();
-        migrations.stream().map(MigrationFiles.Migration::version).filter(version -> version.compareTo(firstUnreleased) < 0)
+        migrations.stream()
+                .map(MigrationFiles.Migration::version)
+                .filter(version -> version.compareTo(firstUnreleased) < 0)
                 .forEach(version -> releases.put(version, "released-" + version));
         return new ReleaseHistory(releases, true, "unreleased from " + firstUnreleased);
     }

@@ -20,8 +20,7 @@ import java.util.Set;
 final class SchemaModel {
 
     /** Where an object was created: a file, and the release group that file shipped in. */
-    record Origin(String file, String group) {
-    }
+    record Origin(String file, String group) {}
 
     static final class Table {
         final Origin origin;
@@ -80,21 +79,23 @@ final class SchemaModel {
             case Operation.AlterTable alter -> alterTable(alter, here);
             case Operation.CreateIndex index -> {
                 if (index.name() != null) {
-                    indexes.put(index.table() == null || index.table().schema() == null ? index.name()
-                            : new QualifiedName(index.table().schema(), index.name(), null).key(), here);
+                    indexes.put(
+                            index.table() == null || index.table().schema() == null
+                                    ? index.name()
+                                    : new QualifiedName(index.table().schema(), index.name(), null).key(),
+                            here);
                 }
             }
             case Operation.DropIndex drop -> drop.indexes().forEach(index -> indexes.remove(index.key()));
-            case Operation.Drop drop when drop.objectKind().equals("TABLE") ->
-                    drop.names().forEach(name -> tables.remove(name.key()));
+            case Operation.Drop drop
+            when drop.objectKind().equals("TABLE") -> drop.names().forEach(name -> tables.remove(name.key()));
             case Operation.CreateTrigger trigger -> {
                 Table table = table(trigger.table());
                 if (table != null && trigger.function() != null) {
                     table.triggerFunctions.add(trigger.function().name());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -148,8 +149,7 @@ final class SchemaModel {
                     tables.remove(alter.table().key());
                     tables.put(new QualifiedName(alter.table().schema(), rename.to(), null).key(), table);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -160,21 +160,24 @@ final class SchemaModel {
             table.notNull.add(column.columnName());
         }
         if (!column.check().isEmpty()) {
-            table.constraints.put(column.columnName() + "_check#" + table.constraints.size(),
+            table.constraints.put(
+                    column.columnName() + "_check#" + table.constraints.size(),
                     new Constraint(Operation.ConstraintKind.CHECK, column.check(), here, true));
         }
     }
 
     private static void addConstraint(Table table, Operation.ConstraintDefinition constraint, Origin here) {
         String name = constraint.name() != null ? constraint.name() : "unnamed#" + table.constraints.size();
-        table.constraints.put(name, new Constraint(constraint.kind(), constraint.expression(), here, !constraint.notValid()));
+        table.constraints.put(
+                name, new Constraint(constraint.kind(), constraint.expression(), here, !constraint.notValid()));
     }
 
     /** Names of CHECK constraints proving {@code column IS NOT NULL} that are validated. */
     List<String> validatedNotNullChecks(Table table, String column) {
         List<String> names = new ArrayList<>();
         table.constraints.forEach((name, constraint) -> {
-            if (constraint.kind == Operation.ConstraintKind.CHECK && constraint.validated
+            if (constraint.kind == Operation.ConstraintKind.CHECK
+                    && constraint.validated
                     && provesNotNull(constraint.expression, column)) {
                 names.add(name);
             }
@@ -183,8 +186,14 @@ final class SchemaModel {
     }
 
     private static boolean provesNotNull(List<Token> expression, String column) {
-        List<Token> words = expression.stream().filter(token -> !token.isSymbol("(") && !token.isSymbol(")")).toList();
-        return words.size() == 4 && words.get(0).isIdentifier() && words.get(0).name().equals(column)
-                && words.get(1).is("IS") && words.get(2).is("NOT") && words.get(3).is("NULL");
+        List<Token> words = expression.stream()
+                .filter(token -> !token.isSymbol("(") && !token.isSymbol(")"))
+                .toList();
+        return words.size() == 4
+                && words.get(0).isIdentifier()
+                && words.get(0).name().equals(column)
+                && words.get(1).is("IS")
+                && words.get(2).is("NOT")
+                && words.get(3).is("NULL");
     }
 }

@@ -15,8 +15,8 @@ final class StatementContext {
     final SchemaModel schema;
     private final List<Finding> findings;
 
-    StatementContext(SqlStatement statement, Operation operation, FileScope file, SchemaModel schema,
-                     List<Finding> findings) {
+    StatementContext(
+            SqlStatement statement, Operation operation, FileScope file, SchemaModel schema, List<Finding> findings) {
         this.statement = statement;
         this.operation = operation;
         this.file = file;
@@ -31,7 +31,8 @@ final class StatementContext {
 
     /** Whether a rule already reported one of these on this statement. */
     boolean hasReported(java.util.Set<Rule> rules) {
-        return findings.stream().anyMatch(finding -> rules.stream().anyMatch(rule -> rule.id().equals(finding.rule())));
+        return findings.stream()
+                .anyMatch(finding -> rules.stream().anyMatch(rule -> rule.id().equals(finding.rule())));
     }
 
     /** A table that existed before this release: locks on it block a live application. */

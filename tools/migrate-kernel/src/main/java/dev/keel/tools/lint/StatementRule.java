@@ -6,8 +6,7 @@ interface StatementRule {
     void check(StatementContext context);
 
     /** Called once the file's last statement was checked, for rules that need the whole file. */
-    default void finish(FileScope file, SchemaModel schema, Reporter reporter) {
-    }
+    default void finish(FileScope file, SchemaModel schema, Reporter reporter) {}
 
     /** Reports a finding against one statement of the file, so keel:allow before it applies. */
     interface Reporter {

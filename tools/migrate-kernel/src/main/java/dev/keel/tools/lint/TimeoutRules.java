@@ -22,14 +22,19 @@ final class TimeoutRules implements StatementRule {
         LockLevel.of(context).ifPresent(lock -> {
             if (!context.file.lockTimeoutSet && !context.file.lockTimeoutReported) {
                 context.file.lockTimeoutReported = true;
-                context.report(Rule.LOCK_TIMEOUT, null, "takes " + lock + " with no lock_timeout set before it in "
-                        + "this file");
+                context.report(
+                        Rule.LOCK_TIMEOUT,
+                        null,
+                        "takes " + lock + " with no lock_timeout set before it in " + "this file");
             }
-            if (context.file.transactional && !context.file.statementTimeoutSet
+            if (context.file.transactional
+                    && !context.file.statementTimeoutSet
                     && !context.file.statementTimeoutReported) {
                 context.file.statementTimeoutReported = true;
-                context.report(Rule.STATEMENT_TIMEOUT, null, "takes " + lock + " with no statement_timeout set before "
-                        + "it in this file");
+                context.report(
+                        Rule.STATEMENT_TIMEOUT,
+                        null,
+                        "takes " + lock + " with no statement_timeout set before " + "it in this file");
             }
         });
     }
@@ -37,12 +42,17 @@ final class TimeoutRules implements StatementRule {
     private static void checkSet(StatementContext context, Operation.SetParameter set) {
         boolean effective = true;
         if (set.local() && !context.file.transactional) {
-            context.report(Rule.SET_LOCAL_WITHOUT_TRANSACTION, set.at(), set.parameter() + " is set LOCAL in a file "
-                    + "that runs without a transaction, so it is not set at all");
+            context.report(
+                    Rule.SET_LOCAL_WITHOUT_TRANSACTION,
+                    set.at(),
+                    set.parameter() + " is set LOCAL in a file "
+                            + "that runs without a transaction, so it is not set at all");
             effective = false;
         } else if (!set.local() && context.file.transactional) {
-            context.report(Rule.SESSION_SET, set.at(), "SET " + set.parameter() + " stays in effect for the migrations "
-                    + "that run after this file");
+            context.report(
+                    Rule.SESSION_SET,
+                    set.at(),
+                    "SET " + set.parameter() + " stays in effect for the migrations " + "that run after this file");
         }
         if (disables(set.value())) {
             effective = false;

@@ -13,11 +13,9 @@ import java.util.List;
 public final class TransactionProblems {
 
     /** One problem, on the statement at {@code statementIndex}. */
-    public record Problem(int statementIndex, Rule rule, String message) {
-    }
+    public record Problem(int statementIndex, Rule rule, String message) {}
 
-    private TransactionProblems() {
-    }
+    private TransactionProblems() {}
 
     /**
      * Each migration's transaction problems as make migrate-validate prints them: a statement that
@@ -29,8 +27,9 @@ public final class TransactionProblems {
         for (MigrationFiles.Migration migration : files.migrations()) {
             Path file = migration.file();
             FlywayScript script = MigrationFiles.script(file);
-            of(script).forEach(problem -> messages.add(file + " line "
-                    + script.statements().get(problem.statementIndex()).line() + ": " + problem.message()));
+            of(script)
+                    .forEach(problem -> messages.add(file + " line "
+                            + script.statements().get(problem.statementIndex()).line() + ": " + problem.message()));
         }
         return messages;
     }
@@ -45,27 +44,46 @@ public final class TransactionProblems {
             outside++;
             String statement = script.statements().get(i).summary();
             if (script.runsInTransaction() && script.flywaySeesNonTransactional(i)) {
-                problems.add(new Problem(i, Rule.MIXED_TRANSACTION, statement + " cannot run in a transaction and the "
-                        + "file holds other statements: Flyway refuses to run it"));
+                problems.add(new Problem(
+                        i,
+                        Rule.MIXED_TRANSACTION,
+                        statement + " cannot run in a transaction and the "
+                                + "file holds other statements: Flyway refuses to run it"));
             } else if (script.runsInTransaction()) {
-                problems.add(new Problem(i, Rule.NON_TRANSACTIONAL_UNDECLARED, "Flyway does not know that " + statement
-                        + " cannot run in a transaction and wraps the file in one, which PostgreSQL refuses; add a "
-                        + "script config (.sql.conf) holding executeInTransaction=false"));
+                problems.add(new Problem(
+                        i,
+                        Rule.NON_TRANSACTIONAL_UNDECLARED,
+                        "Flyway does not know that " + statement
+                                + " cannot run in a transaction and wraps the file in one, which PostgreSQL refuses; add a "
+                                + "script config (.sql.conf) holding executeInTransaction=false"));
             } else if (!script.declaredNonTransactional()) {
-                problems.add(new Problem(i, Rule.NON_TRANSACTIONAL_UNDECLARED, statement + " runs without a "
-                        + "transaction, and the file does not start with " + FlywayScript.NON_TRANSACTIONAL_HEADER
-                        + " to say so"));
+                problems.add(new Problem(
+                        i,
+                        Rule.NON_TRANSACTIONAL_UNDECLARED,
+                        statement + " runs without a "
+                                + "transaction, and the file does not start with "
+                                + FlywayScript.NON_TRANSACTIONAL_HEADER
+                                + " to say so"));
             }
         }
         if (!script.runsInTransaction() && script.statements().size() > 1) {
-            problems.add(new Problem(1, Rule.MIXED_TRANSACTION, "this file runs without a transaction, so the "
-                    + "statements before a failing one stay applied; keep one statement per such file"));
+            problems.add(new Problem(
+                    1,
+                    Rule.MIXED_TRANSACTION,
+                    "this file runs without a transaction, so the "
+                            + "statements before a failing one stay applied; keep one statement per such file"));
         }
-        if (script.declaredNonTransactional() && script.runsInTransaction() && outside == 0
+        if (script.declaredNonTransactional()
+                && script.runsInTransaction()
+                && outside == 0
                 && !script.statements().isEmpty()) {
-            problems.add(new Problem(0, Rule.NEEDLESS_NON_TRANSACTIONAL, "declares "
-                    + FlywayScript.NON_TRANSACTIONAL_HEADER + ", but no statement needs it and Flyway runs the file "
-                    + "in a transaction"));
+            problems.add(new Problem(
+                    0,
+                    Rule.NEEDLESS_NON_TRANSACTIONAL,
+                    "declares "
+                            + FlywayScript.NON_TRANSACTIONAL_HEADER
+                            + ", but no statement needs it and Flyway runs the file "
+                            + "in a transaction"));
         }
         return problems;
     }

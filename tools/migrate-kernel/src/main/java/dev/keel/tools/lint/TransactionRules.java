@@ -13,14 +13,16 @@ final class TransactionRules implements StatementRule {
     @Override
     public void check(StatementContext context) {
         if (context.operation instanceof Operation.TransactionControl control) {
-            context.report(Rule.TRANSACTION_CONTROL, null, control.command() + " inside a migration: Flyway manages "
-                    + "the transaction");
+            context.report(
+                    Rule.TRANSACTION_CONTROL,
+                    null,
+                    control.command() + " inside a migration: Flyway manages " + "the transaction");
         }
     }
 
     @Override
     public void finish(FileScope file, SchemaModel schema, Reporter reporter) {
-        TransactionProblems.of(file.script).forEach(problem ->
-                reporter.report(problem.statementIndex(), problem.rule(), null, problem.message()));
+        TransactionProblems.of(file.script)
+                .forEach(problem -> reporter.report(problem.statementIndex(), problem.rule(), null, problem.message()));
     }
 }

@@ -8,8 +8,7 @@ import dev.keel.tools.sql.TypeName;
  */
 final class TypeChanges {
 
-    private TypeChanges() {
-    }
+    private TypeChanges() {}
 
     static boolean isBinaryCompatible(TypeName from, TypeName to) {
         if (from.array() != to.array()) {

@@ -22,18 +22,19 @@ final class TypeRules implements StatementRule {
                         .filter(constraint -> constraint.kind() == Operation.ConstraintKind.PRIMARY_KEY
                                 && constraint.columns().size() == 1)
                         .flatMap(constraint -> constraint.columns().stream())
-                        .forEach(key -> create.columns().stream().filter(column -> column.columnName().equals(key))
+                        .forEach(key -> create.columns().stream()
+                                .filter(column -> column.columnName().equals(key))
                                 .forEach(column -> checkKeyType(context, column.type(), column.columnName())));
             }
-            case Operation.AlterTable alter -> alter.actions().forEach(action -> {
-                if (action instanceof Operation.AddColumn add) {
-                    checkColumn(context, add.column());
-                } else if (action instanceof Operation.AlterColumnType change) {
-                    checkType(context, change.type(), change.column());
-                }
-            });
-            default -> {
-            }
+            case Operation.AlterTable alter ->
+                alter.actions().forEach(action -> {
+                    if (action instanceof Operation.AddColumn add) {
+                        checkColumn(context, add.column());
+                    } else if (action instanceof Operation.AlterColumnType change) {
+                        checkType(context, change.type(), change.column());
+                    }
+                });
+            default -> {}
         }
         checkIdentifiers(context, context.statement.tokens());
     }
@@ -54,8 +55,10 @@ final class TypeRules implements StatementRule {
         } else if (type.isOneOf("timestamp")) {
             context.report(Rule.TIMESTAMP_WITHOUT_TIME_ZONE, type.at(), column + " is " + type + "; use timestamptz");
         } else if (type.isOneOf("varchar") && !type.modifiers().isEmpty()) {
-            context.report(Rule.VARCHAR_LENGTH, type.at(), column + " is " + type + "; use text, with a CHECK on "
-                    + "char_length if the limit is a rule");
+            context.report(
+                    Rule.VARCHAR_LENGTH,
+                    type.at(),
+                    column + " is " + type + "; use text, with a CHECK on " + "char_length if the limit is a rule");
         } else if (type.isOneOf("char")) {
             context.report(Rule.CHAR_TYPE, type.at(), column + " is " + type + ", which pads with spaces; use text");
         }
@@ -71,9 +74,12 @@ final class TypeRules implements StatementRule {
         for (Token token : tokens) {
             if ((token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER)
                     && token.name().getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
-                context.report(Rule.IDENTIFIER_TOO_LONG, token, "identifier of "
-                        + token.name().getBytes(StandardCharsets.UTF_8).length + " bytes would be cut to "
-                        + MAX_IDENTIFIER_BYTES + ": " + token.name());
+                context.report(
+                        Rule.IDENTIFIER_TOO_LONG,
+                        token,
+                        "identifier of "
+                                + token.name().getBytes(StandardCharsets.UTF_8).length + " bytes would be cut to "
+                                + MAX_IDENTIFIER_BYTES + ": " + token.name());
             }
         }
     }

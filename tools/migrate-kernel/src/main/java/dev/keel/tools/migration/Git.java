@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 /** Runs git where the migrations live; empty when there is no git, no repository, or the command fails. */
 public final class Git {
 
-    private Git() {
-    }
+    private Git() {}
 
     public static Optional<String> run(Path workingDirectory, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", workingDirectory.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -38,7 +39,10 @@ public final class Git {
         Path absolute = directory.toAbsolutePath();
         // --full-tree: from a subdirectory, ls-tree would otherwise filter the listing by that subdirectory
         return run(absolute.getParent(), "ls-tree", "--full-tree", "--name-only", ref + ":./" + absolute.getFileName())
-                .map(names -> names.lines().map(name -> MigrationFiles.VERSIONED.matcher(name.strip()))
-                        .filter(java.util.regex.Matcher::matches).map(matcher -> matcher.group(1)).toList());
+                .map(names -> names.lines()
+                        .map(name -> MigrationFiles.VERSIONED.matcher(name.strip()))
+                        .filter(java.util.regex.Matcher::matches)
+                        .map(matcher -> matcher.group(1))
+                        .toList());
     }
 }

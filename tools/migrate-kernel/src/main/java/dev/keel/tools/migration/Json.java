@@ -3,8 +3,7 @@ package dev.keel.tools.migration;
 /** The little JSON the commands print; small enough not to need a library. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String string(String value) {
         StringBuilder json = new StringBuilder("\"");

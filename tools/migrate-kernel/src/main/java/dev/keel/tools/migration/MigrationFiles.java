@@ -73,15 +73,18 @@ public final class MigrationFiles {
             Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
             if (matcher.matches()) {
                 String key = matcher.group(1) + "__" + matcher.group(2);
-                byVersion.putIfAbsent(matcher.group(1), new Migration(matcher.group(1), matcher.group(2), file,
-                        Optional.ofNullable(undos.get(key))));
+                byVersion.putIfAbsent(
+                        matcher.group(1),
+                        new Migration(matcher.group(1), matcher.group(2), file, Optional.ofNullable(undos.get(key))));
             }
         }
         return List.copyOf(byVersion.values());
     }
 
     public Optional<Migration> find(String version) {
-        return migrations().stream().filter(migration -> migration.version().equals(version)).findFirst();
+        return migrations().stream()
+                .filter(migration -> migration.version().equals(version))
+                .findFirst();
     }
 
     /** What is wrong with the files themselves, each naming the file and the fix; empty when all is well. */
@@ -95,7 +98,9 @@ public final class MigrationFiles {
                         + "create migrations with make migrate-create NAME=...");
                 continue;
             }
-            byVersion.computeIfAbsent(matcher.group(1), version -> new ArrayList<>()).add(file);
+            byVersion
+                    .computeIfAbsent(matcher.group(1), version -> new ArrayList<>())
+                    .add(file);
         }
         byVersion.forEach((version, files) -> {
             if (files.size() > 1) {
@@ -112,22 +117,22 @@ public final class MigrationFiles {
                 }
             });
             if (migration.undo().isEmpty()) {
-                problems.add(migration.file() + ": has no undo script; add " + undoDirectory()
-                        .resolve("U" + migration.version() + "__" + migration.name() + ".sql"));
+                problems.add(migration.file() + ": has no undo script; add "
+                        + undoDirectory().resolve("U" + migration.version() + "__" + migration.name() + ".sql"));
             }
         }
         for (Path undo : sqlFiles(undoDirectory())) {
             Matcher matcher = UNDO.matcher(undo.getFileName().toString());
             if (!matcher.matches()) {
                 problems.add(undo + ": not named U<yyyyMMddHHmmss>__<lower_case_name>.sql");
-            } else if (!Files.exists(migrationDirectory().resolve("V" + matcher.group(1) + "__" + matcher.group(2) + ".sql"))) {
+            } else if (!Files.exists(
+                    migrationDirectory().resolve("V" + matcher.group(1) + "__" + matcher.group(2) + ".sql"))) {
                 problems.add(undo + ": undoes no migration; its V" + matcher.group(1) + "__" + matcher.group(2)
                         + ".sql is missing");
             }
         }
         return problems;
     }
-
 
     /** The file read as Flyway runs it; a syntax error names file, line and column. */
     public static FlywayScript script(Path file) {
@@ -144,7 +149,8 @@ public final class MigrationFiles {
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".sql"))
-                    .sorted(Comparator.comparing(Path::getFileName)).toList();
+                    .sorted(Comparator.comparing(Path::getFileName))
+                    .toList();
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + directory + ": " + e.getMessage());
         }

@@ -1,11 +1,9 @@
 package dev.keel.tools.migration;
 
-
 /** The starting text of a new migration and its undo: the model checklist, ready to edit. */
 public final class Templates {
 
-    private Templates() {
-    }
+    private Templates() {}
 
     public static String migration(String name) {
         String table = name.replaceFirst("^(create|add)_", "").replaceFirst("_table$", "");

@@ -15,8 +15,12 @@ import java.util.function.UnaryOperator;
  * {@code -- keel:non-transactional} declares the first case for people and tools, and
  * changes nothing for Flyway, so the rules check that the two agree.
  */
-public record FlywayScript(List<SqlStatement> statements, List<Operation> operations, List<Token> trailingComments,
-                           boolean declaredNonTransactional, boolean configuredNonTransactional) {
+public record FlywayScript(
+        List<SqlStatement> statements,
+        List<Operation> operations,
+        List<Token> trailingComments,
+        boolean declaredNonTransactional,
+        boolean configuredNonTransactional) {
 
     public static final String NON_TRANSACTIONAL_HEADER = "-- keel:non-transactional";
 
@@ -35,8 +39,9 @@ public record FlywayScript(List<SqlStatement> statements, List<Operation> operat
     public static FlywayScript read(Path file, UnaryOperator<String> resolve) {
         try {
             Path config = file.resolveSibling(file.getFileName() + ".conf");
-            return parse(resolve.apply(Files.readString(file)), Files.isRegularFile(config)
-                    ? Optional.of(Files.readString(config)) : Optional.empty());
+            return parse(
+                    resolve.apply(Files.readString(file)),
+                    Files.isRegularFile(config) ? Optional.of(Files.readString(config)) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -44,12 +49,17 @@ public record FlywayScript(List<SqlStatement> statements, List<Operation> operat
 
     public static FlywayScript parse(String sql, Optional<String> scriptConfig) {
         SqlSplitter.Script script = SqlSplitter.split(sql);
-        List<Operation> operations = script.statements().stream().map(OperationParser::safeParse).toList();
-        boolean declared = !script.statements().isEmpty() && script.statements().getFirst().commentsBefore().stream()
-                .anyMatch(comment -> comment.kind() == Token.Kind.LINE_COMMENT
-                        && comment.text().strip().equalsIgnoreCase(NON_TRANSACTIONAL_HEADER));
-        boolean configured = scriptConfig.map(config -> config.lines().map(line -> line.replace(" ", ""))
-                .anyMatch(line -> line.equals("executeInTransaction=false"))).orElse(false);
+        List<Operation> operations =
+                script.statements().stream().map(OperationParser::safeParse).toList();
+        boolean declared = !script.statements().isEmpty()
+                && script.statements().getFirst().commentsBefore().stream()
+                        .anyMatch(comment -> comment.kind() == Token.Kind.LINE_COMMENT
+                                && comment.text().strip().equalsIgnoreCase(NON_TRANSACTIONAL_HEADER));
+        boolean configured = scriptConfig
+                .map(config -> config.lines()
+                        .map(line -> line.replace(" ", ""))
+                        .anyMatch(line -> line.equals("executeInTransaction=false")))
+                .orElse(false);
         return new FlywayScript(script.statements(), operations, script.trailingComments(), declared, configured);
     }
 

@@ -19,14 +19,25 @@ import java.util.Set;
 public final class OperationParser {
 
     /** Words that end a column's DEFAULT expression or type: the start of the next column constraint. */
-    private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of("NOT", "NULL", "CONSTRAINT", "PRIMARY", "UNIQUE",
-            "REFERENCES", "CHECK", "GENERATED", "COLLATE", "DEFERRABLE", "INITIALLY", "DEFAULT", "USING");
+    private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of(
+            "NOT",
+            "NULL",
+            "CONSTRAINT",
+            "PRIMARY",
+            "UNIQUE",
+            "REFERENCES",
+            "CHECK",
+            "GENERATED",
+            "COLLATE",
+            "DEFERRABLE",
+            "INITIALLY",
+            "DEFAULT",
+            "USING");
 
-    private static final Set<String> TABLE_CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
-            "EXCLUDE");
+    private static final Set<String> TABLE_CONSTRAINT_WORDS =
+            Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
 
-    private OperationParser() {
-    }
+    private OperationParser() {}
 
     public static Operation parse(SqlStatement statement) {
         TokenCursor cursor = new TokenCursor(statement.tokens());
@@ -41,7 +52,7 @@ public final class OperationParser {
             case "SET" -> set(cursor);
             case "SELECT" -> select(cursor);
             case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE" ->
-                    new Operation.TransactionControl(command);
+                new Operation.TransactionControl(command);
             case "DELETE" -> delete(cursor);
             case "UPDATE" -> update(cursor);
             case "INSERT" -> insert(cursor);
@@ -60,16 +71,18 @@ public final class OperationParser {
     private static Operation create(TokenCursor cursor) {
         cursor.next();
         cursor.accept("OR", "REPLACE");
-        boolean temporary = cursor.accept("TEMPORARY") || cursor.accept("TEMP")
-                || cursor.accept("GLOBAL", "TEMPORARY") || cursor.accept("LOCAL", "TEMPORARY");
+        boolean temporary = cursor.accept("TEMPORARY")
+                || cursor.accept("TEMP")
+                || cursor.accept("GLOBAL", "TEMPORARY")
+                || cursor.accept("LOCAL", "TEMPORARY");
         cursor.accept("UNLOGGED");
         if (cursor.accept("TABLE")) {
             return createTable(cursor, temporary);
         }
         if (cursor.accept("MATERIALIZED", "VIEW")) {
             cursor.accept("IF", "NOT", "EXISTS");
-            return new Operation.CreateTable(cursor.qualifiedName(), List.of(), List.of(), false, null, false, true,
-                    List.of());
+            return new Operation.CreateTable(
+                    cursor.qualifiedName(), List.of(), List.of(), false, null, false, true, List.of());
         }
         boolean unique = cursor.accept("UNIQUE");
         if (cursor.accept("INDEX")) {
@@ -80,7 +93,8 @@ public final class OperationParser {
             if (cursor.accept("AS", "ENUM")) {
                 List<String> values = cursor.parenthesizedList().stream()
                         .filter(item -> item.size() == 1 && item.getFirst().kind() == Token.Kind.STRING)
-                        .map(item -> item.getFirst().stringValue()).toList();
+                        .map(item -> item.getFirst().stringValue())
+                        .toList();
                 return new Operation.CreateEnum(type, values);
             }
             return new Operation.Other("CREATE TYPE");
@@ -99,7 +113,8 @@ public final class OperationParser {
         if (cursor.accept("PARTITION", "OF")) {
             QualifiedName parent = cursor.qualifiedName();
             boolean partitioned = cursor.rest().stream().anyMatch(token -> token.is("PARTITION"));
-            return new Operation.CreateTable(table, List.of(), List.of(), temporary, parent, partitioned, false, List.of());
+            return new Operation.CreateTable(
+                    table, List.of(), List.of(), temporary, parent, partitioned, false, List.of());
         }
         if (cursor.peekIs("AS") || cursor.peekIs("OF")) {
             return new Operation.CreateTable(table, List.of(), List.of(), temporary, null, false, true, List.of());
@@ -118,7 +133,8 @@ public final class OperationParser {
                 continue;
             }
             Token head = element.getFirst();
-            if (head.kind() == Token.Kind.WORD && TABLE_CONSTRAINT_WORDS.contains(head.text().toUpperCase(Locale.ROOT))) {
+            if (head.kind() == Token.Kind.WORD
+                    && TABLE_CONSTRAINT_WORDS.contains(head.text().toUpperCase(Locale.ROOT))) {
                 constraints.add(tableConstraint(new TokenCursor(element)));
             } else {
                 columns.add(column(new TokenCursor(element)));
@@ -127,8 +143,8 @@ public final class OperationParser {
         List<Token> rest = cursor.rest();
         boolean asQuery = rest.stream().anyMatch(token -> token.is("AS")); // CREATE TABLE x (a, b) AS SELECT
         boolean partitioned = rest.stream().anyMatch(token -> token.is("PARTITION"));
-        return new Operation.CreateTable(table, columns, constraints, temporary, null, partitioned, asQuery,
-                List.copyOf(likes));
+        return new Operation.CreateTable(
+                table, columns, constraints, temporary, null, partitioned, asQuery, List.copyOf(likes));
     }
 
     /** name type [constraints...] */
@@ -163,7 +179,9 @@ public final class OperationParser {
             } else if (cursor.accept("REFERENCES")) {
                 references = cursor.qualifiedName();
             } else if (cursor.accept("CHECK")) {
-                check = cursor.parenthesizedList().stream().flatMap(List::stream).toList();
+                check = cursor.parenthesizedList().stream()
+                        .flatMap(List::stream)
+                        .toList();
             } else if (cursor.accept("GENERATED")) {
                 List<Token> rest = cursor.until(OperationParser::startsColumnConstraint);
                 identity = rest.stream().anyMatch(token -> token.is("IDENTITY"));
@@ -172,12 +190,23 @@ public final class OperationParser {
                 cursor.next();
             }
         }
-        return new ColumnDefinition(name, type, defaultExpression, notNull || primaryKey, primaryKey, unique, references,
-                check, generatedStored, identity, List.copyOf(all));
+        return new ColumnDefinition(
+                name,
+                type,
+                defaultExpression,
+                notNull || primaryKey,
+                primaryKey,
+                unique,
+                references,
+                check,
+                generatedStored,
+                identity,
+                List.copyOf(all));
     }
 
     private static boolean startsColumnConstraint(Token token) {
-        return token.kind() == Token.Kind.WORD && COLUMN_CONSTRAINT_WORDS.contains(token.text().toUpperCase(Locale.ROOT));
+        return token.kind() == Token.Kind.WORD
+                && COLUMN_CONSTRAINT_WORDS.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
     /** A type name: qualified, multi-word (double precision, timestamp with time zone), modifiers, arrays. */
@@ -188,7 +217,9 @@ public final class OperationParser {
         }
         StringBuilder words = new StringBuilder(cursor.next().name());
         StringBuilder written = new StringBuilder(first.text());
-        while (cursor.peekSymbol(".") && cursor.peek(1) != null && cursor.peek(1).isIdentifier()) {
+        while (cursor.peekSymbol(".")
+                && cursor.peek(1) != null
+                && cursor.peek(1).isIdentifier()) {
             cursor.next();
             Token part = cursor.next();
             words.append('.').append(part.name());
@@ -202,7 +233,8 @@ public final class OperationParser {
                         modifiers.add(modifier(item.getFirst().text()));
                     }
                 }
-                written.append(modifiers.toString().replace('[', '(').replace(']', ')').replace(" ", ""));
+                written.append(
+                        modifiers.toString().replace('[', '(').replace(']', ')').replace(" ", ""));
                 continue;
             }
             Token next = cursor.peek();
@@ -230,17 +262,19 @@ public final class OperationParser {
         if (array) {
             written.append("[]");
         }
-        return new TypeName(TypeName.canonical(words.toString()), List.copyOf(modifiers), array, written.toString(), first);
+        return new TypeName(
+                TypeName.canonical(words.toString()), List.copyOf(modifiers), array, written.toString(), first);
     }
 
     /** A length or precision as written (42, 0x2A, 1_000); out-of-range or odd forms count as "very large". */
     private static int modifier(String text) {
         String digits = text.replace("_", "").toLowerCase(Locale.ROOT);
         try {
-            long value = digits.startsWith("0x") ? Long.parseLong(digits.substring(2), 16)
-                    : digits.startsWith("0o") ? Long.parseLong(digits.substring(2), 8)
-                    : digits.startsWith("0b") ? Long.parseLong(digits.substring(2), 2)
-                    : Long.parseLong(digits);
+            long value = digits.startsWith("0x")
+                    ? Long.parseLong(digits.substring(2), 16)
+                    : digits.startsWith("0o")
+                            ? Long.parseLong(digits.substring(2), 8)
+                            : digits.startsWith("0b") ? Long.parseLong(digits.substring(2), 2) : Long.parseLong(digits);
             return (int) Math.min(value, Integer.MAX_VALUE);
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
@@ -255,8 +289,12 @@ public final class OperationParser {
         String word = next.text().toLowerCase(Locale.ROOT);
         return switch (word) {
             case "precision" -> words.equals("double");
-            case "varying" -> words.equals("character") || words.equals("char") || words.equals("bit")
-                    || words.equals("national character") || words.equals("national char");
+            case "varying" ->
+                words.equals("character")
+                        || words.equals("char")
+                        || words.equals("bit")
+                        || words.equals("national character")
+                        || words.equals("national char");
             case "character", "char" -> words.equals("national");
             case "with", "without" -> words.equals("timestamp") || words.equals("time");
             case "time" -> words.endsWith(" with") || words.endsWith(" without");
@@ -277,7 +315,8 @@ public final class OperationParser {
         int depth = 0;
         for (int i = 0; i + 1 < body.size(); i++) {
             depth += body.get(i).isSymbol("(") ? 1 : body.get(i).isSymbol(")") ? -1 : 0;
-            notValid |= depth == 0 && body.get(i).is("NOT") && body.get(i + 1).is("VALID"); // not "OR NOT valid" in a CHECK
+            notValid |=
+                    depth == 0 && body.get(i).is("NOT") && body.get(i + 1).is("VALID"); // not "OR NOT valid" in a CHECK
         }
         TokenCursor inner = new TokenCursor(body);
         ConstraintKind kind;
@@ -291,13 +330,16 @@ public final class OperationParser {
             inner.accept("NULLS", "NOT", "DISTINCT");
             inner.accept("NULLS", "DISTINCT");
             usingIndex = inner.peekIs("USING", "INDEX");
-            inner.parenthesizedList().forEach(item -> columns.add(item.getFirst().name()));
+            inner.parenthesizedList()
+                    .forEach(item -> columns.add(item.getFirst().name()));
         } else if (inner.accept("CHECK")) {
             kind = ConstraintKind.CHECK;
-            expression = inner.parenthesizedList().stream().flatMap(List::stream).toList();
+            expression =
+                    inner.parenthesizedList().stream().flatMap(List::stream).toList();
         } else if (inner.accept("FOREIGN", "KEY")) {
             kind = ConstraintKind.FOREIGN_KEY;
-            inner.parenthesizedList().forEach(item -> columns.add(item.getFirst().name()));
+            inner.parenthesizedList()
+                    .forEach(item -> columns.add(item.getFirst().name()));
             if (inner.accept("REFERENCES")) {
                 references = inner.qualifiedName();
             }
@@ -306,7 +348,8 @@ public final class OperationParser {
         } else {
             kind = ConstraintKind.NOT_NULL;
         }
-        return new ConstraintDefinition(name, kind, List.copyOf(columns), expression, references, notValid, usingIndex, at);
+        return new ConstraintDefinition(
+                name, kind, List.copyOf(columns), expression, references, notValid, usingIndex, at);
     }
 
     private static Operation createIndex(TokenCursor cursor, boolean unique) {
@@ -351,7 +394,8 @@ public final class OperationParser {
         }
         if (!cursor.accept("TABLE")) {
             Token kind = cursor.peek();
-            return new Operation.Other("ALTER " + (kind == null ? "" : kind.text().toUpperCase(Locale.ROOT)));
+            return new Operation.Other(
+                    "ALTER " + (kind == null ? "" : kind.text().toUpperCase(Locale.ROOT)));
         }
         cursor.accept("IF", "EXISTS");
         cursor.accept("ONLY");
@@ -370,7 +414,8 @@ public final class OperationParser {
         Token at = cursor.peek();
         if (cursor.accept("ADD")) {
             Token next = cursor.peek();
-            if (next != null && next.kind() == Token.Kind.WORD
+            if (next != null
+                    && next.kind() == Token.Kind.WORD
                     && TABLE_CONSTRAINT_WORDS.contains(next.text().toUpperCase(Locale.ROOT))) {
                 return new AddConstraint(tableConstraint(cursor), at);
             }
@@ -383,7 +428,8 @@ public final class OperationParser {
             return new Operation.DropConstraint(cursor.next().name(), at);
         }
         if (cursor.accept("DROP")) {
-            if (!cursor.accept("COLUMN") && (cursor.peek() == null || !cursor.peek().isIdentifier())) {
+            if (!cursor.accept("COLUMN")
+                    && (cursor.peek() == null || !cursor.peek().isIdentifier())) {
                 return new Operation.OtherAction("DROP", at);
             }
             cursor.accept("IF", "EXISTS");
@@ -414,8 +460,12 @@ public final class OperationParser {
             if (cursor.accept("SET", "DATA", "TYPE") || cursor.accept("TYPE")) {
                 TypeName type = type(cursor);
                 List<Token> rest = cursor.rest();
-                return new AlterColumnType(column, type, rest.stream().anyMatch(token -> token.is("USING")),
-                        rest.stream().anyMatch(token -> token.is("COLLATE")), at);
+                return new AlterColumnType(
+                        column,
+                        type,
+                        rest.stream().anyMatch(token -> token.is("USING")),
+                        rest.stream().anyMatch(token -> token.is("COLLATE")),
+                        at);
             }
             if (cursor.accept("SET", "DEFAULT")) {
                 return new Operation.SetDefault(column, cursor.rest(), at);
@@ -454,9 +504,16 @@ public final class OperationParser {
             return new Operation.DropTrigger(name == null ? null : name.name(), cursor.qualifiedName());
         }
         StringBuilder kind = new StringBuilder();
-        while (cursor.peek() != null && cursor.peek().kind() == Token.Kind.WORD && !cursor.peekIs("IF")
-                && kind.length() < 40 && (kind.isEmpty() || cursor.peekIs("VIEW") || cursor.peekIs("TABLE")
-                || cursor.peekIs("WRAPPER") || cursor.peekIs("SEARCH") || cursor.peekIs("DATA"))) {
+        while (cursor.peek() != null
+                && cursor.peek().kind() == Token.Kind.WORD
+                && !cursor.peekIs("IF")
+                && kind.length() < 40
+                && (kind.isEmpty()
+                        || cursor.peekIs("VIEW")
+                        || cursor.peekIs("TABLE")
+                        || cursor.peekIs("WRAPPER")
+                        || cursor.peekIs("SEARCH")
+                        || cursor.peekIs("DATA"))) {
             kind.append(kind.isEmpty() ? "" : " ").append(cursor.next().text().toUpperCase(Locale.ROOT));
         }
         cursor.accept("IF", "EXISTS");
@@ -483,11 +540,12 @@ public final class OperationParser {
     private static Operation reindex(TokenCursor cursor) {
         cursor.next();
         List<List<Token>> options = cursor.parenthesizedList();
-        boolean concurrently = options.stream().anyMatch(option -> !option.isEmpty() && option.getFirst().is("CONCURRENTLY"));
+        boolean concurrently = options.stream()
+                .anyMatch(option -> !option.isEmpty() && option.getFirst().is("CONCURRENTLY"));
         Token kind = cursor.next();
         concurrently |= cursor.accept("CONCURRENTLY");
-        return new Operation.Reindex(kind == null ? "" : kind.text().toUpperCase(Locale.ROOT), cursor.qualifiedName(),
-                concurrently);
+        return new Operation.Reindex(
+                kind == null ? "" : kind.text().toUpperCase(Locale.ROOT), cursor.qualifiedName(), concurrently);
     }
 
     private static Operation truncate(TokenCursor cursor) {
@@ -523,10 +581,15 @@ public final class OperationParser {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).is("set_config") && tokens.get(i + 1).isSymbol("(")) {
                 List<List<Token>> arguments = new TokenCursor(tokens.subList(i + 1, tokens.size())).parenthesizedList();
-                if (arguments.size() == 3 && arguments.get(0).size() == 1 && arguments.get(1).size() == 1) {
-                    return new Operation.SetParameter(arguments.get(0).getFirst().stringValue().toLowerCase(Locale.ROOT),
+                if (arguments.size() == 3
+                        && arguments.get(0).size() == 1
+                        && arguments.get(1).size() == 1) {
+                    return new Operation.SetParameter(
+                            arguments.get(0).getFirst().stringValue().toLowerCase(Locale.ROOT),
                             arguments.get(1).getFirst().stringValue(),
-                            arguments.get(2).size() == 1 && arguments.get(2).getFirst().is("true"), tokens.get(i));
+                            arguments.get(2).size() == 1
+                                    && arguments.get(2).getFirst().is("true"),
+                            tokens.get(i));
                 }
             }
         }
@@ -560,7 +623,9 @@ public final class OperationParser {
         cursor.next();
         List<List<Token>> options = cursor.parenthesizedList();
         boolean full = cursor.accept("FULL")
-                || options.stream().anyMatch(option -> !option.isEmpty() && option.getFirst().is("FULL"));
+                || options.stream()
+                        .anyMatch(
+                                option -> !option.isEmpty() && option.getFirst().is("FULL"));
         if (!full) {
             return new Operation.Other("VACUUM");
         }
@@ -578,11 +643,16 @@ public final class OperationParser {
         List<QualifiedName> tables = names(cursor);
         QualifiedName table = tables.isEmpty() ? null : tables.getFirst();
         List<Token> rest = cursor.rest();
-        String mode = rest.stream().filter(token -> token.kind() == Token.Kind.WORD && !token.is("IN") && !token.is("MODE")
-                && !token.is("NOWAIT")).map(token -> token.text().toUpperCase(Locale.ROOT))
-                .reduce((a, b) -> a + " " + b).orElse("ACCESS EXCLUSIVE");
-        boolean blocksWrites = Set.of("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE").contains(mode);
-        return blocksWrites ? new Operation.LockTable("LOCK TABLE IN " + mode + " MODE", table, false)
+        String mode = rest.stream()
+                .filter(token ->
+                        token.kind() == Token.Kind.WORD && !token.is("IN") && !token.is("MODE") && !token.is("NOWAIT"))
+                .map(token -> token.text().toUpperCase(Locale.ROOT))
+                .reduce((a, b) -> a + " " + b)
+                .orElse("ACCESS EXCLUSIVE");
+        boolean blocksWrites = Set.of("ACCESS EXCLUSIVE", "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE")
+                .contains(mode);
+        return blocksWrites
+                ? new Operation.LockTable("LOCK TABLE IN " + mode + " MODE", table, false)
                 : new Operation.Other("LOCK");
     }
 
@@ -593,8 +663,12 @@ public final class OperationParser {
             if (tokens.get(i).is("DELETE") && tokens.get(i + 1).is("FROM")) {
                 return delete(new TokenCursor(tokens.subList(i, tokens.size())));
             }
-            if (tokens.get(i).is("UPDATE") && tokens.get(i + 1).isIdentifier() && (i == 0 || !tokens.get(i - 1).is("FOR")
-                    && !tokens.get(i - 1).is("ON") && !tokens.get(i - 1).is("DO"))) {
+            if (tokens.get(i).is("UPDATE")
+                    && tokens.get(i + 1).isIdentifier()
+                    && (i == 0
+                            || !tokens.get(i - 1).is("FOR")
+                                    && !tokens.get(i - 1).is("ON")
+                                    && !tokens.get(i - 1).is("DO"))) {
                 return update(new TokenCursor(tokens.subList(i, tokens.size())));
             }
         }
@@ -613,15 +687,24 @@ public final class OperationParser {
         return switch (operation) {
             case Operation.CreateIndex index -> index.concurrently();
             case Operation.DropIndex index -> index.concurrently();
-            case Operation.Reindex reindex -> reindex.concurrently() || reindex.targetKind().equals("DATABASE")
-                    || reindex.targetKind().equals("SYSTEM") || reindex.targetKind().equals("SCHEMA");
+            case Operation.Reindex reindex ->
+                reindex.concurrently()
+                        || reindex.targetKind().equals("DATABASE")
+                        || reindex.targetKind().equals("SYSTEM")
+                        || reindex.targetKind().equals("SCHEMA");
             case Operation.LockTable lock -> lock.command().equals("VACUUM FULL");
-            case Operation.AlterTable alter -> alter.actions().stream().anyMatch(action ->
-                    action instanceof Operation.OtherAction other && other.words().startsWith("DETACH PARTITION")
-                            && statement.tokens().stream().anyMatch(token -> token.is("CONCURRENTLY")));
-            case Operation.Other other -> other.command().equals("VACUUM") || other.command().equals("CREATE DATABASE")
-                    || statement.startsWith("ALTER", "SYSTEM") || statement.startsWith("CREATE", "TABLESPACE");
-            case Operation.Drop drop -> drop.objectKind().equals("DATABASE") || drop.objectKind().equals("TABLESPACE");
+            case Operation.AlterTable alter ->
+                alter.actions().stream()
+                        .anyMatch(action -> action instanceof Operation.OtherAction other
+                                && other.words().startsWith("DETACH PARTITION")
+                                && statement.tokens().stream().anyMatch(token -> token.is("CONCURRENTLY")));
+            case Operation.Other other ->
+                other.command().equals("VACUUM")
+                        || other.command().equals("CREATE DATABASE")
+                        || statement.startsWith("ALTER", "SYSTEM")
+                        || statement.startsWith("CREATE", "TABLESPACE");
+            case Operation.Drop drop ->
+                drop.objectKind().equals("DATABASE") || drop.objectKind().equals("TABLESPACE");
             default -> false;
         };
     }
@@ -632,8 +715,8 @@ public final class OperationParser {
      * needs a script config (V...sql.conf with executeInTransaction=false) or Flyway wraps it in one.
      */
     static boolean flywaySeesNonTransactional(Operation operation, SqlStatement statement) {
-        if (operation instanceof Operation.Reindex reindex && (reindex.targetKind().equals("INDEX")
-                || reindex.targetKind().equals("TABLE"))) {
+        if (operation instanceof Operation.Reindex reindex
+                && (reindex.targetKind().equals("INDEX") || reindex.targetKind().equals("TABLE"))) {
             return false;
         }
         if (operation instanceof Operation.AlterTable) {

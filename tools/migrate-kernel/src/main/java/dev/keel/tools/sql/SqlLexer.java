@@ -78,7 +78,9 @@ public final class SqlLexer {
         char next = end < sql.length() ? sql.charAt(end) : '\0';
         if (next == '\'' && word.length() == 1 && "eEbBxXnN".indexOf(word.charAt(0)) >= 0) {
             emit(Kind.STRING, quotedEnd(end, '\'', word.equalsIgnoreCase("e")));
-        } else if (word.equalsIgnoreCase("u") && next == '&' && end + 1 < sql.length()
+        } else if (word.equalsIgnoreCase("u")
+                && next == '&'
+                && end + 1 < sql.length()
                 && (sql.charAt(end + 1) == '\'' || sql.charAt(end + 1) == '"')) {
             char quote = sql.charAt(end + 1);
             emit(quote == '"' ? Kind.QUOTED_IDENTIFIER : Kind.STRING, quotedEnd(end + 1, quote, false));
@@ -155,11 +157,12 @@ public final class SqlLexer {
                 i++;
             }
         }
-        throw error(switch (quote) {
-            case '"' -> "unterminated quoted identifier";
-            case '`' -> "unterminated backtick identifier";
-            default -> "unterminated string";
-        });
+        throw error(
+                switch (quote) {
+                    case '"' -> "unterminated quoted identifier";
+                    case '`' -> "unterminated backtick identifier";
+                    default -> "unterminated string";
+                });
     }
 
     private int numberEnd() {
@@ -197,8 +200,10 @@ public final class SqlLexer {
 
     private int operatorEnd() {
         int i = position;
-        while (i < sql.length() && OPERATOR_CHARS.indexOf(sql.charAt(i)) >= 0
-                && !sql.startsWith("--", i) && !sql.startsWith("/*", i)) {
+        while (i < sql.length()
+                && OPERATOR_CHARS.indexOf(sql.charAt(i)) >= 0
+                && !sql.startsWith("--", i)
+                && !sql.startsWith("/*", i)) {
             i++;
         }
         return Math.max(i, position + 1);

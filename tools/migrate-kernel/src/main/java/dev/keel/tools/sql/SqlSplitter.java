@@ -11,11 +11,9 @@ import java.util.List;
 public final class SqlSplitter {
 
     /** The statements of a script, and the comments after its last one. */
-    public record Script(List<SqlStatement> statements, List<Token> trailingComments) {
-    }
+    public record Script(List<SqlStatement> statements, List<Token> trailingComments) {}
 
-    private SqlSplitter() {
-    }
+    private SqlSplitter() {}
 
     public static Script split(String sql) {
         List<SqlStatement> statements = new ArrayList<>();
@@ -50,7 +48,9 @@ public final class SqlSplitter {
     /** BEGIN ATOMIC opens a body; inside one, CASE opens and END closes. */
     private static int atomicDepthChange(List<Token> tokens, int depth) {
         Token last = tokens.getLast();
-        if (last.is("ATOMIC") && tokens.size() > 1 && tokens.get(tokens.size() - 2).is("BEGIN")) {
+        if (last.is("ATOMIC")
+                && tokens.size() > 1
+                && tokens.get(tokens.size() - 2).is("BEGIN")) {
             return 1;
         }
         if (depth > 0 && last.is("CASE")) {

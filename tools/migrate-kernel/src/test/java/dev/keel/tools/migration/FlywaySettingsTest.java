@@ -21,7 +21,8 @@ class FlywaySettingsTest {
 
         assertThat(settings.table()).isEqualTo("flyway_schema_history");
         assertThat(settings.placeholders()).isEmpty();
-        assertThat(settings.properties()).containsEntry("flyway.postgresql.transactional.lock", "false")
+        assertThat(settings.properties())
+                .containsEntry("flyway.postgresql.transactional.lock", "false")
                 .containsEntry("flyway.validateMigrationNaming", "true");
     }
 
@@ -40,10 +41,13 @@ class FlywaySettingsTest {
 
         assertThat(settings.table()).isEqualTo("app_history");
         assertThat(settings.quotedTable()).isEqualTo("\"app_history\"");
-        assertThat(settings.placeholders()).containsExactly(java.util.Map.entry("owner", "orders_app"),
-                java.util.Map.entry("region", "eu"));
-        assertThat(settings.forSourceTree(root)).containsEntry("flyway.locations",
-                "filesystem:" + root.resolve("migration").toAbsolutePath()).containsEntry("flyway.table", "app_history");
+        assertThat(settings.placeholders())
+                .containsExactly(java.util.Map.entry("owner", "orders_app"), java.util.Map.entry("region", "eu"));
+        assertThat(settings.forSourceTree(root))
+                .containsEntry(
+                        "flyway.locations",
+                        "filesystem:" + root.resolve("migration").toAbsolutePath())
+                .containsEntry("flyway.table", "app_history");
     }
 
     @Test
@@ -56,11 +60,15 @@ class FlywaySettingsTest {
     @Test
     void refusesWhatTheApplicationAndKeelMigrateCouldNotBothFollow() throws IOException {
         Path file = Files.writeString(root.resolve("flyway.properties"), "table=app_history\n");
-        assertThatThrownBy(() -> FlywaySettings.of(root)).isInstanceOf(MigrationException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("'table' is not a Flyway setting");
+        assertThatThrownBy(() -> FlywaySettings.of(root))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("'table' is not a Flyway setting");
 
         Files.writeString(file, "flyway.locations=classpath:db/migration,filesystem:/elsewhere\n");
-        assertThatThrownBy(() -> FlywaySettings.of(root)).isInstanceOf(MigrationException.class)
-                .hasMessageContaining("flyway.locations").hasMessageContaining("classpath:db/migration");
+        assertThatThrownBy(() -> FlywaySettings.of(root))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("flyway.locations")
+                .hasMessageContaining("classpath:db/migration");
     }
 }

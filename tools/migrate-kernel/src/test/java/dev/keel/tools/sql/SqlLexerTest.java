@@ -15,9 +15,21 @@ class SqlLexerTest {
                 /* outer /* inner; */ still; */ SELECT E'it\\'s;', 'a''b', $fn$ x; $$ y $fn$, U&"d\\0061t;a", ${flyway:user};
                 """);
 
-        assertThat(tokens).extracting(Token::kind).containsExactly(Kind.BLOCK_COMMENT, Kind.WORD, Kind.STRING,
-                Kind.PUNCTUATION, Kind.STRING, Kind.PUNCTUATION, Kind.DOLLAR_STRING, Kind.PUNCTUATION,
-                Kind.QUOTED_IDENTIFIER, Kind.PUNCTUATION, Kind.PLACEHOLDER, Kind.PUNCTUATION);
+        assertThat(tokens)
+                .extracting(Token::kind)
+                .containsExactly(
+                        Kind.BLOCK_COMMENT,
+                        Kind.WORD,
+                        Kind.STRING,
+                        Kind.PUNCTUATION,
+                        Kind.STRING,
+                        Kind.PUNCTUATION,
+                        Kind.DOLLAR_STRING,
+                        Kind.PUNCTUATION,
+                        Kind.QUOTED_IDENTIFIER,
+                        Kind.PUNCTUATION,
+                        Kind.PLACEHOLDER,
+                        Kind.PUNCTUATION);
         assertThat(tokens.get(4).stringValue()).isEqualTo("a'b");
         assertThat(tokens.get(6).stringValue()).isEqualTo(" x; $$ y ");
     }
@@ -37,14 +49,17 @@ class SqlLexerTest {
     void castsParametersAndNumbers() {
         List<Token> tokens = SqlLexer.tokenize("SELECT $1::int, 1.5e3, .5, a[1:2]");
 
-        assertThat(tokens).extracting(Token::text).containsExactly("SELECT", "$1", "::", "int", ",", "1.5e3", ",", ".5",
-                ",", "a", "[", "1", ":", "2", "]");
+        assertThat(tokens)
+                .extracting(Token::text)
+                .containsExactly(
+                        "SELECT", "$1", "::", "int", ",", "1.5e3", ",", ".5", ",", "a", "[", "1", ":", "2", "]");
     }
 
     @Test
     void unterminatedInputNamesWhereItStarts() {
         assertThatThrownBy(() -> SqlLexer.tokenize("SELECT 1;\nSELECT 'open"))
-                .isInstanceOf(SqlSyntaxException.class).hasMessageContaining("unterminated string")
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("unterminated string")
                 .satisfies(e -> assertThat(((SqlSyntaxException) e).line()).isEqualTo(2));
         assertThatThrownBy(() -> SqlLexer.tokenize("/* /* */")).hasMessageContaining("unterminated /* comment");
         assertThatThrownBy(() -> SqlLexer.tokenize("SELECT $q$ body")).hasMessageContaining("$q$");
@@ -65,7 +80,8 @@ class SqlLexerTest {
 
         assertThat(script.statements()).hasSize(2);
         assertThat(script.statements().get(0).text()).endsWith("END");
-        assertThat(script.statements().get(0).commentsBefore()).extracting(Token::text)
+        assertThat(script.statements().get(0).commentsBefore())
+                .extracting(Token::text)
                 .containsExactly("-- keel:allow something here");
         assertThat(script.statements().get(1).line()).isEqualTo(7);
         assertThat(script.trailingComments()).extracting(Token::text).containsExactly("-- trailing");
@@ -87,12 +103,16 @@ class SqlLexerTest {
         assertThat(add.column().type().canonical()).isEqualTo("timestamptz");
         assertThat(add.column().notNull()).isTrue();
         assertThat(add.column().defaultExpression()).extracting(Token::text).containsExactly("now", "(", ")");
-        Operation.AlterColumnType change = (Operation.AlterColumnType) alter.actions().get(1);
+        Operation.AlterColumnType change =
+                (Operation.AlterColumnType) alter.actions().get(1);
         assertThat(change.type().canonical()).isEqualTo("varchar");
         assertThat(change.type().length()).isEqualTo(40);
-        Operation.AddConstraint constraint = (Operation.AddConstraint) alter.actions().get(2);
+        Operation.AddConstraint constraint =
+                (Operation.AddConstraint) alter.actions().get(2);
         assertThat(constraint.constraint().kind()).isEqualTo(Operation.ConstraintKind.FOREIGN_KEY);
         assertThat(constraint.constraint().notValid()).isTrue();
-        assertThat(alter.actions().get(3)).isEqualTo(new Operation.RenameColumn("e", "f", alter.actions().get(3).at()));
+        assertThat(alter.actions().get(3))
+                .isEqualTo(new Operation.RenameColumn(
+                        "e", "f", alter.actions().get(3).at()));
     }
 }

@@ -35,27 +35,31 @@ public final class DetachedMappers {
     private static final Set<String> COLUMN_ELEMENTS = Set.of("id", "result", "idArg", "arg");
 
     /** The configuration, and the mappers that would not load (each a problem, so nothing is skipped silently). */
-    public record Loaded(Configuration configuration, List<SchemaProblem> problems) {
-    }
+    public record Loaded(Configuration configuration, List<SchemaProblem> problems) {}
 
-    private DetachedMappers() {
-    }
+    private DetachedMappers() {}
 
     public static Loaded load(String release, List<MapperSource> sources) {
         Configuration configuration = new SqlOnlyConfiguration();
         List<SchemaProblem> problems = new ArrayList<>();
         for (MapperSource source : sources) {
             try {
-                new XMLMapperBuilder(new StringReader(sqlOnly(source.xml())), configuration, source.location(),
-                        configuration.getSqlFragments()).parse();
+                new XMLMapperBuilder(
+                                new StringReader(sqlOnly(source.xml())),
+                                configuration,
+                                source.location(),
+                                configuration.getSqlFragments())
+                        .parse();
             } catch (Exception e) {
-                problems.add(new SchemaProblem(release, source.location(), "", "the mapper does not load: " + e.getMessage()));
+                problems.add(new SchemaProblem(
+                        release, source.location(), "", "the mapper does not load: " + e.getMessage()));
             }
         }
         try {
             configuration.getMappedStatements(); // resolves cross-mapper references left pending while loading
         } catch (RuntimeException e) {
-            problems.add(new SchemaProblem(release, "mappers", "", "the mappers do not load together: " + e.getMessage()));
+            problems.add(
+                    new SchemaProblem(release, "mappers", "", "the mappers do not load together: " + e.getMessage()));
         }
         return new Loaded(configuration, problems);
     }
@@ -72,8 +76,7 @@ public final class DetachedMappers {
             switch (child.getTagName()) {
                 case "cache", "cache-ref", "parameterMap" -> mapper.removeChild(child);
                 case "resultMap" -> keepColumnsOnly(child);
-                default -> {
-                }
+                default -> {}
             }
         }
         NodeList all = mapper.getElementsByTagName("*");
@@ -118,7 +121,8 @@ public final class DetachedMappers {
         for (Element child : children(parent)) {
             if (child.getTagName().equals("constructor")) {
                 collectColumns(child, columns);
-            } else if (COLUMN_ELEMENTS.contains(child.getTagName()) && !child.getAttribute("column").isBlank()) {
+            } else if (COLUMN_ELEMENTS.contains(child.getTagName())
+                    && !child.getAttribute("column").isBlank()) {
                 columns.add(child.getAttribute("column"));
             }
         }

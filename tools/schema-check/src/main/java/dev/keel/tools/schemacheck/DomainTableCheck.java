@@ -49,11 +49,9 @@ public final class DomainTableCheck {
             WHERE t.tgrelid = ?::oid AND NOT t.tgisinternal AND t.tgenabled <> 'D'
               AND cardinality(t.tgattr::int2[]) = 0""";
 
-    private record Column(String type, boolean notNull) {
-    }
+    private record Column(String type, boolean notNull) {}
 
-    private DomainTableCheck() {
-    }
+    private DomainTableCheck() {}
 
     public static List<SchemaProblem> check(Connection connection) throws SQLException {
         List<SchemaProblem> problems = new ArrayList<>();
@@ -63,8 +61,12 @@ public final class DomainTableCheck {
                 while (rows.next()) {
                     String table = rows.getString(2);
                     for (String missing : missing(connection, rows.getLong(1))) {
-                        problems.add(new SchemaProblem("schema", "table " + table, "", missing + " (the model "
-                                + "checklist; or say " + NOT_DOMAIN + " in the table's COMMENT if it is no domain table)"));
+                        problems.add(new SchemaProblem(
+                                "schema",
+                                "table " + table,
+                                "",
+                                missing + " (the model " + "checklist; or say " + NOT_DOMAIN
+                                        + " in the table's COMMENT if it is no domain table)"));
                     }
                 }
             }
@@ -107,11 +109,14 @@ public final class DomainTableCheck {
         return column == null ? null : column.type();
     }
 
-    private static boolean hasTrigger(Connection connection, long table, int event, String function) throws SQLException {
+    private static boolean hasTrigger(Connection connection, long table, int event, String function)
+            throws SQLException {
         try (ResultSet rows = query(connection, TRIGGERS, table)) {
             while (rows.next()) {
                 int type = rows.getInt(2);
-                if (rows.getString(1).equals(function) && (type & ROW) != 0 && (type & BEFORE) != 0
+                if (rows.getString(1).equals(function)
+                        && (type & ROW) != 0
+                        && (type & BEFORE) != 0
                         && (type & event) != 0) {
                     return true;
                 }

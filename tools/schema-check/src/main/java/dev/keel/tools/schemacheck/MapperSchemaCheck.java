@@ -23,21 +23,24 @@ import org.apache.ibatis.session.Configuration;
 public final class MapperSchemaCheck {
 
     /** How much was checked, and what failed. */
-    public record Result(String release, int statements, int sqlTexts, List<SchemaProblem> problems,
-                         List<String> unchecked) {
+    public record Result(
+            String release, int statements, int sqlTexts, List<SchemaProblem> problems, List<String> unchecked) {
 
         /** The counts, and the statements a variant of which could not be rendered, so nobody reads them as checked. */
         public String summary() {
             return "[" + release + "] " + statements + " statement" + (statements == 1 ? "" : "s") + ", " + sqlTexts
                     + " SQL text" + (sqlTexts == 1 ? "" : "s") + " checked, " + problems.size() + " problem"
-                    + (problems.size() == 1 ? "" : "s") + (unchecked.isEmpty() ? "" : "; not every branch of "
-                    + String.join(", ", unchecked) + " could be rendered (a test comparing values), so those "
-                    + "branches are unchecked");
+                    + (problems.size() == 1 ? "" : "s")
+                    + (unchecked.isEmpty()
+                            ? ""
+                            : "; not every branch of "
+                                    + String.join(", ", unchecked)
+                                    + " could be rendered (a test comparing values), so those "
+                                    + "branches are unchecked");
         }
     }
 
-    private MapperSchemaCheck() {
-    }
+    private MapperSchemaCheck() {}
 
     /** Uses {@code connection} in transactions it rolls back; leaves auto-commit off. */
     public static Result check(String release, Configuration configuration, Connection connection) throws SQLException {
@@ -49,8 +52,11 @@ public final class MapperSchemaCheck {
         for (MappedStatement statement : statements) {
             SqlVariants.Rendered rendered = SqlVariants.of(statement);
             if (rendered.sqlToVariant().isEmpty()) {
-                problems.add(new SchemaProblem(release, statement.getId(), "", "could not render its SQL to check it: "
-                        + rendered.failures()));
+                problems.add(new SchemaProblem(
+                        release,
+                        statement.getId(),
+                        "",
+                        "could not render its SQL to check it: " + rendered.failures()));
             } else if (!rendered.failures().isEmpty()) {
                 unchecked.add(statement.getId());
             }
@@ -61,8 +67,9 @@ public final class MapperSchemaCheck {
             for (Map.Entry<String, String> sql : rendered.sqlToVariant().entrySet()) {
                 sqlTexts++;
                 String variant = rendered.sqlToVariant().size() > 1 ? " (" + sql.getValue() + ")" : "";
-                probe.check(sql.getKey(), columns, callable, runnable).ifPresent(message -> problems.add(
-                        new SchemaProblem(release, statement.getId() + variant, sql.getKey(), message)));
+                probe.check(sql.getKey(), columns, callable, runnable)
+                        .ifPresent(message -> problems.add(
+                                new SchemaProblem(release, statement.getId() + variant, sql.getKey(), message)));
             }
         }
         return new Result(release, statements.size(), sqlTexts, problems, List.copyOf(unchecked));
@@ -80,7 +87,9 @@ public final class MapperSchemaCheck {
                 byId.putIfAbsent(statement.getId(), statement);
             }
         }
-        return byId.values().stream().sorted(Comparator.comparing(MappedStatement::getId)).toList();
+        return byId.values().stream()
+                .sorted(Comparator.comparing(MappedStatement::getId))
+                .toList();
     }
 
     private static Set<String> expectedColumns(MappedStatement statement) {

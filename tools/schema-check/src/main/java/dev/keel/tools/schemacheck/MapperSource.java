@@ -29,20 +29,23 @@ public record MapperSource(String location, String xml) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return SKIPPED.contains(String.valueOf(dir.getFileName())) ? FileVisitResult.SKIP_SUBTREE
+                    return SKIPPED.contains(String.valueOf(dir.getFileName()))
+                            ? FileVisitResult.SKIP_SUBTREE
                             : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (PATH.matcher(root.relativize(file).toString().replace('\\', '/')).matches()) {
+                    if (PATH.matcher(root.relativize(file).toString().replace('\\', '/'))
+                            .matches()) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
             List<MapperSource> sources = new ArrayList<>();
-            for (Path file : files.stream().sorted(Comparator.comparing(Path::toString)).toList()) {
+            for (Path file :
+                    files.stream().sorted(Comparator.comparing(Path::toString)).toList()) {
                 sources.add(new MapperSource(root.relativize(file).toString(), Files.readString(file)));
             }
             return sources;

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * KEEL_RELEASE_TAGS (default {@code v*}), else KEEL_MAIN_REF (default {@code main}); its mapper
  * XML, and the migrations that are new since it, some of which may be contract steps.
  */
-public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperSource> mappers,
-                              List<Path> newMigrations) {
+public record PreviousRelease(
+        String ref, boolean sameCommitAsHead, List<MapperSource> mappers, List<Path> newMigrations) {
 
     /** {@code -- keel:contract <reason>}: this migration drops or renames what the running release may still use. */
     public static final String CONTRACT = "keel:contract";
@@ -41,11 +41,13 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
     }
 
     /** The previous release, or why there is none to check against. */
-    public record Lookup(Optional<PreviousRelease> release, String note) {
-    }
+    public record Lookup(Optional<PreviousRelease> release, String note) {}
 
     public static Lookup fromEnvironment(Path repository, Path migrationsRoot) {
-        return fromGit(repository, migrationsRoot, System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*"),
+        return fromGit(
+                repository,
+                migrationsRoot,
+                System.getenv().getOrDefault("KEEL_RELEASE_TAGS", "v*"),
                 System.getenv().getOrDefault("KEEL_MAIN_REF", "main"));
     }
 
@@ -56,34 +58,51 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
     public static Lookup fromGit(Path repository, Path migrationsRoot, String tagPattern, String mainRef) {
         // The newest release this commit builds on: a tag on HEAD itself is this release, not the previous one.
         List<String> atHead = lines(Git.run(repository, "tag", "--points-at", "HEAD", "--list", tagPattern));
-        List<String> tags = lines(Git.run(repository, "tag", "--merged", "HEAD", "--sort=creatordate", "--list",
-                tagPattern)).stream().filter(tag -> !atHead.contains(tag)).toList();
+        List<String> tags =
+                lines(Git.run(repository, "tag", "--merged", "HEAD", "--sort=creatordate", "--list", tagPattern))
+                        .stream()
+                        .filter(tag -> !atHead.contains(tag))
+                        .toList();
         String ref = tags.isEmpty() ? mainRef : tags.getLast();
         Optional<String> commit = revParse(repository, ref);
         if (commit.isEmpty()) {
-            return new Lookup(Optional.empty(), "no previous release to check against: no tag matches " + tagPattern
-                    + " and " + mainRef + " is not a git ref here (set KEEL_MAIN_REF, e.g. origin/main in CI)");
+            return new Lookup(
+                    Optional.empty(),
+                    "no previous release to check against: no tag matches " + tagPattern + " and " + mainRef
+                            + " is not a git ref here (set KEEL_MAIN_REF, e.g. origin/main in CI)");
         }
         boolean head = commit.equals(revParse(repository, "HEAD"));
         List<String> paths = Git.run(repository, "ls-tree", "-r", "--name-only", "--full-tree", ref)
-                .map(out -> out.lines().map(String::strip).filter(path -> MapperSource.PATH.matcher(path).matches()).toList())
+                .map(out -> out.lines()
+                        .map(String::strip)
+                        .filter(path -> MapperSource.PATH.matcher(path).matches())
+                        .toList())
                 .orElse(List.of());
         List<MapperSource> mappers = new ArrayList<>();
         for (String path : paths) {
-            Git.run(repository, "show", ref + ":" + path).ifPresent(xml -> mappers.add(new MapperSource(ref + ":" + path, xml)));
+            Git.run(repository, "show", ref + ":" + path)
+                    .ifPresent(xml -> mappers.add(new MapperSource(ref + ":" + path, xml)));
         }
-        Set<String> released = new HashSet<>(Git.versionsAt(ref, migrationsRoot.resolve("migration")).orElse(List.of()));
-        List<Path> newMigrations = new MigrationFiles(migrationsRoot).migrations().stream()
-                .filter(migration -> !released.contains(migration.version())).map(MigrationFiles.Migration::file).toList();
+        Set<String> released = new HashSet<>(
+                Git.versionsAt(ref, migrationsRoot.resolve("migration")).orElse(List.of()));
+        List<Path> newMigrations = new MigrationFiles(migrationsRoot)
+                .migrations().stream()
+                        .filter(migration -> !released.contains(migration.version()))
+                        .map(MigrationFiles.Migration::file)
+                        .toList();
         String note = "previous release: " + ref + (tags.isEmpty() ? " (no tag matches " + tagPattern + ")" : "")
-                + ", " + mappers.size() + " mapper file" + (mappers.size() == 1 ? "" : "s") + ", " + newMigrations.size()
+                + ", " + mappers.size() + " mapper file" + (mappers.size() == 1 ? "" : "s") + ", "
+                + newMigrations.size()
                 + " migration" + (newMigrations.size() == 1 ? "" : "s") + " new since it"
                 + (head ? "; HEAD is " + ref + ", so this repeats the drift check on the committed mappers" : "");
         return new Lookup(Optional.of(new PreviousRelease(ref, head, mappers, newMigrations)), note);
     }
 
     private static List<String> lines(Optional<String> output) {
-        return output.map(out -> out.lines().map(String::strip).filter(line -> !line.isEmpty()).toList())
+        return output.map(out -> out.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -117,28 +136,30 @@ public record PreviousRelease(String ref, boolean sameCommitAsHead, List<MapperS
         }
         for (Operation operation : script.operations()) {
             switch (operation) {
-                case Operation.AlterTable alter -> alter.actions().forEach(action -> {
-                    switch (action) {
-                        case Operation.DropColumn drop -> names.add(drop.column());
-                        case Operation.RenameColumn rename -> names.add(rename.from());
-                        case Operation.AlterColumnType change -> names.add(change.column());
-                        case Operation.SetNotNull set -> names.add(set.column());
-                        case Operation.AddColumn add when add.column().notNull() && !add.column().hasDefault() ->
+                case Operation.AlterTable alter ->
+                    alter.actions().forEach(action -> {
+                        switch (action) {
+                            case Operation.DropColumn drop -> names.add(drop.column());
+                            case Operation.RenameColumn rename -> names.add(rename.from());
+                            case Operation.AlterColumnType change -> names.add(change.column());
+                            case Operation.SetNotNull set -> names.add(set.column());
+                            case Operation.AddColumn add
+                            when add.column().notNull() && !add.column().hasDefault() ->
                                 names.add(add.column().columnName());
-                        case Operation.RenameTable ignored -> names.add(alter.table().name());
-                        default -> {
+                            case Operation.RenameTable ignored ->
+                                names.add(alter.table().name());
+                            default -> {}
                         }
-                    }
-                });
+                    });
                 case Operation.Drop drop -> drop.names().forEach(name -> names.add(name.name()));
-                default -> {
-                }
+                default -> {}
             }
         }
         return names;
     }
 
     private static Optional<String> revParse(Path repository, String ref) {
-        return Git.run(repository, "rev-parse", "--verify", "--quiet", ref + "^{commit}").map(String::strip);
+        return Git.run(repository, "rev-parse", "--verify", "--quiet", ref + "^{commit}")
+                .map(String::strip);
     }
 }

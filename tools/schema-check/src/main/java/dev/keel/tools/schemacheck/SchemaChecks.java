@@ -26,8 +26,7 @@ public final class SchemaChecks {
         }
     }
 
-    private SchemaChecks() {
-    }
+    private SchemaChecks() {}
 
     /** With the application's own MyBatis configuration (a test inside the application). */
     public static Report run(Connection connection, Configuration current, PreviousRelease.Lookup previous)
@@ -41,8 +40,9 @@ public final class SchemaChecks {
         return run(connection, current.configuration(), current.problems(), previous);
     }
 
-    private static Report run(Connection connection, Configuration current, List<SchemaProblem> unloaded,
-                              PreviousRelease.Lookup previous) throws SQLException {
+    private static Report run(
+            Connection connection, Configuration current, List<SchemaProblem> unloaded, PreviousRelease.Lookup previous)
+            throws SQLException {
         List<String> lines = new ArrayList<>();
         List<SchemaProblem> failures = new ArrayList<>();
         List<SchemaProblem> excused = new ArrayList<>();
@@ -75,9 +75,10 @@ public final class SchemaChecks {
             }
             if (!excused.isEmpty()) {
                 lines.add("compatibility: " + excused.size() + " problem" + (excused.size() == 1 ? "" : "s")
-                        + " excused by contract step" + (steps.size() == 1 ? "" : "s") + " " + steps.stream()
-                        .map(step -> step.file().getFileName() + " (" + step.reason() + ")")
-                        .collect(Collectors.joining(", "))
+                        + " excused by contract step" + (steps.size() == 1 ? "" : "s") + " "
+                        + steps.stream()
+                                .map(step -> step.file().getFileName() + " (" + step.reason() + ")")
+                                .collect(Collectors.joining(", "))
                         + ": the previous release breaks while this one rolls out");
                 excused.forEach(problem -> lines.add("  excused: " + problem.describe()));
             }
@@ -88,8 +89,10 @@ public final class SchemaChecks {
             }
         }
         failures.forEach(problem -> lines.add("  FAIL " + problem.describe()));
-        lines.add(failures.isEmpty() ? "schema checks passed" : "schema checks failed: " + failures.size() + " problem"
-                + (failures.size() == 1 ? "" : "s"));
+        lines.add(
+                failures.isEmpty()
+                        ? "schema checks passed"
+                        : "schema checks failed: " + failures.size() + " problem" + (failures.size() == 1 ? "" : "s"));
         return new Report(lines, failures, excused);
     }
 }

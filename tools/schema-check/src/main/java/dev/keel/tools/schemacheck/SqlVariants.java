@@ -17,12 +17,10 @@ import org.apache.ibatis.type.ObjectTypeHandler;
  */
 final class SqlVariants {
 
-    private SqlVariants() {
-    }
+    private SqlVariants() {}
 
     /** Each distinct SQL text, keyed by it, with the variant that produced it; failures keyed by variant. */
-    record Rendered(Map<String, String> sqlToVariant, Map<String, String> failures) {
-    }
+    record Rendered(Map<String, String> sqlToVariant, Map<String, String> failures) {}
 
     static Rendered of(MappedStatement statement) {
         // A foreach item's parameter takes its Java type from the value, here a Present, and MyBatis wants a
@@ -35,13 +33,18 @@ final class SqlVariants {
         return new Rendered(sql, failures);
     }
 
-    private static void render(MappedStatement statement, String variant, Object parameter, Map<String, String> sql,
-                               Map<String, String> failures) {
+    private static void render(
+            MappedStatement statement,
+            String variant,
+            Object parameter,
+            Map<String, String> sql,
+            Map<String, String> failures) {
         try {
             String text = statement.getBoundSql(parameter).getSql().strip().replaceAll("\\s+", " ");
             sql.putIfAbsent(text, variant);
         } catch (RuntimeException e) {
-            failures.put(variant, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            failures.put(
+                    variant, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

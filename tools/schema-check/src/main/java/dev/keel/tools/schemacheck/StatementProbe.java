@@ -45,8 +45,10 @@ final class StatementProbe {
                 settings.execute("SET LOCAL statement_timeout = '5s'");
                 settings.execute("SET LOCAL lock_timeout = '1s'");
             }
-            try (PreparedStatement statement = callable ? connection.prepareCall(sql) : connection.prepareStatement(sql)) {
-                ParameterMetaData parameters = statement.getParameterMetaData(); // PgJDBC: Parse + Describe on the server
+            try (PreparedStatement statement =
+                    callable ? connection.prepareCall(sql) : connection.prepareStatement(sql)) {
+                ParameterMetaData parameters =
+                        statement.getParameterMetaData(); // PgJDBC: Parse + Describe on the server
                 Optional<String> missing = missingColumns(statement.getMetaData(), expectedColumns);
                 if (missing.isPresent() || !run || callable) {
                     return missing;
@@ -63,8 +65,8 @@ final class StatementProbe {
             if (executing && state.length() >= 2 && DATA_DEPENDENT.contains(state.substring(0, 2))) {
                 return Optional.empty();
             }
-            return Optional.of(String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\n\\s*", "; ")
-                    + " (SQLSTATE " + state + (executing ? ", while running it" : "") + ")");
+            return Optional.of(String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\n\\s*", "; ") + " (SQLSTATE "
+                    + state + (executing ? ", while running it" : "") + ")");
         } finally {
             rollback();
         }
@@ -80,28 +82,35 @@ final class StatementProbe {
         for (int i = 1; i <= result.getColumnCount(); i++) {
             returned.add(result.getColumnLabel(i).toUpperCase(Locale.ROOT));
         }
-        List<String> missing = expected.stream().map(column -> column.toUpperCase(Locale.ROOT))
-                .filter(column -> !returned.contains(column)).sorted().toList();
-        return missing.isEmpty() ? Optional.empty() : Optional.of("the result map reads "
-                + String.join(", ", missing).toLowerCase(Locale.ROOT) + ", which the statement does not return");
+        List<String> missing = expected.stream()
+                .map(column -> column.toUpperCase(Locale.ROOT))
+                .filter(column -> !returned.contains(column))
+                .sorted()
+                .toList();
+        return missing.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        "the result map reads " + String.join(", ", missing).toLowerCase(Locale.ROOT)
+                                + ", which the statement does not return");
     }
 
     /** A value of the type PostgreSQL inferred, sent untyped so the server reads it as that type. */
     private static void bindMadeUpValue(PreparedStatement statement, int index, String type) throws SQLException {
-        String value = switch (type == null ? "" : type) {
-            case "uuid" -> UUID.randomUUID().toString();
-            case "int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money" -> "1";
-            case "bool" -> "false";
-            case "text", "varchar", "bpchar", "name", "citext" -> "x";
-            case "timestamptz", "timestamp" -> "2000-01-01 00:00:00+00";
-            case "date" -> "2000-01-01";
-            case "time", "timetz" -> "00:00:00";
-            case "interval" -> "1 second";
-            case "json", "jsonb" -> "{}";
-            case "bytea" -> "\\x";
-            case "inet", "cidr" -> "127.0.0.1";
-            default -> type.startsWith("_") ? "{}" : null; // arrays empty; anything else NULL
-        };
+        String value =
+                switch (type == null ? "" : type) {
+                    case "uuid" -> UUID.randomUUID().toString();
+                    case "int2", "int4", "int8", "numeric", "float4", "float8", "oid", "money" -> "1";
+                    case "bool" -> "false";
+                    case "text", "varchar", "bpchar", "name", "citext" -> "x";
+                    case "timestamptz", "timestamp" -> "2000-01-01 00:00:00+00";
+                    case "date" -> "2000-01-01";
+                    case "time", "timetz" -> "00:00:00";
+                    case "interval" -> "1 second";
+                    case "json", "jsonb" -> "{}";
+                    case "bytea" -> "\\x";
+                    case "inet", "cidr" -> "127.0.0.1";
+                    default -> type.startsWith("_") ? "{}" : null; // arrays empty; anything else NULL
+                };
         if (value == null) {
             statement.setNull(index, Types.OTHER);
         } else {

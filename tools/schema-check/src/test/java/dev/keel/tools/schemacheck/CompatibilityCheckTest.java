@@ -31,15 +31,18 @@ class CompatibilityCheckTest {
         Path migration = ScratchSchema.shippedMigrationsIn(root);
         List<Path> added = new java.util.ArrayList<>();
         for (int i = 0; i < newMigrations.length; i++) {
-            added.add(Files.writeString(migration.resolve("V2027010100000" + i + "__rename_widget_name"
-                    + (i == 0 ? "" : "_" + i) + ".sql"), newMigrations[i]));
+            added.add(Files.writeString(
+                    migration.resolve("V2027010100000" + i + "__rename_widget_name" + (i == 0 ? "" : "_" + i) + ".sql"),
+                    newMigrations[i]));
         }
         PostgresEndpoint database = ScratchSchema.migrated(purpose, migration);
-        PreviousRelease previous = new PreviousRelease("v1.0.0", false, List.of(ScratchSchema.shippedWidgetMapper()),
-                List.copyOf(added));
+        PreviousRelease previous =
+                new PreviousRelease("v1.0.0", false, List.of(ScratchSchema.shippedWidgetMapper()), List.copyOf(added));
         try (Connection connection = database.connect()) {
-            return SchemaChecks.run(connection, new Configuration(), new PreviousRelease.Lookup(Optional.of(previous),
-                    "previous release: v1.0.0"));
+            return SchemaChecks.run(
+                    connection,
+                    new Configuration(),
+                    new PreviousRelease.Lookup(Optional.of(previous), "previous release: v1.0.0"));
         }
     }
 
@@ -48,10 +51,12 @@ class CompatibilityCheckTest {
         SchemaChecks.Report report = afterMigration(root, "compat_rename", RENAME);
 
         assertThat(report.passed()).as(report.text()).isFalse();
-        assertThat(report.failures()).extracting(SchemaProblem::subject).contains(
-                "dev.keel.infrastructure.persistence.widget.WidgetMapper.findLive",
-                "dev.keel.infrastructure.persistence.widget.WidgetMapper.insert",
-                "dev.keel.infrastructure.persistence.widget.WidgetMapper.update");
+        assertThat(report.failures())
+                .extracting(SchemaProblem::subject)
+                .contains(
+                        "dev.keel.infrastructure.persistence.widget.WidgetMapper.findLive",
+                        "dev.keel.infrastructure.persistence.widget.WidgetMapper.insert",
+                        "dev.keel.infrastructure.persistence.widget.WidgetMapper.update");
         assertThat(report.failures()).allSatisfy(problem -> {
             assertThat(problem.release()).isEqualTo("previous release v1.0.0");
             assertThat(problem.message()).contains("name");
@@ -60,13 +65,16 @@ class CompatibilityCheckTest {
 
     @Test
     void aContractStepWithAReasonExcusesIt(@TempDir Path root) throws Exception {
-        SchemaChecks.Report report = afterMigration(root, "compat_contract",
+        SchemaChecks.Report report = afterMigration(
+                root,
+                "compat_contract",
                 "-- keel:contract v1.1 reads title; v1.0 stopped serving traffic before this deploy\n" + RENAME);
 
         assertThat(report.passed()).as(report.text()).isTrue();
         assertThat(report.excused()).isNotEmpty();
-        assertThat(report.text()).contains("excused by contract step V20270101000000__rename_widget_name.sql "
-                + "(v1.1 reads title; v1.0 stopped serving traffic before this deploy)");
+        assertThat(report.text())
+                .contains("excused by contract step V20270101000000__rename_widget_name.sql "
+                        + "(v1.1 reads title; v1.0 stopped serving traffic before this deploy)");
     }
 
     @Test
@@ -79,9 +87,12 @@ class CompatibilityCheckTest {
 
     @Test
     void aContractStepExcusesOnlyWhatItTakesAway(@TempDir Path root) throws Exception {
-        SchemaChecks.Report report = afterMigrations(root, "compat_other",
+        SchemaChecks.Report report = afterMigrations(
+                root,
+                "compat_other",
                 "-- keel:contract v1.0 never read colour\nALTER TABLE widget ADD COLUMN colour text;\n"
-                        + "ALTER TABLE widget DROP COLUMN colour;\n", RENAME);
+                        + "ALTER TABLE widget DROP COLUMN colour;\n",
+                RENAME);
 
         assertThat(report.passed()).as(report.text()).isFalse();
         assertThat(report.excused()).isEmpty();
@@ -90,8 +101,8 @@ class CompatibilityCheckTest {
 
     @Test
     void anAdditiveMigrationKeepsThePreviousReleaseWorking(@TempDir Path root) throws Exception {
-        SchemaChecks.Report report = afterMigration(root, "compat_additive",
-                "ALTER TABLE widget ADD COLUMN colour text;\n");
+        SchemaChecks.Report report =
+                afterMigration(root, "compat_additive", "ALTER TABLE widget ADD COLUMN colour text;\n");
 
         assertThat(report.passed()).as(report.text()).isTrue();
         assertThat(report.excused()).isEmpty();
@@ -106,7 +117,8 @@ class CompatibilityCheckTest {
         git(repo, "init", "-q", "-b", "main");
         commit(repo, "one");
         git(repo, "tag", "v1.0.0");
-        Files.writeString(migration.resolve("V20260201000000__two.sql"), "-- keel:contract v1.0.0 never reads it\nSELECT 2;");
+        Files.writeString(
+                migration.resolve("V20260201000000__two.sql"), "-- keel:contract v1.0.0 never reads it\nSELECT 2;");
         commit(repo, "two");
 
         PreviousRelease.Lookup lookup = PreviousRelease.fromGit(repo, repo.resolve("db"), "v*", "main");
@@ -114,16 +126,22 @@ class CompatibilityCheckTest {
         assertThat(lookup.release()).get().satisfies(release -> {
             assertThat(release.ref()).isEqualTo("v1.0.0");
             assertThat(release.sameCommitAsHead()).isFalse();
-            assertThat(release.mappers()).extracting(MapperSource::location)
+            assertThat(release.mappers())
+                    .extracting(MapperSource::location)
                     .containsExactly("v1.0.0:app/src/main/resources/x/WidgetMapper.xml");
-            assertThat(release.newMigrations()).extracting(path -> path.getFileName().toString())
+            assertThat(release.newMigrations())
+                    .extracting(path -> path.getFileName().toString())
                     .containsExactly("V20260201000000__two.sql");
-            assertThat(release.contractSteps()).extracting(PreviousRelease.ContractStep::reason)
+            assertThat(release.contractSteps())
+                    .extracting(PreviousRelease.ContractStep::reason)
                     .containsExactly("v1.0.0 never reads it");
         });
-        assertThat(PreviousRelease.fromGit(repo, repo.resolve("db"), "release-*", "main").note())
+        assertThat(PreviousRelease.fromGit(repo, repo.resolve("db"), "release-*", "main")
+                        .note())
                 .contains("HEAD is main, so this repeats the drift check");
-        assertThat(PreviousRelease.fromGit(repo, repo.resolve("db"), "release-*", "trunk").release()).isEmpty();
+        assertThat(PreviousRelease.fromGit(repo, repo.resolve("db"), "release-*", "trunk")
+                        .release())
+                .isEmpty();
     }
 
     private static void commit(Path repo, String message) throws Exception {

@@ -15,7 +15,8 @@ class DomainTableCheckTest {
 
     @Test
     void theShippedSchemaFollowsTheChecklist(@TempDir Path root) throws Exception {
-        PostgresEndpoint database = ScratchSchema.migrated("checklist_shipped", ScratchSchema.shippedMigrationsIn(root));
+        PostgresEndpoint database =
+                ScratchSchema.migrated("checklist_shipped", ScratchSchema.shippedMigrationsIn(root));
 
         try (Connection connection = database.connect()) {
             assertThat(DomainTableCheck.check(connection)).isEmpty();
@@ -41,13 +42,19 @@ class DomainTableCheckTest {
         try (Connection connection = database.connect()) {
             List<SchemaProblem> problems = DomainTableCheck.check(connection);
 
-            assertThat(problems).extracting(SchemaProblem::subject).containsOnly("table gadget", "table billing.invoice");
-            assertThat(problems).filteredOn(problem -> problem.subject().equals("table gadget"))
-                    .extracting(SchemaProblem::message).anySatisfy(m -> assertThat(m).startsWith("no uuid primary key id"))
+            assertThat(problems)
+                    .extracting(SchemaProblem::subject)
+                    .containsOnly("table gadget", "table billing.invoice");
+            assertThat(problems)
+                    .filteredOn(problem -> problem.subject().equals("table gadget"))
+                    .extracting(SchemaProblem::message)
+                    .anySatisfy(m -> assertThat(m).startsWith("no uuid primary key id"))
                     .anySatisfy(m -> assertThat(m).startsWith("no updated_at timestamptz NOT NULL"))
                     .anySatisfy(m -> assertThat(m).startsWith("no nullable archived_at"))
-                    .anySatisfy(m -> assertThat(m).startsWith("no BEFORE UPDATE row trigger calling keel_touch_updated_at"))
-                    .anySatisfy(m -> assertThat(m).startsWith("no BEFORE DELETE row trigger calling keel_forbid_delete"))
+                    .anySatisfy(
+                            m -> assertThat(m).startsWith("no BEFORE UPDATE row trigger calling keel_touch_updated_at"))
+                    .anySatisfy(
+                            m -> assertThat(m).startsWith("no BEFORE DELETE row trigger calling keel_forbid_delete"))
                     .hasSize(5);
         }
     }
@@ -66,8 +73,10 @@ class DomainTableCheckTest {
         PostgresEndpoint database = ScratchSchema.migrated("checklist_trigger", migration);
 
         try (Connection connection = database.connect()) {
-            assertThat(DomainTableCheck.check(connection)).extracting(SchemaProblem::message)
-                    .hasSize(2).anySatisfy(message -> assertThat(message).startsWith("no BEFORE DELETE row trigger"))
+            assertThat(DomainTableCheck.check(connection))
+                    .extracting(SchemaProblem::message)
+                    .hasSize(2)
+                    .anySatisfy(message -> assertThat(message).startsWith("no BEFORE DELETE row trigger"))
                     .anySatisfy(message -> assertThat(message).startsWith("no BEFORE UPDATE row trigger"));
         }
     }

@@ -45,7 +45,9 @@ class MapperSchemaCheckTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.statements()).isEqualTo(7);
-        assertThat(result.sqlTexts()).as("listLive renders with and without its filters").isGreaterThan(7);
+        assertThat(result.sqlTexts())
+                .as("listLive renders with and without its filters")
+                .isGreaterThan(7);
     }
 
     @Test
@@ -57,7 +59,9 @@ class MapperSchemaCheckTest {
 
         assertThat(result.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.subject()).isEqualTo("seeded.GadgetMapper.findColour");
-            assertThat(problem.message()).contains("column \"colour\" does not exist").contains("42703");
+            assertThat(problem.message())
+                    .contains("column \"colour\" does not exist")
+                    .contains("42703");
         });
     }
 
@@ -78,7 +82,9 @@ class MapperSchemaCheckTest {
             assertThat(problem.subject()).isEqualTo("seeded.GadgetMapper.search (parameters present)");
             assertThat(problem.sql()).contains("colour = ?");
         });
-        assertThat(result.sqlTexts()).as("search with and without its filter, archiveAll with one id").isEqualTo(3);
+        assertThat(result.sqlTexts())
+                .as("search with and without its filter, archiveAll with one id")
+                .isEqualTo(3);
     }
 
     @Test
@@ -89,8 +95,12 @@ class MapperSchemaCheckTest {
                 <insert id="insertWithFunction">INSERT INTO widget (id, name, status) VALUES (uuidv9(), #{n}, 'DRAFT')</insert>
                 """)));
 
-        assertThat(result.problems()).extracting(SchemaProblem::subject).containsExactly(
-                "seeded.GadgetMapper.castToMood", "seeded.GadgetMapper.fromGadget", "seeded.GadgetMapper.insertWithFunction");
+        assertThat(result.problems())
+                .extracting(SchemaProblem::subject)
+                .containsExactly(
+                        "seeded.GadgetMapper.castToMood",
+                        "seeded.GadgetMapper.fromGadget",
+                        "seeded.GadgetMapper.insertWithFunction");
     }
 
     @Test
@@ -119,15 +129,19 @@ class MapperSchemaCheckTest {
                 INSERT INTO widget (id, name, status) VALUES ('00000000-0000-7000-8000-000000000001', 'one', 'DRAFT');
                 """);
         PostgresEndpoint broken = ScratchSchema.migrated("drift_run", migration);
-        DetachedMappers.Loaded loaded = DetachedMappers.load("seeded", List.of(new MapperSource("seeded.xml", mapper("""
+        DetachedMappers.Loaded loaded =
+                DetachedMappers.load("seeded", List.of(new MapperSource("seeded.xml", mapper("""
                 <update id="touchAll">UPDATE widget SET version = version + 1 WHERE version &lt; #{max}</update>
                 """))));
         try (Connection connection = broken.connect()) {
             MapperSchemaCheck.Result result = MapperSchemaCheck.check("seeded", loaded.configuration(), connection);
 
-            assertThat(result.problems()).singleElement().satisfies(problem ->
-                    assertThat(problem.message()).contains("colour").contains("while running it"));
+            assertThat(result.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                    .contains("colour")
+                    .contains("while running it"));
         }
-        assertThat(broken.queryForString("SELECT version FROM widget")).as("rolled back").isEqualTo("0");
+        assertThat(broken.queryForString("SELECT version FROM widget"))
+                .as("rolled back")
+                .isEqualTo("0");
     }
 }

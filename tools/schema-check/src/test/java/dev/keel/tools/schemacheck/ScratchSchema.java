@@ -12,11 +12,9 @@ import org.flywaydb.core.Flyway;
 final class ScratchSchema {
 
     static final Path SHIPPED = Path.of("../sample/db/migration");
-    static final Path SHIPPED_WIDGET_MAPPER =
-            Path.of("../sample/mappers/WidgetMapper.xml");
+    static final Path SHIPPED_WIDGET_MAPPER = Path.of("../sample/mappers/WidgetMapper.xml");
 
-    private ScratchSchema() {
-    }
+    private ScratchSchema() {}
 
     /** Copies the shipped migrations into {@code root}/migration, where a test then adds its own. */
     static Path shippedMigrationsIn(Path root) throws IOException {
@@ -31,8 +29,11 @@ final class ScratchSchema {
 
     static PostgresEndpoint migrated(String purpose, Path migrationDirectory) {
         PostgresEndpoint database = TestServices.newDatabase(purpose);
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .locations("filesystem:" + migrationDirectory.toAbsolutePath()).load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .locations("filesystem:" + migrationDirectory.toAbsolutePath())
+                .load()
+                .migrate();
         return database;
     }
 

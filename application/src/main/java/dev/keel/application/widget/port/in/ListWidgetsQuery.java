@@ -5,5 +5,4 @@ import dev.keel.domain.widget.WidgetStatus;
 import java.util.Optional;
 
 /** Live widgets, optionally of one status, a keyset page at a time. */
-public record ListWidgetsQuery(Optional<WidgetStatus> status, PageRequest page) {
-}
+public record ListWidgetsQuery(Optional<WidgetStatus> status, PageRequest page) {}

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Change a widget's name, status or both, based on the version the caller last saw: when the
  * widget has changed since, nothing is written.
  */
-public record UpdateWidgetCommand(WidgetId id, long expectedVersion, Optional<WidgetName> name,
-                                  Optional<WidgetStatus> status) {
+public record UpdateWidgetCommand(
+        WidgetId id, long expectedVersion, Optional<WidgetName> name, Optional<WidgetStatus> status) {
 
     public UpdateWidgetCommand {
         Objects.requireNonNull(id, "id");

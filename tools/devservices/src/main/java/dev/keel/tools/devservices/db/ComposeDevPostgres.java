@@ -10,6 +10,7 @@ public record ComposeDevPostgres(DockerCompose compose) implements DevPostgres {
     public static final String SERVICE = "postgres";
     /** The volume's key in docker-compose.yml; Compose names the volume itself after the project. */
     public static final String VOLUME = "postgres-data";
+
     static final int PORT = 5432;
 
     @Override

@@ -29,6 +29,7 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
     public static final String FIXED = "keel";
     /** Every branch database starts with this, which is how db-branches and db-prune find them. */
     public static final String BRANCH_PREFIX = FIXED + "_";
+
     static final int MAX_LENGTH = 63;
     private static final int HASH_LENGTH = 6;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -62,7 +63,8 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
      * The result is the same on every machine and never longer than PostgreSQL's 63 bytes.
      */
     public static String forBranch(String branch) {
-        String slug = branch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String slug =
+                branch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (PLAIN_BRANCH.matcher(branch).matches() && BRANCH_PREFIX.length() + branch.length() <= MAX_LENGTH) {
             return BRANCH_PREFIX + branch;
         }
@@ -77,8 +79,9 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
      * it rewrites); empty outside a git checkout, on any other detached HEAD, or without git.
      */
     public static Optional<String> currentBranch(Path project) {
-        Processes.Result result = Processes.run(List.of("git", "-C", project.toString(), "symbolic-ref", "--quiet",
-                "--short", "HEAD"), Duration.ofSeconds(10));
+        Processes.Result result = Processes.run(
+                List.of("git", "-C", project.toString(), "symbolic-ref", "--quiet", "--short", "HEAD"),
+                Duration.ofSeconds(10));
         if (result.succeeded() && !result.output().isBlank()) {
             return Optional.of(result.output().strip());
         }
@@ -88,8 +91,8 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
     /** The branch a rebase in progress rewrites, as git records it in rebase-merge/ or rebase-apply/. */
     private static Optional<String> rebasing(Path project) {
         for (String state : List.of("rebase-merge/head-name", "rebase-apply/head-name")) {
-            Processes.Result path = Processes.run(List.of("git", "-C", project.toString(), "rev-parse", "--git-path",
-                    state), Duration.ofSeconds(10));
+            Processes.Result path = Processes.run(
+                    List.of("git", "-C", project.toString(), "rev-parse", "--git-path", state), Duration.ofSeconds(10));
             if (!path.succeeded()) {
                 return Optional.empty();
             }
@@ -110,12 +113,17 @@ public record DatabaseName(String name, Optional<String> branch, String source) 
 
     /** The local branches of {@code project}; empty outside a git checkout. */
     public static List<String> localBranches(Path project) {
-        Processes.Result result = Processes.run(List.of("git", "-C", project.toString(), "for-each-ref",
-                "--format=%(refname:short)", "refs/heads/"), Duration.ofSeconds(10));
+        Processes.Result result = Processes.run(
+                List.of("git", "-C", project.toString(), "for-each-ref", "--format=%(refname:short)", "refs/heads/"),
+                Duration.ofSeconds(10));
         if (!result.succeeded()) {
             throw new DevServiceException("git could not list the branches of " + project + ": " + result.output());
         }
-        return result.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return result.output()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     public String describe() {

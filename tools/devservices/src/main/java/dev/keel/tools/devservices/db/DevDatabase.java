@@ -9,14 +9,14 @@ import java.util.Optional;
 public record DevDatabase(DevPostgres server, DatabaseName name) {
 
     /** A database ready to connect to. {@code created} is true when this call created it. */
-    public record Login(String jdbcUrl, String username, String password, boolean created) {
-    }
+    public record Login(String jdbcUrl, String username, String password, boolean created) {}
 
     public static DevDatabase locate(DevSettings settings) {
         DevPostgres server = DevPostgres.locate(settings);
         if (server instanceof OwnPostgres own) {
-            return new DevDatabase(own, new DatabaseName(own.databaseName(), Optional.empty(),
-                    "your KEEL_DB_URL / SPRING_DATASOURCE_URL"));
+            return new DevDatabase(
+                    own,
+                    new DatabaseName(own.databaseName(), Optional.empty(), "your KEEL_DB_URL / SPRING_DATASOURCE_URL"));
         }
         return new DevDatabase(server, settings.databaseName());
     }
@@ -24,7 +24,8 @@ public record DevDatabase(DevPostgres server, DatabaseName name) {
     /** Connects to the database, creating it first on Keel's servers; a server that is down is a clear error. */
     public Login open() {
         if (server instanceof OwnPostgres own) {
-            return new Login(own.login().url(), own.login().username(), own.login().password(), false);
+            return new Login(
+                    own.login().url(), own.login().username(), own.login().password(), false);
         }
         server.requireRunning();
         boolean created = databases().ensure(name, DevSettings.USERNAME, DevSettings.PASSWORD);

@@ -77,7 +77,8 @@ public sealed interface DevPostgres permits EmbeddedDevPostgres, ComposeDevPostg
     /** Fails, saying how to start it, unless the server runs. */
     default void requireRunning() {
         if (!running()) {
-            throw new DevServiceException("PostgreSQL is not running: " + describe() + ".\n  Fix: " + startHint() + ".");
+            throw new DevServiceException(
+                    "PostgreSQL is not running: " + describe() + ".\n  Fix: " + startHint() + ".");
         }
     }
 

@@ -22,21 +22,25 @@ public record DevSettings(
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     /** The role the development database belongs to, on the embedded server and in docker-compose.yml. */
     public static final String USERNAME = "keel";
+
     public static final String PASSWORD = "keel";
 
     /** A JDBC URL with its login, as given in the environment. */
-    public record PostgresLogin(String url, String username, String password) {
-    }
+    public record PostgresLogin(String url, String username, String password) {}
 
     public static DevSettings from(Map<String, String> env, Path projectDirectory) {
         Path project = projectDirectory.toAbsolutePath().normalize();
         Optional<PostgresLogin> explicit = first(env, "KEEL_DB_URL", "SPRING_DATASOURCE_URL")
-                .map(url -> new PostgresLogin(url,
+                .map(url -> new PostgresLogin(
+                        url,
                         first(env, "KEEL_DB_USER", "SPRING_DATASOURCE_USERNAME").orElse(USERNAME),
-                        first(env, "KEEL_DB_PASSWORD", "SPRING_DATASOURCE_PASSWORD").orElse(PASSWORD)));
+                        first(env, "KEEL_DB_PASSWORD", "SPRING_DATASOURCE_PASSWORD")
+                                .orElse(PASSWORD)));
         return new DevSettings(
                 project,
-                project.resolve(env.getOrDefault("KEEL_DATA_DIR", ".keel")).toAbsolutePath().normalize(),
+                project.resolve(env.getOrDefault("KEEL_DATA_DIR", ".keel"))
+                        .toAbsolutePath()
+                        .normalize(),
                 port(env, "KEEL_PG_PORT", DEFAULT_POSTGRES_PORT),
                 env.getOrDefault("KEEL_DOCKER", "auto"),
                 explicit,

@@ -33,19 +33,24 @@ public record EmbeddedDevPostgres(Path home, int port, ServerUser user, Path roo
         }
         // nobody cannot walk into a 0700 home directory. Only root gets here, so the data goes where
         // root keeps service data, one directory per data directory.
-        Path root = Path.of("/var/lib/keel", Directories.sha256Hex(settings.dataDirectory().toString()).substring(0, 12));
+        Path root = Path.of(
+                "/var/lib/keel",
+                Directories.sha256Hex(settings.dataDirectory().toString()).substring(0, 12));
         return new EmbeddedDevPostgres(root.resolve("postgres"), settings.postgresPort(), user, root);
     }
 
     /** Why the data is not where the developer would look, when it is not. */
     public String placementNotice(DevSettings settings) {
-        return root.equals(home) ? "" : "PostgreSQL runs as nobody here, and " + settings.dataDirectory()
-                + " is out of its reach: its data lives in " + home;
+        return root.equals(home)
+                ? ""
+                : "PostgreSQL runs as nobody here, and " + settings.dataDirectory()
+                        + " is out of its reach: its data lives in " + home;
     }
 
     @Override
     public String describe() {
-        return "embedded PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + port + " (data in " + home + ")";
+        return "embedded PostgreSQL " + LocalPostgres.MAJOR_VERSION + " on 127.0.0.1:" + port + " (data in " + home
+                + ")";
     }
 
     @Override
@@ -99,7 +104,8 @@ public record EmbeddedDevPostgres(Path home, int port, ServerUser user, Path roo
         } catch (IOException e) {
             throw new DevServiceException("Could not remove " + home.resolve(KEPT_MARK) + ": " + e.getMessage(), e);
         }
-        return LocalPostgres.stopServer(home, user) ? "Stopped " + describe() + "; its data stays"
+        return LocalPostgres.stopServer(home, user)
+                ? "Stopped " + describe() + "; its data stays"
                 : "PostgreSQL was not running (" + describe() + ")";
     }
 
@@ -114,7 +120,8 @@ public record EmbeddedDevPostgres(Path home, int port, ServerUser user, Path roo
         try {
             boolean existed = Files.exists(root);
             Directories.deleteTree(root);
-            return existed ? "Deleted " + root + ": the embedded PostgreSQL and all its databases are gone"
+            return existed
+                    ? "Deleted " + root + ": the embedded PostgreSQL and all its databases are gone"
                     : "Nothing to delete: " + root + " does not exist";
         } catch (IOException e) {
             throw new DevServiceException("Could not delete " + root + ": " + e.getMessage(), e);

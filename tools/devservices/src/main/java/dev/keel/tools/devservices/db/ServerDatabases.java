@@ -32,13 +32,12 @@ public final class ServerDatabases {
     }
 
     /** A database Keel made, as db-branches lists it. */
-    public record DevDatabaseInfo(String name, Optional<String> branch, long sizeBytes, Optional<Instant> lastUsed,
-                                  boolean keelMade) {
-    }
+    public record DevDatabaseInfo(
+            String name, Optional<String> branch, long sizeBytes, Optional<Instant> lastUsed, boolean keelMade) {}
 
     public boolean exists(String name) {
         try (Connection connection = admin.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
@@ -54,7 +53,8 @@ public final class ServerDatabases {
      */
     public boolean ensure(DatabaseName name, String owner, String password) {
         boolean created = admin.createDatabase(name.name(), owner, password);
-        try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin.connect();
+                Statement statement = connection.createStatement()) {
             markUse(statement, name);
         } catch (SQLException e) {
             throw failure("record the use of database " + name.name(), e);
@@ -64,7 +64,8 @@ public final class ServerDatabases {
 
     /** Drops {@code name}, closing the connections still open to it. */
     public void drop(String name) {
-        try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + PostgresEndpoint.quoted(name) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw failure("drop database " + name, e);
@@ -80,16 +81,20 @@ public final class ServerDatabases {
                       OR shobj_description(d.oid, 'pg_database') LIKE 'keel:last-used=%')
                 ORDER BY d.datname""";
         List<DevDatabaseInfo> databases = new ArrayList<>();
-        try (Connection connection = admin.connect(); PreparedStatement statement = connection.prepareStatement(query)) {
+        try (Connection connection = admin.connect();
+                PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, DatabaseName.FIXED);
             statement.setString(2, DatabaseName.BRANCH_PREFIX.replace("_", "!_") + "%");
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Matcher mark = MARK.matcher(rows.getString(3) == null ? "" : rows.getString(3));
                     boolean keelMade = mark.matches();
-                    databases.add(new DevDatabaseInfo(rows.getString(1),
-                            keelMade ? Optional.ofNullable(mark.group(2)) : Optional.empty(), rows.getLong(2),
-                            keelMade ? parseInstant(mark.group(1)) : Optional.empty(), keelMade));
+                    databases.add(new DevDatabaseInfo(
+                            rows.getString(1),
+                            keelMade ? Optional.ofNullable(mark.group(2)) : Optional.empty(),
+                            rows.getLong(2),
+                            keelMade ? parseInstant(mark.group(1)) : Optional.empty(),
+                            keelMade));
                 }
             }
         } catch (SQLException e) {
@@ -107,7 +112,8 @@ public final class ServerDatabases {
     }
 
     private static void markUse(Statement statement, DatabaseName name) throws SQLException {
-        String mark = "keel:last-used=" + Instant.now() + ";" + name.branch().map(branch -> "branch=" + branch).orElse("fixed");
+        String mark = "keel:last-used=" + Instant.now() + ";"
+                + name.branch().map(branch -> "branch=" + branch).orElse("fixed");
         statement.execute("COMMENT ON DATABASE " + PostgresEndpoint.quoted(name.name()) + " IS " + literal(mark));
     }
 
@@ -116,7 +122,9 @@ public final class ServerDatabases {
     }
 
     private DevServiceException failure(String what, SQLException e) {
-        return new DevServiceException("Could not " + what + " on PostgreSQL at " + admin.host() + ":" + admin.port()
-                + " as " + admin.username() + ": " + e.getMessage(), e);
+        return new DevServiceException(
+                "Could not " + what + " on PostgreSQL at " + admin.host() + ":" + admin.port() + " as "
+                        + admin.username() + ": " + e.getMessage(),
+                e);
     }
 }

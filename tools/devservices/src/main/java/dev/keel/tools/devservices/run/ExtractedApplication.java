@@ -29,7 +29,8 @@ final class ExtractedApplication {
     /** Unpacks {@code appJar} under {@code cacheRoot}, unless this build of it is there already. */
     static ExtractedApplication of(Path appJar, Path cacheRoot) {
         try {
-            String build = Files.size(appJar) + "-" + Files.getLastModifiedTime(appJar).toMillis();
+            String build =
+                    Files.size(appJar) + "-" + Files.getLastModifiedTime(appJar).toMillis();
             Path directory = cacheRoot.resolve(build);
             Path jar = directory.resolve(appJar.getFileName());
             if (!Files.isRegularFile(jar)) {
@@ -37,8 +38,16 @@ final class ExtractedApplication {
                 // Unpack beside, then rename: an interrupted unpack never passes for a complete one.
                 Path staging = cacheRoot.resolve(build + ".unpacking");
                 Directories.deleteTree(staging);
-                Processes.Result result = Processes.run(List.of(Processes.currentJava(), "-Djarmode=tools", "-jar",
-                        appJar.toString(), "extract", "--destination", staging.toString()), Duration.ofMinutes(2));
+                Processes.Result result = Processes.run(
+                        List.of(
+                                Processes.currentJava(),
+                                "-Djarmode=tools",
+                                "-jar",
+                                appJar.toString(),
+                                "extract",
+                                "--destination",
+                                staging.toString()),
+                        Duration.ofMinutes(2));
                 if (!result.succeeded()) {
                     throw new DevServiceException("Could not unpack " + appJar + ":\n" + result.output());
                 }
@@ -46,7 +55,8 @@ final class ExtractedApplication {
             }
             return new ExtractedApplication(directory, jar);
         } catch (IOException e) {
-            throw new DevServiceException("Could not unpack " + appJar + " into " + cacheRoot + ": " + e.getMessage(), e);
+            throw new DevServiceException(
+                    "Could not unpack " + appJar + " into " + cacheRoot + ": " + e.getMessage(), e);
         }
     }
 

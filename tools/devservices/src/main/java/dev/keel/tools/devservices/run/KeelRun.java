@@ -72,8 +72,9 @@ public final class KeelRun {
         }
         Optional<RunLock> lock = acquireLock();
         if (lock.isEmpty()) {
-            System.err.println("keel: Keel is already running from this directory (" + RunLock.holder(settings.dataDirectory())
-                    + ").\n  Use that one, or stop it with Ctrl-C in its terminal first.");
+            System.err.println(
+                    "keel: Keel is already running from this directory (" + RunLock.holder(settings.dataDirectory())
+                            + ").\n  Use that one, or stop it with Ctrl-C in its terminal first.");
             return 1;
         }
         register(lock.get());
@@ -91,9 +92,10 @@ public final class KeelRun {
         join(s3Starting);
         if (!awaitHealthy()) {
             int code = application.isAlive() ? 1 : application.exitValue();
-            System.err.println("\nkeel: the application " + (application.isAlive()
-                    ? "did not report health UP within " + HEALTH_TIMEOUT.toMinutes() + " minutes"
-                    : "exited with code " + code + " before it was up")
+            System.err.println("\nkeel: the application "
+                    + (application.isAlive()
+                            ? "did not report health UP within " + HEALTH_TIMEOUT.toMinutes() + " minutes"
+                            : "exited with code " + code + " before it was up")
                     + "; its log is above. Stopping the services it was given.");
             stopEverything();
             return code == 0 ? 1 : code;
@@ -110,8 +112,9 @@ public final class KeelRun {
 
     /** An application a crashed run left behind would hold the HTTP port: stop it first. */
     private void stopLeftoverApplication() {
-        Processes.stopLeftover(appPidFile(), runMarker(), Duration.ofSeconds(30)).ifPresent(pid ->
-                OUT.println("keel: stopped the application (pid " + pid + ") left running by an earlier run"));
+        Processes.stopLeftover(appPidFile(), runMarker(), Duration.ofSeconds(30))
+                .ifPresent(pid ->
+                        OUT.println("keel: stopped the application (pid " + pid + ") left running by an earlier run"));
     }
 
     /** Marks the application's command line, so a leftover is told apart from other Java processes. */
@@ -125,8 +128,7 @@ public final class KeelRun {
 
     private Optional<RunLock> acquireLock() {
         try {
-            return RunLock.tryAcquire(settings.dataDirectory(),
-                    "http://127.0.0.1:" + settings.httpPort());
+            return RunLock.tryAcquire(settings.dataDirectory(), "http://127.0.0.1:" + settings.httpPort());
         } catch (IOException e) {
             throw new DevServiceException("Could not create " + settings.dataDirectory() + ": " + e.getMessage(), e);
         }
@@ -143,7 +145,8 @@ public final class KeelRun {
         if (settings.explicitDatabase() && settings.explicitS3()) {
             return "PostgreSQL and S3 from your settings";
         }
-        DockerCompose compose = new DockerCompose(settings.dev().dockerCommand(), settings.dev().composeFile());
+        DockerCompose compose =
+                new DockerCompose(settings.dev().dockerCommand(), settings.dev().composeFile());
         boolean docker = settings.dockerAllowed() && compose.available();
         List<String> parts = new ArrayList<>();
         if (!settings.explicitS3()) {
@@ -152,15 +155,17 @@ public final class KeelRun {
                 List<String> wereRunning = compose.running();
                 OUT.println("keel: Docker answers: docker compose up -d --wait " + String.join(" ", s3Services));
                 compose.up(s3Services);
-                List<String> startedNow = s3Services.stream().filter(service -> !wereRunning.contains(service)).toList();
+                List<String> startedNow = s3Services.stream()
+                        .filter(service -> !wereRunning.contains(service))
+                        .toList();
                 register(() -> compose.stop(startedNow));
                 parts.add("MinIO from docker compose");
             } else {
                 // S3Proxy's JVM takes longer to start than PostgreSQL, and the application needs the bucket
                 // only once it serves requests: S3Proxy starts beside PostgreSQL and the application.
                 s3Starting = CompletableFuture.supplyAsync(this::startS3);
-                S3Endpoint s3 = LocalS3.endpoint(settings.s3Port(), RunSettings.S3_ACCESS_KEY,
-                        RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+                S3Endpoint s3 = LocalS3.endpoint(
+                        settings.s3Port(), RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
                 env.put("KEEL_S3_ENDPOINT", s3.endpoint().toString());
                 env.put("KEEL_S3_REGION", s3.region());
                 env.put("KEEL_S3_ACCESS_KEY", s3.accessKey());
@@ -237,8 +242,12 @@ public final class KeelRun {
 
     private LocalS3 startS3() {
         OUT.println("keel: starting S3Proxy on 127.0.0.1:" + settings.s3Port());
-        LocalS3 s3 = LocalS3.start(settings.dataDirectory().resolve("s3"), settings.s3Port(),
-                RunSettings.S3_ACCESS_KEY, RunSettings.S3_SECRET_KEY, RunSettings.BUCKET);
+        LocalS3 s3 = LocalS3.start(
+                settings.dataDirectory().resolve("s3"),
+                settings.s3Port(),
+                RunSettings.S3_ACCESS_KEY,
+                RunSettings.S3_SECRET_KEY,
+                RunSettings.BUCKET);
         register(s3);
         if (s3.stoppedLeftover()) {
             OUT.println("keel: stopped an S3Proxy left running by an earlier run");
@@ -247,7 +256,8 @@ public final class KeelRun {
     }
 
     private Process startApplication(Map<String, String> env) {
-        ExtractedApplication app = ExtractedApplication.of(settings.appJar(), settings.dataDirectory().resolve("app"));
+        ExtractedApplication app = ExtractedApplication.of(
+                settings.appJar(), settings.dataDirectory().resolve("app"));
         List<String> command = new ArrayList<>(List.of(Processes.currentJava(), runMarker()));
         command.addAll(app.jvmOptions());
         String javaOptions = env.getOrDefault("KEEL_APP_JAVA_OPTS", "");
@@ -268,8 +278,12 @@ public final class KeelRun {
     }
 
     private boolean awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(healthUri())
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && application.isAlive()) {
             try {
@@ -297,7 +311,8 @@ public final class KeelRun {
     }
 
     private void printBanner(String services, Duration took) {
-        OUT.printf("""
+        OUT.printf(
+                """
 
                 Keel is up after %.1f s (%s).
                   API         %s/api/widgets
@@ -307,7 +322,8 @@ public final class KeelRun {
                 %s
                 Ctrl-C stops Keel and everything this run started.
 
-                """, took.toMillis() / 1000.0, services, baseUrl(), baseUrl(), baseUrl(), healthUri(), connectionLines());
+                """,
+                took.toMillis() / 1000.0, services, baseUrl(), baseUrl(), baseUrl(), healthUri(), connectionLines());
         OUT.flush();
     }
 
@@ -317,8 +333,11 @@ public final class KeelRun {
             lines.append(databaseLine).append('\n');
         }
         if (!settings.explicitS3()) {
-            lines.append("  S3          http://127.0.0.1:").append(settings.s3Port())
-                    .append(" bucket ").append(RunSettings.BUCKET).append('\n');
+            lines.append("  S3          http://127.0.0.1:")
+                    .append(settings.s3Port())
+                    .append(" bucket ")
+                    .append(RunSettings.BUCKET)
+                    .append('\n');
         }
         return lines.toString().stripTrailing();
     }

@@ -27,8 +27,8 @@ public final class RunLock implements AutoCloseable {
     /** The lock, or empty with the holder's description when another run has it. */
     public static Optional<RunLock> tryAcquire(Path directory, String description) throws IOException {
         Files.createDirectories(directory);
-        FileChannel channel = FileChannel.open(directory.resolve("run.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(directory.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();

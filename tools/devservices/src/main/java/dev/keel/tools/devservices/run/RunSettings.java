@@ -15,7 +15,9 @@ record RunSettings(Path appJar, DevSettings dev, int httpPort, int s3Port, boole
     static final String S3_SECRET_KEY = "keel-secret-key";
 
     static RunSettings from(Map<String, String> env, Path projectDirectory, Path appJar) {
-        return new RunSettings(appJar, DevSettings.from(env, projectDirectory),
+        return new RunSettings(
+                appJar,
+                DevSettings.from(env, projectDirectory),
                 DevSettings.port(env, "KEEL_HTTP_PORT", 8080),
                 DevSettings.port(env, "KEEL_S3_PORT", 19000),
                 env.containsKey("KEEL_S3_ENDPOINT"));

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 /** Creates the application's bucket on a development S3 server, as compose's MinIO init does. */
 public final class Buckets {
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     public static S3Client client(S3Endpoint endpoint) {
         return S3Client.builder()
@@ -35,8 +34,10 @@ public final class Buckets {
                 s3.createBucket(request -> request.bucket(endpoint.bucket()));
             }
         } catch (SdkException e) {
-            throw new DevServiceException("Could not create bucket " + endpoint.bucket() + " on " + endpoint.endpoint()
-                    + ": " + e.getMessage(), e);
+            throw new DevServiceException(
+                    "Could not create bucket " + endpoint.bucket() + " on " + endpoint.endpoint() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

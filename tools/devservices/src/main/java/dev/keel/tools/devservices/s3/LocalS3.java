@@ -19,6 +19,7 @@ public final class LocalS3 implements AutoCloseable {
 
     /** Where the build copies the S3Proxy jar; {@code -Dkeel.s3proxy.jar} overrides. */
     public static final String JAR_PROPERTY = "keel.s3proxy.jar";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -51,21 +52,33 @@ public final class LocalS3 implements AutoCloseable {
         boolean stoppedLeftover;
         try {
             Files.createDirectories(home.resolve("objects"));
-            stoppedLeftover = Processes.stopLeftover(pidFile, "s3proxy", Duration.ofSeconds(10)).isPresent();
+            stoppedLeftover = Processes.stopLeftover(pidFile, "s3proxy", Duration.ofSeconds(10))
+                    .isPresent();
             Ports.requireFree(port, "the embedded S3 server (S3Proxy)", "KEEL_S3_PORT");
             Path properties = home.resolve("s3proxy.properties");
-            Files.writeString(properties, String.join("\n",
-                    "s3proxy.endpoint=" + endpoint.endpoint(),
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + accessKey,
-                    "s3proxy.credential=" + secretKey,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + home.resolve("objects").toAbsolutePath(),
-                    ""));
+            Files.writeString(
+                    properties,
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=" + endpoint.endpoint(),
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + accessKey,
+                            "s3proxy.credential=" + secretKey,
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir="
+                                    + home.resolve("objects").toAbsolutePath(),
+                            ""));
             // C1 only and a class-data archive written at the first exit: S3Proxy starts in half the time.
-            process = new ProcessBuilder(Processes.currentJava(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-XX:SharedArchiveFile=" + home.resolve("s3proxy.jsa"), "-XX:+AutoCreateSharedArchive",
-                    "-jar", jar.toString(), "--properties", properties.toString())
+            process = new ProcessBuilder(
+                            Processes.currentJava(),
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:SharedArchiveFile=" + home.resolve("s3proxy.jsa"),
+                            "-XX:+AutoCreateSharedArchive",
+                            "-jar",
+                            jar.toString(),
+                            "--properties",
+                            properties.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();

@@ -41,8 +41,7 @@ public final class TestServices {
 
     private static Running running;
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     /** The shared test database. */
     public static PostgresEndpoint postgres() {
@@ -84,13 +83,18 @@ public final class TestServices {
     }
 
     private static Running start() {
-        String setting = System.getProperty("keel.test-services", System.getenv().getOrDefault(SETTING, "auto"));
-        boolean docker = switch (setting.toLowerCase(Locale.ROOT)) {
-            case "docker" -> true;
-            case "embedded" -> false;
-            case "auto" -> dockerMightAnswer() && DockerClientFactory.instance().isDockerAvailable();
-            default -> throw new DevServiceException(SETTING + "=" + setting + " is not one of auto, docker, embedded.");
-        };
+        String setting =
+                System.getProperty("keel.test-services", System.getenv().getOrDefault(SETTING, "auto"));
+        boolean docker =
+                switch (setting.toLowerCase(Locale.ROOT)) {
+                    case "docker" -> true;
+                    case "embedded" -> false;
+                    case "auto" ->
+                        dockerMightAnswer() && DockerClientFactory.instance().isDockerAvailable();
+                    default ->
+                        throw new DevServiceException(
+                                SETTING + "=" + setting + " is not one of auto, docker, embedded.");
+                };
         return docker ? startContainers() : startEmbedded();
     }
 
@@ -104,23 +108,29 @@ public final class TestServices {
         }
         Path home = Path.of(System.getProperty("user.home"));
         String runtimeDir = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
-        return Stream.of(Path.of("/var/run/docker.sock"), Path.of(runtimeDir, "docker.sock"),
-                        home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock"),
-                        home.resolve(".colima/default/docker.sock"), home.resolve(".testcontainers.properties"))
+        return Stream.of(
+                        Path.of("/var/run/docker.sock"),
+                        Path.of(runtimeDir, "docker.sock"),
+                        home.resolve(".docker/run/docker.sock"),
+                        home.resolve(".docker/desktop/docker.sock"),
+                        home.resolve(".colima/default/docker.sock"),
+                        home.resolve(".testcontainers.properties"))
                 .anyMatch(Files::exists);
     }
 
     private static Running startContainers() {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE)
-                .withDatabaseName(DATABASE).withUsername(USERNAME).withPassword(PASSWORD);
+                .withDatabaseName(DATABASE)
+                .withUsername(USERNAME)
+                .withPassword(PASSWORD);
         MinIOContainer minio = new MinIOContainer(MINIO_IMAGE);
         postgres.start();
         minio.start();
-        S3Endpoint s3 = new S3Endpoint(URI.create(minio.getS3URL()), "us-east-1", minio.getUserName(),
-                minio.getPassword(), BUCKET);
+        S3Endpoint s3 = new S3Endpoint(
+                URI.create(minio.getS3URL()), "us-east-1", minio.getUserName(), minio.getPassword(), BUCKET);
         Buckets.ensureExists(s3);
-        PostgresEndpoint endpoint = new PostgresEndpoint(postgres.getHost(), postgres.getFirstMappedPort(), DATABASE,
-                USERNAME, PASSWORD);
+        PostgresEndpoint endpoint =
+                new PostgresEndpoint(postgres.getHost(), postgres.getFirstMappedPort(), DATABASE, USERNAME, PASSWORD);
         // The container's user is a superuser of its own server, so it can create test databases too.
         return new Running("docker", endpoint, endpoint, s3, () -> {
             minio.stop();
@@ -133,7 +143,8 @@ public final class TestServices {
             Path home = Files.createTempDirectory("keel-test-services-");
             // The unprivileged-user fallback runs PostgreSQL as nobody, who must reach its directory.
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-            LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
+            LocalPostgres postgres =
+                    LocalPostgres.start(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
             PostgresEndpoint endpoint;
             LocalS3 s3;
             try {
@@ -161,8 +172,8 @@ public final class TestServices {
         }
     }
 
-    private record Running(String kind, PostgresEndpoint postgres, PostgresEndpoint admin, S3Endpoint s3,
-                           Runnable stopper) {
+    private record Running(
+            String kind, PostgresEndpoint postgres, PostgresEndpoint admin, S3Endpoint s3, Runnable stopper) {
         void stop() {
             stopper.run();
         }

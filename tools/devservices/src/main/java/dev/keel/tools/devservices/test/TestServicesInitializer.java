@@ -14,15 +14,19 @@ public class TestServicesInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         PostgresEndpoint postgres = TestServices.postgres();
         S3Endpoint s3 = TestServices.s3();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("keel-test-services", Map.of(
-                "spring.datasource.url", postgres.jdbcUrl(),
-                "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password(),
-                "keel.s3.endpoint", s3.endpoint().toString(),
-                "keel.s3.region", s3.region(),
-                "keel.s3.bucket", s3.bucket(),
-                "keel.s3.access-key", s3.accessKey(),
-                "keel.s3.secret-key", s3.secretKey(),
-                "keel.s3.path-style-access", "true")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "keel-test-services",
+                        Map.of(
+                                "spring.datasource.url", postgres.jdbcUrl(),
+                                "spring.datasource.username", postgres.username(),
+                                "spring.datasource.password", postgres.password(),
+                                "keel.s3.endpoint", s3.endpoint().toString(),
+                                "keel.s3.region", s3.region(),
+                                "keel.s3.bucket", s3.bucket(),
+                                "keel.s3.access-key", s3.accessKey(),
+                                "keel.s3.secret-key", s3.secretKey(),
+                                "keel.s3.path-style-access", "true")));
     }
 }

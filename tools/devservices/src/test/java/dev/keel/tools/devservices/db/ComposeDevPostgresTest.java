@@ -22,6 +22,7 @@ class ComposeDevPostgresTest {
 
     @TempDir
     Path project;
+
     private Path log;
     private DevSettings settings;
 
@@ -46,9 +47,15 @@ class ComposeDevPostgresTest {
                 exit 0
                 """.formatted(log, running));
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
-        settings = DevSettings.from(Map.of("KEEL_DOCKER_COMMAND", docker.toString(),
-                "KEEL_DATA_DIR", project.resolve("data").toString(),
-                "KEEL_PG_PORT", Integer.toString(Ports.freePort())), project);
+        settings = DevSettings.from(
+                Map.of(
+                        "KEEL_DOCKER_COMMAND",
+                        docker.toString(),
+                        "KEEL_DATA_DIR",
+                        project.resolve("data").toString(),
+                        "KEEL_PG_PORT",
+                        Integer.toString(Ports.freePort())),
+                project);
     }
 
     @Test
@@ -66,33 +73,42 @@ class ComposeDevPostgresTest {
         server.teardown();
 
         String compose = "compose -f " + project.resolve("docker-compose.yml");
-        assertThat(Files.readAllLines(log)).contains(
-                compose + " up -d --wait postgres",
-                compose + " stop postgres",
-                compose + " rm --stop --force postgres",
-                compose + " config --format json",
-                "volume rm --force sandbox_postgres-data");
+        assertThat(Files.readAllLines(log))
+                .contains(
+                        compose + " up -d --wait postgres",
+                        compose + " stop postgres",
+                        compose + " rm --stop --force postgres",
+                        compose + " config --format json",
+                        "volume rm --force sandbox_postgres-data");
         // Teardown leaves MinIO's volume alone: only PostgreSQL's goes.
         assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("minio"));
     }
 
     @Test
     void teardownFindsEveryKeelServerOfTheCheckout() {
-        assertThat(DevPostgres.keelServers(settings)).hasExactlyElementsOfTypes(EmbeddedDevPostgres.class,
-                ComposeDevPostgres.class);
+        assertThat(DevPostgres.keelServers(settings))
+                .hasExactlyElementsOfTypes(EmbeddedDevPostgres.class, ComposeDevPostgres.class);
     }
 
     @Test
     void keelDockerNeverMeansTheEmbeddedServer() {
-        DevSettings never = DevSettings.from(Map.of("KEEL_DOCKER_COMMAND", settings.dockerCommand(),
-                "KEEL_DOCKER", "never", "KEEL_DATA_DIR", project.resolve("data").toString()), project);
+        DevSettings never = DevSettings.from(
+                Map.of(
+                        "KEEL_DOCKER_COMMAND",
+                        settings.dockerCommand(),
+                        "KEEL_DOCKER",
+                        "never",
+                        "KEEL_DATA_DIR",
+                        project.resolve("data").toString()),
+                project);
         assertThat(DevPostgres.locate(never)).isInstanceOf(EmbeddedDevPostgres.class);
     }
 
     @Test
     void yourOwnServerIsNeverStartedStoppedOrRemoved() {
-        DevSettings own = DevSettings.from(Map.of("KEEL_DB_URL", "jdbc:postgresql://db.example:6543/orders?ssl=true",
-                "KEEL_DB_USER", "app"), project);
+        DevSettings own = DevSettings.from(
+                Map.of("KEEL_DB_URL", "jdbc:postgresql://db.example:6543/orders?ssl=true", "KEEL_DB_USER", "app"),
+                project);
         DevPostgres server = DevPostgres.locate(own);
         assertThat(server).isInstanceOf(OwnPostgres.class);
         assertThat(server.managed()).isFalse();

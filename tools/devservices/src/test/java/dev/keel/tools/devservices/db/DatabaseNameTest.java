@@ -35,7 +35,8 @@ class DatabaseNameTest {
         String slash = DatabaseName.forBranch("feature/login-page");
         assertThat(slash).matches("keel_feature_login_page_[0-9a-f]{6}");
         // Branches that sanitise alike still get databases of their own.
-        assertThat(DatabaseName.forBranch("feature/a-b")).isNotEqualTo(DatabaseName.forBranch("feature/a_b"))
+        assertThat(DatabaseName.forBranch("feature/a-b"))
+                .isNotEqualTo(DatabaseName.forBranch("feature/a_b"))
                 .isNotEqualTo(DatabaseName.forBranch("Feature/A-B"));
         assertThat(DatabaseName.forBranch("Main")).isNotEqualTo(DatabaseName.forBranch("main"));
     }
@@ -87,12 +88,16 @@ class DatabaseNameTest {
     void keelDbNameFixesTheNameAndMustBeAnIdentifier() throws IOException {
         git("init", "-q", "-b", "main");
         commit();
-        assertThat(DatabaseName.resolve(Map.of("KEEL_DB_NAME", "shared_dev"), project).name()).isEqualTo("shared_dev");
+        assertThat(DatabaseName.resolve(Map.of("KEEL_DB_NAME", "shared_dev"), project)
+                        .name())
+                .isEqualTo("shared_dev");
         assertThatThrownBy(() -> DatabaseName.resolve(Map.of("KEEL_DB_NAME", "Robert'); DROP"), project))
-                .isInstanceOf(DevServiceException.class).hasMessageContaining("KEEL_DB_NAME");
+                .isInstanceOf(DevServiceException.class)
+                .hasMessageContaining("KEEL_DB_NAME");
         // The maintenance database would be wiped or dropped by the db targets.
         assertThatThrownBy(() -> DatabaseName.resolve(Map.of("KEEL_DB_NAME", "postgres"), project))
-                .isInstanceOf(DevServiceException.class).hasMessageContaining("server's own databases");
+                .isInstanceOf(DevServiceException.class)
+                .hasMessageContaining("server's own databases");
     }
 
     @Test

@@ -27,8 +27,15 @@ class EmbeddedDevPostgresTest {
         // Under /tmp and world-searchable, so the run-as-nobody fallback reaches it too.
         sandbox = Files.createTempDirectory(Path.of("/tmp"), "keel-dev-postgres-test-");
         Files.setPosixFilePermissions(sandbox, PosixFilePermissions.fromString("rwxr-xr-x"));
-        settings = DevSettings.from(Map.of("KEEL_DATA_DIR", sandbox.resolve("data").toString(),
-                "KEEL_PG_PORT", Integer.toString(Ports.freePort()), "KEEL_DOCKER", "never"), sandbox);
+        settings = DevSettings.from(
+                Map.of(
+                        "KEEL_DATA_DIR",
+                        sandbox.resolve("data").toString(),
+                        "KEEL_PG_PORT",
+                        Integer.toString(Ports.freePort()),
+                        "KEEL_DOCKER",
+                        "never"),
+                sandbox);
     }
 
     @AfterEach
@@ -67,8 +74,10 @@ class EmbeddedDevPostgresTest {
         server.teardown();
         assertThat(server.running()).isFalse();
         assertThat(server.root()).doesNotExist();
-        assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.contains(server.home().toString()))).isEmpty();
+        assertThat(ProcessHandle.allProcesses()
+                        .map(process -> process.info().commandLine().orElse(""))
+                        .filter(line -> line.contains(server.home().toString())))
+                .isEmpty();
     }
 
     @Test
@@ -78,11 +87,14 @@ class EmbeddedDevPostgresTest {
         ServerDatabases databases = new ServerDatabases(server.admin());
         DatabaseName feature = new DatabaseName(DatabaseName.forBranch("feature/x"), Optional.of("feature/x"), "test");
         DatabaseName fixed = new DatabaseName("keel", Optional.empty(), "test");
-        assertThat(databases.ensure(feature, DevSettings.USERNAME, DevSettings.PASSWORD)).isTrue();
-        assertThat(databases.ensure(feature, DevSettings.USERNAME, DevSettings.PASSWORD)).isFalse();
+        assertThat(databases.ensure(feature, DevSettings.USERNAME, DevSettings.PASSWORD))
+                .isTrue();
+        assertThat(databases.ensure(feature, DevSettings.USERNAME, DevSettings.PASSWORD))
+                .isFalse();
         databases.ensure(fixed, DevSettings.USERNAME, DevSettings.PASSWORD);
 
-        assertThat(databases.list()).extracting(ServerDatabases.DevDatabaseInfo::name)
+        assertThat(databases.list())
+                .extracting(ServerDatabases.DevDatabaseInfo::name)
                 .containsExactly("keel", feature.name());
         ServerDatabases.DevDatabaseInfo listed = databases.list().get(1);
         assertThat(listed.branch()).contains("feature/x");

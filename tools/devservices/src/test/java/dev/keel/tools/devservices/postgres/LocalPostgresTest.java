@@ -68,13 +68,17 @@ class LocalPostgresTest {
         if (!ServerUser.isRoot()) {
             // Only root can switch to nobody; a normal user is told so plainly.
             assertThatThrownBy(() -> ServerUser.detect("nobody"))
-                    .isInstanceOf(DevServiceException.class).hasMessageContaining("needs root");
+                    .isInstanceOf(DevServiceException.class)
+                    .hasMessageContaining("needs root");
             return;
         }
         ServerUser nobody = ServerUser.detect("nobody");
         try (LocalPostgres postgres = LocalPostgres.start(home, Ports.freePort(), nobody)) {
-            long pid = Long.parseLong(Files.readAllLines(postgres.dataDirectory().resolve("postmaster.pid")).getFirst());
-            assertThat(Files.getOwner(Path.of("/proc", Long.toString(pid))).getName()).isEqualTo("nobody");
+            long pid =
+                    Long.parseLong(Files.readAllLines(postgres.dataDirectory().resolve("postmaster.pid"))
+                            .getFirst());
+            assertThat(Files.getOwner(Path.of("/proc", Long.toString(pid))).getName())
+                    .isEqualTo("nobody");
             assertThat(Files.getOwner(postgres.dataDirectory()).getName()).isEqualTo("nobody");
             PostgresEndpoint keel = postgres.ensureDatabase("keel", "keel", "keel");
             assertThat(keel.queryForString("SELECT current_database()")).isEqualTo("keel");
@@ -112,7 +116,8 @@ class LocalPostgresTest {
         // The crashed run never calls close(); the next start on the same directory must cope.
         try (LocalPostgres next = LocalPostgres.start(home, port, ServerUser.detect("auto"))) {
             assertThat(next.notices()).anyMatch(notice -> notice.contains("left running by an earlier run"));
-            assertThat(next.ensureDatabase("keel", "keel", "keel").queryForString("SELECT count(*) FROM kept")).isEqualTo("0");
+            assertThat(next.ensureDatabase("keel", "keel", "keel").queryForString("SELECT count(*) FROM kept"))
+                    .isEqualTo("0");
         }
     }
 }

@@ -25,13 +25,15 @@ class LocalS3Test {
     void storesObjectsThatSurviveARestart() {
         int port = Ports.freePort();
         try (LocalS3 first = LocalS3.start(home, port, "test-key", "test-secret", "bucket-one");
-             S3Client s3 = Buckets.client(first.endpoint())) {
-            s3.putObject(put -> put.bucket("bucket-one").key("greeting.txt").contentType("text/plain"),
+                S3Client s3 = Buckets.client(first.endpoint())) {
+            s3.putObject(
+                    put -> put.bucket("bucket-one").key("greeting.txt").contentType("text/plain"),
                     RequestBody.fromString("hello"));
         }
         try (LocalS3 second = LocalS3.start(home, port, "test-key", "test-secret", "bucket-one");
-             S3Client s3 = Buckets.client(second.endpoint())) {
-            assertThat(s3.getObjectAsBytes(get -> get.bucket("bucket-one").key("greeting.txt")).asUtf8String())
+                S3Client s3 = Buckets.client(second.endpoint())) {
+            assertThat(s3.getObjectAsBytes(get -> get.bucket("bucket-one").key("greeting.txt"))
+                            .asUtf8String())
                     .isEqualTo("hello");
         }
     }
@@ -39,12 +41,13 @@ class LocalS3Test {
     @Test
     void checksSignatures() {
         try (LocalS3 server = LocalS3.start(home, Ports.freePort(), "test-key", "test-secret", "bucket-two")) {
-            var wrongSecret = new dev.keel.tools.devservices.S3Endpoint(server.endpoint().endpoint(), "us-east-1", "test-key",
-                    "not-the-secret", "bucket-two");
+            var wrongSecret = new dev.keel.tools.devservices.S3Endpoint(
+                    server.endpoint().endpoint(), "us-east-1", "test-key", "not-the-secret", "bucket-two");
             try (S3Client s3 = Buckets.client(wrongSecret)) {
                 assertThatThrownBy(() -> s3.listObjectsV2(list -> list.bucket("bucket-two")))
                         .isInstanceOf(S3Exception.class)
-                        .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(403));
+                        .satisfies(
+                                e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(403));
             }
         }
     }

@@ -13,9 +13,11 @@ class TestServicesTest {
     @Test
     void providesPostgres17AndTheTestBucket() throws SQLException {
         assertThat(TestServices.kind()).isIn("docker", "embedded");
-        assertThat(TestServices.postgres().queryForString("SHOW server_version")).startsWith("17.");
+        assertThat(TestServices.postgres().queryForString("SHOW server_version"))
+                .startsWith("17.");
         try (S3Client s3 = Buckets.client(TestServices.s3())) {
-            assertThat(s3.listBuckets().buckets()).anyMatch(bucket -> bucket.name().equals(TestServices.s3().bucket()));
+            assertThat(s3.listBuckets().buckets())
+                    .anyMatch(bucket -> bucket.name().equals(TestServices.s3().bucket()));
         }
     }
 
@@ -27,7 +29,9 @@ class TestServicesTest {
 
         first.execute("CREATE TABLE only_in_first (id int)");
 
-        assertThat(second.queryForString("SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'")).isEqualTo("0");
-        assertThat(first.queryForString("SELECT current_user")).isEqualTo(TestServices.postgres().username());
+        assertThat(second.queryForString("SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"))
+                .isEqualTo("0");
+        assertThat(first.queryForString("SELECT current_user"))
+                .isEqualTo(TestServices.postgres().username());
     }
 }

@@ -35,7 +35,7 @@ final class BackfillProgress {
     /** Creates the table on first use; its comment exempts it from Keel's model checklist. */
     void createTableIfMissing() throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet exists = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+                ResultSet exists = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
             exists.next();
             if (exists.getBoolean(1)) {
                 return;
@@ -65,7 +65,10 @@ final class BackfillProgress {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 Timestamp finished = row.getTimestamp(4);
-                return new State(row.getString(1), row.getLong(2), row.getInt(3),
+                return new State(
+                        row.getString(1),
+                        row.getLong(2),
+                        row.getInt(3),
                         finished == null ? null : finished.toInstant());
             }
         }

@@ -29,22 +29,24 @@ public final class BackfillRunner {
 
         /** What the file's directive says, with no batch limit and no restart. */
         public static Options of(BackfillFile backfill) {
-            return new Options(backfill.directive().batch(), backfill.directive().sleep(), 0, false);
+            return new Options(
+                    backfill.directive().batch(), backfill.directive().sleep(), 0, false);
         }
     }
 
     /** How a run ended: every key visited, nothing to do, stopped by --max-batches, or interrupted. */
     public enum Outcome {
-        FINISHED, ALREADY_FINISHED, STOPPED, INTERRUPTED
+        FINISHED,
+        ALREADY_FINISHED,
+        STOPPED,
+        INTERRUPTED
     }
 
     /** The keys of the next batch: how many, the first and the last. */
-    private record Bounds(long keys, String first, String last) {
-    }
+    private record Bounds(long keys, String first, String last) {}
 
     /** A committed batch. */
-    private record Batch(long keys, String last, long rowsChanged) {
-    }
+    private record Batch(long keys, String last, long rowsChanged) {}
 
     private final Connection connection;
     private final PrintWriter out;
@@ -76,19 +78,32 @@ public final class BackfillRunner {
         }
     }
 
-    private Outcome run(BackfillFile backfill, Options options, Keyset keyset, BackfillProgress progress,
-                        BackfillProgress.State start, long total) {
+    private Outcome run(
+            BackfillFile backfill,
+            Options options,
+            Keyset keyset,
+            BackfillProgress progress,
+            BackfillProgress.State start,
+            long total) {
         if (start.finished()) {
-            out.printf("%s already finished at %s (%d batches, %d rows changed): nothing to do; --restart runs it again.%n",
+            out.printf(
+                    "%s already finished at %s (%d batches, %d rows changed): nothing to do; --restart runs it again.%n",
                     backfill.file(), start.finishedAt(), start.batches(), start.rowsChanged());
             return Outcome.ALREADY_FINISHED;
         }
-        out.printf("Backfill %s: %s by key %s (%s), %d keys a batch, %s between batches; %d keys to visit%n",
-                backfill.file(), keyset.table(), keyset.column(), keyset.type(), options.batch(), format(options.sleep()),
+        out.printf(
+                "Backfill %s: %s by key %s (%s), %d keys a batch, %s between batches; %d keys to visit%n",
+                backfill.file(),
+                keyset.table(),
+                keyset.column(),
+                keyset.type(),
+                options.batch(),
+                format(options.sleep()),
                 total);
         if (start.lastKey() != null) {
-            out.printf("resuming after key %s (batch %d, %d rows so far)%n", start.lastKey(), start.batches(),
-                    start.rowsChanged());
+            out.printf(
+                    "resuming after key %s (batch %d, %d rows so far)%n",
+                    start.lastKey(), start.batches(), start.rowsChanged());
         }
         long started = clock.millis();
         BackfillProgress.State state = start;
@@ -96,8 +111,9 @@ public final class BackfillRunner {
         long batches = 0;
         while (true) {
             if (options.maxBatches() > 0 && batches == options.maxBatches()) {
-                out.printf("Stopped after %d batch%s (--max-batches); run it again to resume after key %s.%n", batches,
-                        batches == 1 ? "" : "es", state.lastKey());
+                out.printf(
+                        "Stopped after %d batch%s (--max-batches); run it again to resume after key %s.%n",
+                        batches, batches == 1 ? "" : "es", state.lastKey());
                 return Outcome.STOPPED;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -105,15 +121,21 @@ public final class BackfillRunner {
             }
             Batch batch = batch(backfill, keyset, progress, state, options.batch());
             if (batch == null) {
-                out.printf("Finished %s: %d batch%s, %d rows changed in all; this run %d batch%s in %s.%n", backfill.file(),
-                        state.batches(), state.batches() == 1 ? "" : "es", state.rowsChanged(), batches, batches == 1 ? "" : "es",
+                out.printf(
+                        "Finished %s: %d batch%s, %d rows changed in all; this run %d batch%s in %s.%n",
+                        backfill.file(),
+                        state.batches(),
+                        state.batches() == 1 ? "" : "es",
+                        state.rowsChanged(),
+                        batches,
+                        batches == 1 ? "" : "es",
                         format(Duration.ofMillis(clock.millis() - started)));
                 return Outcome.FINISHED;
             }
             batches++;
             visited += batch.keys();
-            state = new BackfillProgress.State(batch.last(), state.rowsChanged() + batch.rowsChanged(),
-                    state.batches() + 1, null);
+            state = new BackfillProgress.State(
+                    batch.last(), state.rowsChanged() + batch.rowsChanged(), state.batches() + 1, null);
             progress(state, visited, total, state.rowsChanged() - start.rowsChanged(), clock.millis() - started);
             boolean more = batch.keys() == options.batch() && batches != options.maxBatches();
             if (more && !options.sleep().isZero()) {
@@ -131,17 +153,18 @@ public final class BackfillRunner {
      * One batch in one transaction: its bounds, the statement, the progress row; or, when no key
      * is left, the progress row marked finished and null.
      */
-    private Batch batch(BackfillFile backfill, Keyset keyset, BackfillProgress progress, BackfillProgress.State state,
-                        int size) {
+    private Batch batch(
+            BackfillFile backfill, Keyset keyset, BackfillProgress progress, BackfillProgress.State state, int size) {
         boolean first = state.lastKey() == null;
         int number = state.batches() + 1;
         String range = first ? "from the first" : "after " + state.lastKey();
         boolean committed = false;
         try {
             try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL lock_timeout = '" + backfill.directive().lockTimeout().toMillis() + "ms'");
-                settings.execute("SET LOCAL statement_timeout = '" + backfill.directive().statementTimeout().toMillis()
-                        + "ms'");
+                settings.execute("SET LOCAL lock_timeout = '"
+                        + backfill.directive().lockTimeout().toMillis() + "ms'");
+                settings.execute("SET LOCAL statement_timeout = '"
+                        + backfill.directive().statementTimeout().toMillis() + "ms'");
             }
             Bounds bounds = bounds(keyset, state.lastKey(), size);
             Batch batch = null;
@@ -149,8 +172,10 @@ public final class BackfillRunner {
                 progress.finish();
             } else {
                 range = bounds.first() + " to " + bounds.last();
-                long rows = execute(backfill.statement().render(keyset.type(), first),
-                        first ? bounds.first() : state.lastKey(), bounds.last());
+                long rows = execute(
+                        backfill.statement().render(keyset.type(), first),
+                        first ? bounds.first() : state.lastKey(),
+                        bounds.last());
                 if (!progress.advance(state.lastKey(), bounds.last(), rows)) {
                     throw new MigrationException("Backfill " + backfill.file() + " batch " + number + " (keys " + range
                             + ") was not recorded: its progress row moved under this run, and nothing of the batch "
@@ -209,37 +234,49 @@ public final class BackfillRunner {
     private void progress(BackfillProgress.State state, long visited, long total, long rowsThisRun, long millis) {
         long percent = total == 0 ? 100 : Math.min(100, visited * 100 / total);
         String rate = millis == 0 ? "-" : Long.toString(rowsThisRun * 1000 / millis);
-        String eta = visited >= total ? "0s" : millis == 0 || visited == 0 ? "-"
-                : format(Duration.ofMillis((total - visited) * millis / visited));
-        out.printf("batch %d: up to key %s, %d rows changed, %d of %d keys (%d%%), %s rows/s, ETA %s%n", state.batches(),
-                state.lastKey(), state.rowsChanged(), visited, total, percent, rate, eta);
+        String eta = visited >= total
+                ? "0s"
+                : millis == 0 || visited == 0 ? "-" : format(Duration.ofMillis((total - visited) * millis / visited));
+        out.printf(
+                "batch %d: up to key %s, %d rows changed, %d of %d keys (%d%%), %s rows/s, ETA %s%n",
+                state.batches(), state.lastKey(), state.rowsChanged(), visited, total, percent, rate, eta);
         out.flush();
     }
 
     private Outcome interrupted(BackfillProgress.State state) {
-        out.printf("Interrupted: %s; run it again to resume after it.%n", state.lastKey() == null
-                ? "no batch was committed" : "batch " + state.batches() + " (up to key " + state.lastKey()
-                + ") is the last committed");
+        out.printf(
+                "Interrupted: %s; run it again to resume after it.%n",
+                state.lastKey() == null
+                        ? "no batch was committed"
+                        : "batch " + state.batches() + " (up to key " + state.lastKey() + ") is the last committed");
         return Outcome.INTERRUPTED;
     }
 
     private MigrationException failure(BackfillFile backfill, int number, String range, SQLException e) {
         BackfillFile.Directive directive = backfill.directive();
-        String kept = switch (number) {
-            case 1 -> "no batch was committed before it";
-            case 2 -> "batch 1 stays committed";
-            default -> "batches 1 to " + (number - 1) + " stay committed";
-        };
-        String fix = switch (e.getSQLState() == null ? "" : e.getSQLState()) {
-            case "55P03" -> "the table was busy: a lock was not granted within lock_timeout=" + format(directive.lockTimeout())
-                    + ". Run it again when the database is quieter, or raise lock_timeout in the directive";
-            case "57014" -> "the batch ran longer than statement_timeout=" + format(directive.statementTimeout())
-                    + ". Lower batch= in the directive, or pass --batch, and run it again";
-            default -> "correct the statement, or the rows it trips on, and run it again";
-        };
-        return new MigrationException("Backfill " + backfill.file() + " batch " + number + " (keys " + range
-                + ") failed: " + e.getMessage() + "\n  Fix: " + fix + "; it resumes at batch " + number + " (" + kept
-                + ").", e);
+        String kept =
+                switch (number) {
+                    case 1 -> "no batch was committed before it";
+                    case 2 -> "batch 1 stays committed";
+                    default -> "batches 1 to " + (number - 1) + " stay committed";
+                };
+        String fix =
+                switch (e.getSQLState() == null ? "" : e.getSQLState()) {
+                    case "55P03" ->
+                        "the table was busy: a lock was not granted within lock_timeout="
+                                + format(directive.lockTimeout())
+                                + ". Run it again when the database is quieter, or raise lock_timeout in the directive";
+                    case "57014" ->
+                        "the batch ran longer than statement_timeout=" + format(directive.statementTimeout())
+                                + ". Lower batch= in the directive, or pass --batch, and run it again";
+                    default -> "correct the statement, or the rows it trips on, and run it again";
+                };
+        return new MigrationException(
+                "Backfill " + backfill.file() + " batch " + number + " (keys " + range
+                        + ") failed: " + e.getMessage() + "\n  Fix: " + fix + "; it resumes at batch " + number + " ("
+                        + kept
+                        + ").",
+                e);
     }
 
     private void rollbackQuietly() {

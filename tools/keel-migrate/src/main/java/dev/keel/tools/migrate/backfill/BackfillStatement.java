@@ -17,20 +17,18 @@ public final class BackfillStatement {
 
     /** The two bounds of a batch: keys greater than {@code after}, up to and including {@code upto}. */
     public enum Parameter {
-        AFTER, UPTO
+        AFTER,
+        UPTO
     }
 
     /** The SQL to prepare and which bound each of its {@code ?} takes, in order. */
-    public record Rendered(String sql, List<Parameter> parameters) {
-    }
+    public record Rendered(String sql, List<Parameter> parameters) {}
 
     /** One use of a parameter: its tokens, and for :after the comparison that makes it the lower bound. */
-    private record Use(Parameter parameter, Token colon, Token name, Token comparison) {
-    }
+    private record Use(Parameter parameter, Token colon, Token name, Token comparison) {}
 
     /** A piece of the text to replace, relative to the statement's start. */
-    private record Edit(int start, int end, String text) {
-    }
+    private record Edit(int start, int end, String text) {}
 
     private final SqlStatement statement;
     private final List<Use> uses;
@@ -41,8 +39,13 @@ public final class BackfillStatement {
     }
 
     static BackfillStatement of(Path file, SqlStatement statement) {
-        if (!statement.first().is("UPDATE") && !statement.first().is("INSERT") && !statement.first().is("WITH")) {
-            throw BackfillFile.problem(file, statement.line(), "'" + statement.summary() + "' is not an UPDATE or INSERT",
+        if (!statement.first().is("UPDATE")
+                && !statement.first().is("INSERT")
+                && !statement.first().is("WITH")) {
+            throw BackfillFile.problem(
+                    file,
+                    statement.line(),
+                    "'" + statement.summary() + "' is not an UPDATE or INSERT",
                     "a backfill changes rows with one UPDATE, or INSERT ... SELECT; rows are archived, never deleted.");
         }
         List<Token> tokens = statement.tokens();
@@ -50,18 +53,25 @@ public final class BackfillStatement {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.is("OFFSET")) {
-                throw BackfillFile.problem(file, token.line(), "OFFSET in a backfill statement",
+                throw BackfillFile.problem(
+                        file,
+                        token.line(),
+                        "OFFSET in a backfill statement",
                         "the batches are keyset ranges already: filter with key > :after AND key <= :upto, never OFFSET, "
                                 + "which reads and discards every skipped row again.");
             }
             Parameter parameter = parameter(tokens, i);
             if (parameter != null) {
-                uses.add(new Use(parameter, token, tokens.get(i + 1), lowerBoundComparison(file, tokens, i, parameter)));
+                uses.add(
+                        new Use(parameter, token, tokens.get(i + 1), lowerBoundComparison(file, tokens, i, parameter)));
             }
         }
         for (Parameter parameter : Parameter.values()) {
             if (uses.stream().noneMatch(use -> use.parameter() == parameter)) {
-                throw BackfillFile.problem(file, statement.line(), "the statement never uses :" + name(parameter),
+                throw BackfillFile.problem(
+                        file,
+                        statement.line(),
+                        "the statement never uses :" + name(parameter),
                         "limit it to one batch of keys with key > :after AND key <= :upto.");
             }
         }
@@ -102,7 +112,10 @@ public final class BackfillStatement {
         if (after != null && after.isSymbol("<")) {
             return after;
         }
-        throw BackfillFile.problem(file, tokens.get(colon).line(), ":after is used other than as key > :after",
+        throw BackfillFile.problem(
+                file,
+                tokens.get(colon).line(),
+                ":after is used other than as key > :after",
                 "compare the key with it as key > :after: the first batch, which has no previous key, then runs with "
                         + "key >= its first key.");
     }
@@ -116,16 +129,21 @@ public final class BackfillStatement {
         int start = statement.first().offset();
         List<Edit> edits = new ArrayList<>();
         for (Use use : uses) {
-            edits.add(new Edit(use.colon().offset() - start, use.name().endOffset() - start, "CAST(? AS " + keyType + ")"));
+            edits.add(new Edit(
+                    use.colon().offset() - start, use.name().endOffset() - start, "CAST(? AS " + keyType + ")"));
             if (firstBatch && use.comparison() != null) {
                 Token comparison = use.comparison();
-                edits.add(new Edit(comparison.offset() - start, comparison.endOffset() - start, comparison.text() + "="));
+                edits.add(
+                        new Edit(comparison.offset() - start, comparison.endOffset() - start, comparison.text() + "="));
             }
         }
         for (Token token : statement.tokens()) {
             if (token.kind() == Token.Kind.OPERATOR && token.text().contains("?")) {
                 // JDBC reads a lone ? as a parameter; ?? is how it passes jsonb's ? operators through.
-                edits.add(new Edit(token.offset() - start, token.endOffset() - start, token.text().replace("?", "??")));
+                edits.add(new Edit(
+                        token.offset() - start,
+                        token.endOffset() - start,
+                        token.text().replace("?", "??")));
             }
         }
         edits.sort(Comparator.comparingInt(Edit::start));

@@ -29,22 +29,35 @@ record Keyset(String table, String column, String type) {
             query.setString(2, directive.table());
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next() || !row.getBoolean(2)) {
-                    throw BackfillFile.problem(backfill.file(), directive.line(), "there is no table " + directive.table(),
+                    throw BackfillFile.problem(
+                            backfill.file(),
+                            directive.line(),
+                            "there is no table " + directive.table(),
                             "name an existing table in table=, schema-qualified when it is not on the search_path.");
                 }
                 String table = row.getString(1);
                 if (row.getString(3) == null) {
-                    throw BackfillFile.problem(backfill.file(), directive.line(), "table " + table + " has no column "
-                            + directive.key(), "name the table's primary key (or another unique column) in key=.");
+                    throw BackfillFile.problem(
+                            backfill.file(),
+                            directive.line(),
+                            "table " + table + " has no column " + directive.key(),
+                            "name the table's primary key (or another unique column) in key=.");
                 }
                 if (!row.getBoolean(6)) {
-                    throw BackfillFile.problem(backfill.file(), directive.line(), "key " + table + "." + row.getString(3)
-                            + " is not unique: no primary key or unique index has it as its only column (partial "
-                            + "indexes do not count)", "keyset batches need a unique, ordered key: use the primary key.");
+                    throw BackfillFile.problem(
+                            backfill.file(),
+                            directive.line(),
+                            "key " + table + "." + row.getString(3)
+                                    + " is not unique: no primary key or unique index has it as its only column (partial "
+                                    + "indexes do not count)",
+                            "keyset batches need a unique, ordered key: use the primary key.");
                 }
                 if (!row.getBoolean(5)) {
-                    throw BackfillFile.problem(backfill.file(), directive.line(), "key " + table + "." + row.getString(3)
-                            + " allows NULL, and rows with a NULL key would never be visited",
+                    throw BackfillFile.problem(
+                            backfill.file(),
+                            directive.line(),
+                            "key " + table + "." + row.getString(3)
+                                    + " allows NULL, and rows with a NULL key would never be visited",
                             "use the primary key, or make the column NOT NULL.");
                 }
                 return new Keyset(table, row.getString(3), row.getString(4));
@@ -55,7 +68,8 @@ record Keyset(String table, String column, String type) {
     /** As PostgreSQL folds an identifier: "Quoted" as written, otherwise lower case. */
     private static String columnName(String key) {
         return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")
-                ? key.substring(1, key.length() - 1).replace("\"\"", "\"") : key.toLowerCase(Locale.ROOT);
+                ? key.substring(1, key.length() - 1).replace("\"\"", "\"")
+                : key.toLowerCase(Locale.ROOT);
     }
 
     /** A key, sent as text, in the key's own type. */

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 final class CheckLiterals {
 
     // The column alone in parentheses (PostgreSQL prints every comparison so), maybe cast: not lower(col) or f(a, col).
-    private static final String COLUMN = "(?<![\\w$.])\\(+\"?([A-Za-z_][A-Za-z0-9_$]*)\"?\\)*(?:::[a-z ]+(?:\\[\\])?)?\\s*";
+    private static final String COLUMN =
+            "(?<![\\w$.])\\(+\"?([A-Za-z_][A-Za-z0-9_$]*)\"?\\)*(?:::[a-z ]+(?:\\[\\])?)?\\s*";
     private static final Pattern ANY_ARRAY = Pattern.compile(COLUMN + "=\\s*ANY\\s*\\(+ARRAY\\[([^\\]]*)\\]");
     private static final Pattern EQUALS = Pattern.compile(COLUMN + "=\\s*('(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'|(-?\\d+(?:\\.\\d+)?)");
 
-    private CheckLiterals() {
-    }
+    private CheckLiterals() {}
 
     /** For each column of {@code columns} a CHECK pins to a list of literals, that list (the first CHECK wins). */
     static Map<String, List<String>> of(List<TableCatalog.Check> checks, Set<String> columns) {

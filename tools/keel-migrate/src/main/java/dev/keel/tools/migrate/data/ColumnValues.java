@@ -44,8 +44,9 @@ final class ColumnValues {
         }
         if (column.isArray()) {
             String element = scalar(column.elementType(), column.labels(), column.typmod(), column.name(), n, distinct);
-            return element == null ? (column.notNull() ? "{}" : null) : "{\"" + element.replace("\\", "\\\\")
-                    .replace("\"", "\\\"") + "\"}";
+            return element == null
+                    ? (column.notNull() ? "{}" : null)
+                    : "{\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         }
         String value = scalar(column.baseType(), column.labels(), column.typmod(), column.name(), n, distinct);
         // An unknown type: NULL where allowed, else a number, which many types read.
@@ -62,8 +63,11 @@ final class ColumnValues {
         }
         LocalDateTime time = EPOCH.plusMinutes(n * 7);
         return switch (type) {
-            case "uuid" -> distinct ? new UUID(random.nextLong(), random.nextLong()).toString()
-                    : UUID.nameUUIDFromBytes((name + "-" + n).getBytes(StandardCharsets.UTF_8)).toString();
+            case "uuid" ->
+                distinct
+                        ? new UUID(random.nextLong(), random.nextLong()).toString()
+                        : UUID.nameUUIDFromBytes((name + "-" + n).getBytes(StandardCharsets.UTF_8))
+                                .toString();
             case "text", "varchar", "bpchar", "citext", "name" -> text(name, n, typmod > 4 ? typmod - 4 : -1);
             case "int2" -> Long.toString(n % Short.MAX_VALUE + 1);
             case "int4", "int8", "oid", "money" -> Long.toString(n + 1);
@@ -92,7 +96,8 @@ final class ColumnValues {
         if (maxLength <= 0 || value.length() <= maxLength) {
             return value;
         }
-        return id.length() >= maxLength ? id.substring(id.length() - maxLength)
+        return id.length() >= maxLength
+                ? id.substring(id.length() - maxLength)
                 : name.substring(0, maxLength - id.length()) + id;
     }
 
@@ -105,8 +110,13 @@ final class ColumnValues {
         int scale = (typmod - 4) & 0xffff;
         int integerDigits = precision - scale;
         if (integerDigits <= 0) {
-            return new BigDecimal(BigInteger.valueOf(n % BigInteger.TEN.pow(Math.min(precision, 18)).longValue()),
-                    scale).toPlainString();
+            return new BigDecimal(
+                            BigInteger.valueOf(n
+                                    % BigInteger.TEN
+                                            .pow(Math.min(precision, 18))
+                                            .longValue()),
+                            scale)
+                    .toPlainString();
         }
         long limit = BigInteger.TEN.pow(Math.min(integerDigits, 18)).longValue();
         return BigDecimal.valueOf((n % (limit - 1)) + 1).setScale(scale).toPlainString();

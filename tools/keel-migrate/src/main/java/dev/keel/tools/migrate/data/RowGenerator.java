@@ -24,8 +24,7 @@ public final class RowGenerator {
     public static final long DEFAULT_SEED = 20261122L;
 
     /** What one table got: rows inserted, and rows that could not be, with the first reason. */
-    public record TableFill(String table, int inserted, int failed, String firstError) {
-    }
+    public record TableFill(String table, int inserted, int failed, String firstError) {}
 
     /** What a fill did, table by table in the order it filled them. */
     public record FillReport(List<TableFill> tables) {
@@ -40,7 +39,8 @@ public final class RowGenerator {
 
         /** One line per table that lost rows, saying how many and why. */
         public List<String> problems() {
-            return tables.stream().filter(fill -> fill.failed() > 0)
+            return tables.stream()
+                    .filter(fill -> fill.failed() > 0)
                     .map(fill -> fill.table() + ": " + fill.failed() + " of " + (fill.inserted() + fill.failed())
                             + " generated rows could not be inserted (" + oneLine(fill.firstError()) + ")")
                     .toList();
@@ -49,12 +49,17 @@ public final class RowGenerator {
 
     /** A PostgreSQL message, whose Detail and Hint come on lines of their own, on one line. */
     public static String oneLine(String message) {
-        return message == null ? null : message.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .collect(Collectors.joining(" "));
+        return message == null
+                ? null
+                : message.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .collect(Collectors.joining(" "));
     }
 
     /** Null for every user schema. */
     private final String schema;
+
     private final int rowsPerTable;
     private final long seed;
 
@@ -135,7 +140,8 @@ public final class RowGenerator {
         List<TableCatalog.Table> ordered = new ArrayList<>();
         while (!remaining.isEmpty()) {
             TableCatalog.Table next = remaining.values().stream()
-                    .filter(table -> parents(table, remaining.keySet()).isEmpty()).findFirst()
+                    .filter(table -> parents(table, remaining.keySet()).isEmpty())
+                    .findFirst()
                     .orElse(remaining.values().iterator().next());
             ordered.add(next);
             remaining.remove(next.qualifiedName());
@@ -147,13 +153,14 @@ public final class RowGenerator {
     private static Set<String> parents(TableCatalog.Table table, Set<String> among) {
         return table.foreignKeys().stream()
                 .map(key -> TableCatalog.quote(key.parentSchema()) + "." + TableCatalog.quote(key.parentTable()))
-                .filter(parent -> !parent.equals(table.qualifiedName())).filter(among::contains)
+                .filter(parent -> !parent.equals(table.qualifiedName()))
+                .filter(among::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static long count(Connection connection, TableCatalog.Table table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table.qualifiedName())) {
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table.qualifiedName())) {
             result.next();
             return result.getLong(1);
         }

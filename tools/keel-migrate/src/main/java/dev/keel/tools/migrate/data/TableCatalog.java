@@ -18,9 +18,18 @@ import java.util.Set;
 public final class TableCatalog {
 
     /** A column, with its type resolved through domains and arrays to what a value must look like. */
-    public record Column(String name, String sqlType, String baseType, char typeKind, char category, int typmod,
-                         String elementType, List<String> labels, boolean notNull, String defaultExpression,
-                         boolean generated) {
+    public record Column(
+            String name,
+            String sqlType,
+            String baseType,
+            char typeKind,
+            char category,
+            int typmod,
+            String elementType,
+            List<String> labels,
+            boolean notNull,
+            String defaultExpression,
+            boolean generated) {
 
         public boolean hasDefault() {
             return defaultExpression != null;
@@ -37,17 +46,21 @@ public final class TableCatalog {
     }
 
     /** A foreign key: these columns reference those columns of the parent. */
-    public record ForeignKey(String name, List<String> columns, String parentSchema, String parentTable,
-                             List<String> parentColumns) {
-    }
+    public record ForeignKey(
+            String name, List<String> columns, String parentSchema, String parentTable, List<String> parentColumns) {}
 
     /** A CHECK constraint and its definition as pg_get_constraintdef prints it. */
-    public record Check(String name, String definition) {
-    }
+    public record Check(String name, String definition) {}
 
     /** An ordinary or partitioned table. */
-    public record Table(String schema, String name, List<Column> columns, List<Set<String>> uniqueKeys,
-                        List<Set<String>> partialUniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
+    public record Table(
+            String schema,
+            String name,
+            List<Column> columns,
+            List<Set<String>> uniqueKeys,
+            List<Set<String>> partialUniqueKeys,
+            List<ForeignKey> foreignKeys,
+            List<Check> checks) {
 
         public String qualifiedName() {
             return quote(schema) + "." + quote(name);
@@ -68,12 +81,14 @@ public final class TableCatalog {
         }
 
         public Column column(String column) {
-            return columns.stream().filter(each -> each.name().equals(column)).findFirst().orElse(null);
+            return columns.stream()
+                    .filter(each -> each.name().equals(column))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private TableCatalog() {
-    }
+    private TableCatalog() {}
 
     /**
      * Every ordinary and partitioned table of every user schema (all but pg_catalog,
@@ -88,7 +103,8 @@ public final class TableCatalog {
     public static List<Table> read(Connection connection, String schema) throws SQLException {
         Map<Long, String[]> names = new LinkedHashMap<>();
         // PostgreSQL reserves the pg_ prefix for its own schemas: pg_catalog, pg_toast, pg_temp_N, pg_toast_temp_N.
-        try (PreparedStatement query = connection.prepareStatement("""
+        try (PreparedStatement query =
+                connection.prepareStatement("""
                 SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE (n.nspname = ? OR (CAST(? AS text) IS NULL AND n.nspname NOT LIKE 'pg\\_%'
                                          AND n.nspname <> 'information_schema'))
@@ -118,8 +134,13 @@ public final class TableCatalog {
         uniqueIndexes(connection, oids, uniques, partialUniques);
         constraints(connection, oids, foreignKeys, checks);
         List<Table> tables = new ArrayList<>();
-        names.forEach((oid, name) -> tables.add(new Table(name[0], name[1], columns.getOrDefault(oid, List.of()),
-                uniques.getOrDefault(oid, List.of()), partialUniques.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
+        names.forEach((oid, name) -> tables.add(new Table(
+                name[0],
+                name[1],
+                columns.getOrDefault(oid, List.of()),
+                uniques.getOrDefault(oid, List.of()),
+                partialUniques.getOrDefault(oid, List.of()),
+                foreignKeys.getOrDefault(oid, List.of()),
                 checks.getOrDefault(oid, List.of()))));
         return tables;
     }
@@ -127,10 +148,11 @@ public final class TableCatalog {
     private static Map<Long, List<String>> enumLabels(Connection connection) throws SQLException {
         Map<Long, List<String>> labels = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder");
-             ResultSet rows = query.executeQuery()) {
+                        "SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder");
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                labels.computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>()).add(rows.getString(2));
+                labels.computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>())
+                        .add(rows.getString(2));
             }
         }
         return labels;
@@ -158,20 +180,33 @@ public final class TableCatalog {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long elementOid = rows.getLong(9);
-                    List<String> enumLabels = labels.getOrDefault(rows.getString(10) == null ? rows.getLong(4) : elementOid,
-                            List.of());
-                    columns.computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>()).add(new Column(
-                            rows.getString(2), rows.getString(3), rows.getString(5), rows.getString(6).charAt(0),
-                            rows.getString(7).charAt(0), rows.getInt(8), rows.getString(10), enumLabels,
-                            rows.getBoolean(11), rows.getString(12), rows.getBoolean(13)));
+                    List<String> enumLabels =
+                            labels.getOrDefault(rows.getString(10) == null ? rows.getLong(4) : elementOid, List.of());
+                    columns.computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>())
+                            .add(new Column(
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    rows.getString(5),
+                                    rows.getString(6).charAt(0),
+                                    rows.getString(7).charAt(0),
+                                    rows.getInt(8),
+                                    rows.getString(10),
+                                    enumLabels,
+                                    rows.getBoolean(11),
+                                    rows.getString(12),
+                                    rows.getBoolean(13)));
                 }
             }
         }
         return columns;
     }
 
-    private static void uniqueIndexes(Connection connection, Long[] oids, Map<Long, List<Set<String>>> uniques,
-                                      Map<Long, List<Set<String>>> partialUniques) throws SQLException {
+    private static void uniqueIndexes(
+            Connection connection,
+            Long[] oids,
+            Map<Long, List<Set<String>>> uniques,
+            Map<Long, List<Set<String>>> partialUniques)
+            throws SQLException {
         // Unique indexes, partial ones apart: widget's live-name index is one, and no constraint. A column
         // an expression key names (lower(email)) counts as a key column.
         String sql = """
@@ -187,15 +222,17 @@ public final class TableCatalog {
             query.setArray(1, connection.createArrayOf("oid", oids));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    (rows.getBoolean(3) ? partialUniques : uniques).computeIfAbsent(rows.getLong(1),
-                            oid -> new ArrayList<>()).add(strings(rows.getArray(2)));
+                    (rows.getBoolean(3) ? partialUniques : uniques)
+                            .computeIfAbsent(rows.getLong(1), oid -> new ArrayList<>())
+                            .add(strings(rows.getArray(2)));
                 }
             }
         }
     }
 
-    private static void constraints(Connection connection, Long[] oids, Map<Long, List<ForeignKey>> foreignKeys,
-                                    Map<Long, List<Check>> checks) throws SQLException {
+    private static void constraints(
+            Connection connection, Long[] oids, Map<Long, List<ForeignKey>> foreignKeys, Map<Long, List<Check>> checks)
+            throws SQLException {
         String sql = """
                 SELECT c.conrelid, c.conname, c.contype, pg_get_constraintdef(c.oid), pn.nspname, p.relname,
                        ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(num, pos)
@@ -216,9 +253,14 @@ public final class TableCatalog {
                         checks.computeIfAbsent(table, oid -> new ArrayList<>())
                                 .add(new Check(rows.getString(2), rows.getString(4)));
                     } else {
-                        foreignKeys.computeIfAbsent(table, oid -> new ArrayList<>()).add(new ForeignKey(
-                                rows.getString(2), List.copyOf(strings(rows.getArray(7))), rows.getString(5),
-                                rows.getString(6), List.copyOf(strings(rows.getArray(8)))));
+                        foreignKeys
+                                .computeIfAbsent(table, oid -> new ArrayList<>())
+                                .add(new ForeignKey(
+                                        rows.getString(2),
+                                        List.copyOf(strings(rows.getArray(7))),
+                                        rows.getString(5),
+                                        rows.getString(6),
+                                        List.copyOf(strings(rows.getArray(8)))));
                     }
                 }
             }

@@ -36,8 +36,7 @@ final class TableFiller {
     private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
 
     /** One foreign key's column, and which parent key tuples it may take. */
-    private record Reference(int position, List<String[]> parentKeys) {
-    }
+    private record Reference(int position, List<String[]> parentKeys) {}
 
     private final Connection connection;
     private final TableCatalog.Table table;
@@ -64,12 +63,13 @@ final class TableFiller {
             }
         }
         // A default applies unless the column must differ per row; values the database assigns always apply.
-        this.inserted = table.columns().stream().filter(column -> !column.assignedByDatabase())
-                .filter(column -> !column.hasDefault() || table.isUnique(column.name())
-                        || references.containsKey(column.name()))
+        this.inserted = table.columns().stream()
+                .filter(column -> !column.assignedByDatabase())
+                .filter(column ->
+                        !column.hasDefault() || table.isUnique(column.name()) || references.containsKey(column.name()))
                 .toList();
-        this.allowed = CheckLiterals.of(table.checks(),
-                inserted.stream().map(TableCatalog.Column::name).collect(Collectors.toSet()));
+        this.allowed = CheckLiterals.of(
+                table.checks(), inserted.stream().map(TableCatalog.Column::name).collect(Collectors.toSet()));
     }
 
     /** Inserts {@code rows} rows; what could not be inserted is counted with the first error, never dropped silently. */
@@ -131,8 +131,8 @@ final class TableFiller {
                 return null;
             } catch (SQLException e) {
                 connection.rollback(savepoint);
-                if (!distinct && (UNIQUE_VIOLATION.equals(e.getSQLState())
-                        || EXCLUSION_VIOLATION.equals(e.getSQLState()))) {
+                if (!distinct
+                        && (UNIQUE_VIOLATION.equals(e.getSQLState()) || EXCLUSION_VIOLATION.equals(e.getSQLState()))) {
                     distinct = true;
                 } else if (!setWhatMightHelp(e, n) && !nullWhatMightHelp(e)) {
                     return e.getMessage();
@@ -148,7 +148,8 @@ final class TableFiller {
         }
         boolean added = false;
         for (TableCatalog.Column column : inserted) {
-            if (!column.notNull() && !nulled.contains(column.name())
+            if (!column.notNull()
+                    && !nulled.contains(column.name())
                     && checkColumns(failure).contains(column.name())) {
                 added |= alwaysSet.add(column.name());
             }
@@ -163,9 +164,13 @@ final class TableFiller {
     /** The columns the CHECK {@code failure} names uses; none when it is no CHECK's failure. */
     private Set<String> checkColumns(SQLException failure) {
         String constraint = failure instanceof PSQLException psql && psql.getServerErrorMessage() != null
-                ? psql.getServerErrorMessage().getConstraint() : null;
-        return table.checks().stream().filter(check -> check.name().equals(constraint))
-                .findFirst().map(check -> identifiers(check.definition())).orElse(Set.of());
+                ? psql.getServerErrorMessage().getConstraint()
+                : null;
+        return table.checks().stream()
+                .filter(check -> check.name().equals(constraint))
+                .findFirst()
+                .map(check -> identifiers(check.definition()))
+                .orElse(Set.of());
     }
 
     /**
@@ -210,22 +215,24 @@ final class TableFiller {
     }
 
     private String value(TableCatalog.Column column, long n, boolean distinct) {
-        if (nulled.contains(column.name())
-                || (!column.notNull() && nullRow(n) && !alwaysSet.contains(column.name()))) {
+        if (nulled.contains(column.name()) || (!column.notNull() && nullRow(n) && !alwaysSet.contains(column.name()))) {
             return null;
         }
         Reference reference = references.get(column.name());
         if (reference != null) {
             // No parent row (yet: a cycle, or a reference to itself): NULL, or the row fails and is counted.
-            return reference.parentKeys().isEmpty() ? null
-                    : reference.parentKeys().get((int) (n % reference.parentKeys().size()))[reference.position()];
+            return reference.parentKeys().isEmpty()
+                    ? null
+                    : reference.parentKeys()
+                            .get((int) (n % reference.parentKeys().size()))[reference.position()];
         }
         List<String> literals = allowed.get(column.name());
         if (literals != null) {
             return ColumnValues.pick(literals, n);
         }
         // Distinct under a unique key; a partial one's column repeats until the index refuses the row.
-        return distinct || table.isUnique(column.name()) ? values.value(column, n, true)
+        return distinct || table.isUnique(column.name())
+                ? values.value(column, n, true)
                 : values.value(column, n % period, false);
     }
 
@@ -234,22 +241,28 @@ final class TableFiller {
             return "INSERT INTO " + table.qualifiedName() + " DEFAULT VALUES";
         }
         return "INSERT INTO " + table.qualifiedName() + " ("
-                + inserted.stream().map(column -> TableCatalog.quote(column.name())).collect(Collectors.joining(", "))
+                + inserted.stream()
+                        .map(column -> TableCatalog.quote(column.name()))
+                        .collect(Collectors.joining(", "))
                 + ") VALUES ("
-                + inserted.stream().map(column -> "CAST(? AS " + column.sqlType() + ")").collect(Collectors.joining(", "))
+                + inserted.stream()
+                        .map(column -> "CAST(? AS " + column.sqlType() + ")")
+                        .collect(Collectors.joining(", "))
                 + ")";
     }
 
     private List<String[]> parentKeys(TableCatalog.ForeignKey key) throws SQLException {
-        String columns = key.parentColumns().stream().map(column -> TableCatalog.quote(column) + "::text")
+        String columns = key.parentColumns().stream()
+                .map(column -> TableCatalog.quote(column) + "::text")
                 .collect(Collectors.joining(", "));
-        String notNull = key.parentColumns().stream().map(column -> TableCatalog.quote(column) + " IS NOT NULL")
+        String notNull = key.parentColumns().stream()
+                .map(column -> TableCatalog.quote(column) + " IS NOT NULL")
                 .collect(Collectors.joining(" AND "));
         List<String[]> keys = new ArrayList<>();
         try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT DISTINCT " + columns + " FROM "
-                     + TableCatalog.quote(key.parentSchema()) + "." + TableCatalog.quote(key.parentTable())
-                     + " WHERE " + notNull + " ORDER BY " + columns + " LIMIT " + PARENT_KEYS)) {
+                ResultSet rows = query.executeQuery("SELECT DISTINCT " + columns + " FROM "
+                        + TableCatalog.quote(key.parentSchema()) + "." + TableCatalog.quote(key.parentTable())
+                        + " WHERE " + notNull + " ORDER BY " + columns + " LIMIT " + PARENT_KEYS)) {
             while (rows.next()) {
                 String[] tuple = new String[key.parentColumns().size()];
                 for (int i = 0; i < tuple.length; i++) {

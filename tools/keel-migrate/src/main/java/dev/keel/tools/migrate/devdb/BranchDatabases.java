@@ -14,13 +14,16 @@ import java.util.Set;
  */
 public record BranchDatabases(List<DevDatabaseInfo> databases, Set<String> branches, String current) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** Databases Keel made for a branch that is gone; never the current one, never a fixed name. */
     public List<DevDatabaseInfo> orphans() {
         return databases.stream()
-                .filter(database -> database.keelMade() && database.branch().isPresent()
-                        && !branches.contains(database.branch().get()) && !database.name().equals(current))
+                .filter(database -> database.keelMade()
+                        && database.branch().isPresent()
+                        && !branches.contains(database.branch().get())
+                        && !database.name().equals(current))
                 .toList();
     }
 
@@ -37,12 +40,17 @@ public record BranchDatabases(List<DevDatabaseInfo> databases, Set<String> branc
     public void print(PrintWriter out) {
         out.printf("%-40s %-30s %10s  %-17s %s%n", "DATABASE", "BRANCH", "SIZE", "LAST USED (UTC)", "");
         for (DevDatabaseInfo database : databases) {
-            out.printf("%-40s %-30s %10s  %-17s %s%n", database.name(), database.branch().orElse("-"),
-                    size(database.sizeBytes()), database.lastUsed().map(WHEN::format).orElse("-"), state(database));
+            out.printf(
+                    "%-40s %-30s %10s  %-17s %s%n",
+                    database.name(),
+                    database.branch().orElse("-"),
+                    size(database.sizeBytes()),
+                    database.lastUsed().map(WHEN::format).orElse("-"),
+                    state(database));
         }
         if (databases.isEmpty()) {
-            out.println("(no development databases yet: the first make run or make migrate-up creates "
-                    + current + ")");
+            out.println(
+                    "(no development databases yet: the first make run or make migrate-up creates " + current + ")");
         }
         out.flush();
     }

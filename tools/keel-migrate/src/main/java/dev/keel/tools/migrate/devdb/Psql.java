@@ -20,14 +20,16 @@ public final class Psql {
     public static final String INSTALL_HINT = "install the PostgreSQL client: apt-get install postgresql-client "
             + "(Debian, Ubuntu), brew install libpq (macOS)";
 
-    private Psql() {
-    }
+    private Psql() {}
 
     /** psql on the PATH in {@code env}. */
     public static Optional<Path> find(Map<String, String> env) {
         String path = env.getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "psql")).filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "psql"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Shell assignments of PGHOST, PGPORT, PGDATABASE, PGUSER and PGPASSWORD for {@code login}. */

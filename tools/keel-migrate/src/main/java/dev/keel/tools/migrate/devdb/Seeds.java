@@ -33,7 +33,8 @@ public final class Seeds {
 
     /** Which seed folder: essentials run everywhere, production included; demo never in production. */
     public enum Level {
-        ESSENTIALS("essentials"), DEMO("demo");
+        ESSENTIALS("essentials"),
+        DEMO("demo");
 
         private final String folder;
 
@@ -54,12 +55,11 @@ public final class Seeds {
     }
 
     /** What a level did: files and statements run, rows they inserted or changed. */
-    public record Result(int files, int statements, long rows) {
-    }
+    public record Result(int files, int statements, long rows) {}
 
     /** Functions that make a fresh id each time they run. */
-    private static final Set<String> GENERATED_IDS = Set.of("gen_random_uuid", "uuidv4", "uuidv7", "uuid_generate_v1",
-            "uuid_generate_v1mc", "uuid_generate_v4");
+    private static final Set<String> GENERATED_IDS =
+            Set.of("gen_random_uuid", "uuidv4", "uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4");
 
     private final Path directory;
 
@@ -79,7 +79,9 @@ public final class Seeds {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new MigrationException("Could not list " + folder + ": " + e.getMessage(), e);
         }
@@ -114,7 +116,8 @@ public final class Seeds {
         Operation operation = OperationParser.safeParse(statement);
         boolean inserts = statement.tokens().stream().anyMatch(token -> token.is("INSERT"));
         Optional<Token> generated = statement.tokens().stream()
-                .filter(token -> GENERATED_IDS.contains(token.text().toLowerCase(Locale.ROOT))).findFirst();
+                .filter(token -> GENERATED_IDS.contains(token.text().toLowerCase(Locale.ROOT)))
+                .findFirst();
         if (inserts && generated.isPresent()) {
             return Optional.of(generated.get().text() + "() makes a new id on every run, so ON CONFLICT never sees the "
                     + "row again and a second run doubles it: write the id as a fixed literal");
@@ -126,14 +129,18 @@ public final class Seeds {
         return switch (operation) {
             case Operation.Insert insert -> Optional.empty();
             case Operation.Update update -> Optional.empty();
-            case Operation.Other other when other.command().equals("SELECT") || other.command().equals("WITH")
+            case Operation.Other other
+            when other.command().equals("SELECT")
+                    || other.command().equals("WITH")
                     || other.command().equals("INSERT") -> Optional.empty();
-            case Operation.Delete delete -> Optional.of("seeds never delete: Keel archives rows "
-                    + "(archived_at), and a seed that removes data is not one you can run twice safely");
-            case Operation.Truncate truncate -> Optional.of("seeds never truncate; make db-wipe empties "
-                    + "the tables when you mean it");
-            default -> Optional.of("seeds hold rows only; " + statement.summary()
-                    + " changes the schema or the session and belongs in a migration (make migrate-create)");
+            case Operation.Delete delete ->
+                Optional.of("seeds never delete: Keel archives rows "
+                        + "(archived_at), and a seed that removes data is not one you can run twice safely");
+            case Operation.Truncate truncate ->
+                Optional.of("seeds never truncate; make db-wipe empties " + "the tables when you mean it");
+            default ->
+                Optional.of("seeds hold rows only; " + statement.summary()
+                        + " changes the schema or the session and belongs in a migration (make migrate-create)");
         };
     }
 
@@ -160,9 +167,12 @@ public final class Seeds {
                         rows += Math.max(count, 0);
                     } catch (SQLException e) {
                         connection.rollback();
-                        throw new MigrationException("Seed " + seed.where() + " failed, and no " + level.folder()
-                                + " seed was applied: " + e.getMessage().lines().findFirst().orElse("")
-                                + "\n  Fix: correct " + seed.file() + " and run it again.", e);
+                        throw new MigrationException(
+                                "Seed " + seed.where() + " failed, and no " + level.folder()
+                                        + " seed was applied: "
+                                        + e.getMessage().lines().findFirst().orElse("")
+                                        + "\n  Fix: correct " + seed.file() + " and run it again.",
+                                e);
                     }
                 }
             }
@@ -171,9 +181,15 @@ public final class Seeds {
             throw new MigrationException("Could not apply the " + level.folder() + " seeds: " + e.getMessage(), e);
         }
         long files = seeds.stream().map(Seed::file).distinct().count();
-        out.printf("Seeded %s: %d file%s, %d statement%s, %d row%s inserted or changed%n",
-                level.folder(), files, files == 1 ? "" : "s", seeds.size(), seeds.size() == 1 ? "" : "s",
-                rows, rows == 1 ? "" : "s");
+        out.printf(
+                "Seeded %s: %d file%s, %d statement%s, %d row%s inserted or changed%n",
+                level.folder(),
+                files,
+                files == 1 ? "" : "s",
+                seeds.size(),
+                seeds.size() == 1 ? "" : "s",
+                rows,
+                rows == 1 ? "" : "s");
         out.flush();
         return new Result((int) files, seeds.size(), rows);
     }

@@ -6,9 +6,9 @@ import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevPostgres;
 import dev.keel.tools.devservices.db.DevSettings;
 import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.flyway.Migrations;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,25 +38,34 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class SetupDoctor {
 
     /** How a check came out. A NOTE is worth knowing but needs no action. */
-    public enum Outcome { OK, NOTE, FAIL }
-
-    public record Check(String name, Outcome outcome, String detail, String fix) {
+    public enum Outcome {
+        OK,
+        NOTE,
+        FAIL
     }
 
+    public record Check(String name, Outcome outcome, String detail, String fix) {}
+
     /** Where the application's S3 is: {@code KEEL_S3_*}, else what {@code make run} provides. */
-    record S3Target(URI endpoint, String region, String accessKey, String secretKey, String bucket, boolean configured) {
+    record S3Target(
+            URI endpoint, String region, String accessKey, String secretKey, String bucket, boolean configured) {
 
         /** With Docker, make run's S3 is compose's MinIO on 9000; without, the embedded S3Proxy. */
         static S3Target from(Map<String, String> env, boolean docker) {
             String endpoint = env.get("KEEL_S3_ENDPOINT");
             boolean configured = endpoint != null && !endpoint.isBlank();
             if (!configured) {
-                endpoint = docker ? "http://127.0.0.1:9000"
+                endpoint = docker
+                        ? "http://127.0.0.1:9000"
                         : "http://127.0.0.1:" + DevSettings.port(env, "KEEL_S3_PORT", 19000);
             }
-            return new S3Target(URI.create(endpoint.strip()), env.getOrDefault("KEEL_S3_REGION", "us-east-1"),
-                    env.getOrDefault("KEEL_S3_ACCESS_KEY", "keel"), env.getOrDefault("KEEL_S3_SECRET_KEY", "keel-secret-key"),
-                    env.getOrDefault("KEEL_S3_BUCKET", "keel"), configured);
+            return new S3Target(
+                    URI.create(endpoint.strip()),
+                    env.getOrDefault("KEEL_S3_REGION", "us-east-1"),
+                    env.getOrDefault("KEEL_S3_ACCESS_KEY", "keel"),
+                    env.getOrDefault("KEEL_S3_SECRET_KEY", "keel-secret-key"),
+                    env.getOrDefault("KEEL_S3_BUCKET", "keel"),
+                    configured);
         }
     }
 
@@ -91,7 +100,10 @@ public final class SetupDoctor {
         if (feature >= 21) {
             add("JDK", Outcome.OK, detail, "");
         } else {
-            add("JDK", Outcome.FAIL, detail + ": Keel needs 21 or newer",
+            add(
+                    "JDK",
+                    Outcome.FAIL,
+                    detail + ": Keel needs 21 or newer",
                     "install a JDK 21 or newer (the build finds it in the usual places), or set JAVA_HOME to one");
         }
     }
@@ -102,12 +114,20 @@ public final class SetupDoctor {
             return false;
         }
         if (compose.available()) {
-            add("Docker", Outcome.OK, "a Docker engine and Compose v2 answer: make run uses docker-compose.yml "
-                    + "(PostgreSQL too, unless make db-start keeps the embedded one running)", "");
+            add(
+                    "Docker",
+                    Outcome.OK,
+                    "a Docker engine and Compose v2 answer: make run uses docker-compose.yml "
+                            + "(PostgreSQL too, unless make db-start keeps the embedded one running)",
+                    "");
             return true;
         }
-        add("Docker", Outcome.NOTE, "no Docker engine answers: make run uses the embedded PostgreSQL 17 and S3Proxy, "
-                + "which need nothing installed", "");
+        add(
+                "Docker",
+                Outcome.NOTE,
+                "no Docker engine answers: make run uses the embedded PostgreSQL 17 and S3Proxy, "
+                        + "which need nothing installed",
+                "");
         return false;
     }
 
@@ -134,22 +154,28 @@ public final class SetupDoctor {
         }
         Database database = new Database(login.jdbcUrl(), login.username(), login.password());
         try (Connection connection = DriverManager.getConnection(login.jdbcUrl(), login.username(), login.password());
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT current_setting('server_version'), "
-                     + "current_setting('server_version_num')::int")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT current_setting('server_version'), " + "current_setting('server_version_num')::int")) {
             row.next();
             String version = row.getString(1);
             int major = row.getInt(2) / 10000;
             if (major == 17) {
                 add("PostgreSQL", Outcome.OK, "PostgreSQL " + version + ", " + server.describe(), "");
             } else {
-                add("PostgreSQL", Outcome.FAIL, "PostgreSQL " + version + " at " + login.jdbcUrl()
-                        + ": Keel runs and is tested on PostgreSQL 17",
+                add(
+                        "PostgreSQL",
+                        Outcome.FAIL,
+                        "PostgreSQL " + version + " at " + login.jdbcUrl()
+                                + ": Keel runs and is tested on PostgreSQL 17",
                         "use PostgreSQL 17 (unset KEEL_DB_URL for Keel's own, or upgrade your server)");
             }
         } catch (SQLException e) {
-            add("PostgreSQL", Outcome.FAIL, "cannot log in to " + login.jdbcUrl() + " as " + login.username() + ": "
-                    + e.getMessage(), "check KEEL_DB_USER and KEEL_DB_PASSWORD, or " + server.startHint());
+            add(
+                    "PostgreSQL",
+                    Outcome.FAIL,
+                    "cannot log in to " + login.jdbcUrl() + " as " + login.username() + ": " + e.getMessage(),
+                    "check KEEL_DB_USER and KEEL_DB_PASSWORD, or " + server.startHint());
             return null;
         }
         add("Database", Outcome.OK, devDatabase.name().describe() + (login.created() ? ", created now" : ""), "");
@@ -169,13 +195,18 @@ public final class SetupDoctor {
             return;
         }
         List<Migrations.Status> broken = report.migrations().stream()
-                .filter(row -> row.state().equals("failed") || List.of("changed", "missing").contains(row.checksum()))
+                .filter(row -> row.state().equals("failed")
+                        || List.of("changed", "missing").contains(row.checksum()))
                 .toList();
         String at = report.current().isEmpty() ? "an empty schema" : "version " + report.current();
         if (!broken.isEmpty()) {
-            add("Migrations", Outcome.FAIL, broken.size() + " applied migration(s) failed or changed since they ran, "
-                    + "first " + broken.getFirst().version(), "make migrate-status shows them; make migrate-repair "
-                    + "realigns checksums after an intended edit");
+            add(
+                    "Migrations",
+                    Outcome.FAIL,
+                    broken.size() + " applied migration(s) failed or changed since they ran, " + "first "
+                            + broken.getFirst().version(),
+                    "make migrate-status shows them; make migrate-repair "
+                            + "realigns checksums after an intended edit");
         } else if (report.pending() > 0) {
             add("Migrations", Outcome.FAIL, "at " + at + ", " + report.pending() + " pending", "make migrate-up");
         } else {
@@ -186,7 +217,8 @@ public final class SetupDoctor {
     private void checkS3(boolean docker) {
         S3Target target = S3Target.from(settings.environment(), docker);
         String where = target.endpoint() + " bucket " + target.bucket();
-        String startFix = target.configured() ? "start that server, or correct KEEL_S3_ENDPOINT"
+        String startFix = target.configured()
+                ? "start that server, or correct KEEL_S3_ENDPOINT"
                 : "make run starts it (S3Proxy, or MinIO with Docker); or point KEEL_S3_ENDPOINT at your S3";
         try (S3Client s3 = S3Client.builder()
                 .endpointOverride(target.endpoint())
@@ -194,18 +226,27 @@ public final class SetupDoctor {
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(target.accessKey(), target.secretKey())))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
                 .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             s3.headBucket(request -> request.bucket(target.bucket()));
             add("S3", Outcome.OK, where + " answers and the bucket is there", "");
         } catch (NoSuchBucketException e) {
-            add("S3", Outcome.FAIL, where + ": the server answers, the bucket does not exist",
+            add(
+                    "S3",
+                    Outcome.FAIL,
+                    where + ": the server answers, the bucket does not exist",
                     "create bucket " + target.bucket() + " (make run does for its own server), or set KEEL_S3_BUCKET");
         } catch (S3Exception e) {
-            add("S3", Outcome.FAIL, where + ": the server refused (" + e.statusCode() + " "
-                    + e.awsErrorDetails().errorCode() + ")", "check KEEL_S3_ACCESS_KEY and KEEL_S3_SECRET_KEY");
+            add(
+                    "S3",
+                    Outcome.FAIL,
+                    where + ": the server refused (" + e.statusCode() + " "
+                            + e.awsErrorDetails().errorCode() + ")",
+                    "check KEEL_S3_ACCESS_KEY and KEEL_S3_SECRET_KEY");
         } catch (SdkClientException e) {
             add("S3", Outcome.FAIL, "nothing answers at " + target.endpoint(), startFix);
         }
@@ -216,23 +257,28 @@ public final class SetupDoctor {
         if (found != null) {
             add("psql", Outcome.OK, found + " (make db-psql)", "");
         } else {
-            add("psql", Outcome.NOTE, "no psql on the PATH, so make db-psql cannot open a prompt",
-                    Psql.INSTALL_HINT);
+            add("psql", Outcome.NOTE, "no psql on the PATH, so make db-psql cannot open a prompt", Psql.INSTALL_HINT);
         }
     }
 
     /** One line per check, then the failures' fixes; true when nothing failed. */
     public static boolean print(List<Check> checks, PrintWriter out) {
         for (Check check : checks) {
-            out.printf("%-4s  %-11s %s%n", check.outcome() == Outcome.OK ? "ok" : check.outcome() == Outcome.NOTE
-                    ? "note" : "FAIL", check.name(), check.detail());
+            out.printf(
+                    "%-4s  %-11s %s%n",
+                    check.outcome() == Outcome.OK ? "ok" : check.outcome() == Outcome.NOTE ? "note" : "FAIL",
+                    check.name(),
+                    check.detail());
             if (check.outcome() != Outcome.OK && !check.fix().isEmpty()) {
                 out.printf("      %-11s fix: %s%n", "", check.fix());
             }
         }
-        long failed = checks.stream().filter(check -> check.outcome() == Outcome.FAIL).count();
-        out.println(failed == 0 ? "\nThe setup is ready." : "\n" + failed + " check" + (failed == 1 ? "" : "s")
-                + " failed: the fixes are above.");
+        long failed =
+                checks.stream().filter(check -> check.outcome() == Outcome.FAIL).count();
+        out.println(
+                failed == 0
+                        ? "\nThe setup is ready."
+                        : "\n" + failed + " check" + (failed == 1 ? "" : "s") + " failed: the fixes are above.");
         out.flush();
         return failed == 0;
     }

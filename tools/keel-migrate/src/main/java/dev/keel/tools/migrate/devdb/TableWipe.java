@@ -1,7 +1,7 @@
 package dev.keel.tools.migrate.devdb;
 
-import dev.keel.tools.migration.FlywaySettings;
 import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migration.FlywaySettings;
 import dev.keel.tools.migration.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,8 +36,9 @@ public final class TableWipe {
     /** The tables a wipe empties, schema-qualified. */
     public List<String> tables() {
         List<String> tables = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(TABLES)) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(TABLES)) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
@@ -52,7 +53,8 @@ public final class TableWipe {
         if (tables.isEmpty()) {
             return;
         }
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE TABLE " + String.join(", ", tables) + " RESTART IDENTITY");
         } catch (SQLException e) {
             throw new MigrationException("Could not empty the tables; nothing was deleted: " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.MigrationException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,8 +63,13 @@ public final class Backup {
                 for (String table : tables) {
                     manifest.setProperty("columns." + table, String.join(",", columns(connection, table)));
                 }
-                manifest.setProperty("sequences", String.join(",", sequences(connection).entrySet().stream()
-                        .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()));
+                manifest.setProperty(
+                        "sequences",
+                        String.join(
+                                ",",
+                                sequences(connection).entrySet().stream()
+                                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                                        .toList()));
                 zip.putNextEntry(new ZipEntry("manifest.properties"));
                 manifest.store(zip, "Keel backup");
                 copyOut(copy, zip, history, columns(connection, history));
@@ -75,7 +79,10 @@ public final class Backup {
             }
             connection.commit();
             // Only a complete backup takes the name: a failed one never replaces a good one.
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return tables.size();
         } catch (SQLException | IOException e) {
@@ -93,8 +100,8 @@ public final class Backup {
             throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
         }
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT version FROM " + quote(history)
-                     + " WHERE version IS NOT NULL AND success ORDER BY installed_rank DESC LIMIT 1")) {
+                ResultSet result = statement.executeQuery("SELECT version FROM " + quote(history)
+                        + " WHERE version IS NOT NULL AND success ORDER BY installed_rank DESC LIMIT 1")) {
             if (!result.next()) {
                 throw new MigrationException("The database has no migrations applied: there is nothing to back up.");
             }
@@ -139,7 +146,8 @@ public final class Backup {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                String[] tables = manifest.getProperty("tables").isEmpty() ? new String[0]
+                String[] tables = manifest.getProperty("tables").isEmpty()
+                        ? new String[0]
                         : manifest.getProperty("tables").split(",");
                 try (Statement statement = connection.createStatement()) {
                     // The history and the rows come from the backup as they were, not as this restore's
@@ -152,7 +160,11 @@ public final class Backup {
                 }
                 copyIn(copy, zip, history, columns(connection, history));
                 for (String table : tables) {
-                    copyIn(copy, zip, table, List.of(manifest.getProperty("columns." + table).split(",")));
+                    copyIn(
+                            copy,
+                            zip,
+                            table,
+                            List.of(manifest.getProperty("columns." + table).split(",")));
                 }
                 for (String sequence : manifest.getProperty("sequences", "").split(",")) {
                     if (!sequence.isBlank()) {
@@ -168,8 +180,10 @@ public final class Backup {
                 return tables.length;
             }
         } catch (SQLException | IOException e) {
-            throw new MigrationException("Restore failed: " + e.getMessage()
-                    + "\n  No row was loaded (the load is one transaction); the database may hold the migrated, empty schema.", e);
+            throw new MigrationException(
+                    "Restore failed: " + e.getMessage()
+                            + "\n  No row was loaded (the load is one transaction); the database may hold the migrated, empty schema.",
+                    e);
         }
     }
 
@@ -184,7 +198,8 @@ public final class Backup {
     private static void copyOut(CopyManager copy, ZipOutputStream zip, String table, List<String> columns)
             throws SQLException, IOException {
         zip.putNextEntry(new ZipEntry("tables/" + table + ".csv"));
-        copy.copyOut("COPY " + quote(table) + columnList(columns) + " TO STDOUT WITH (FORMAT csv)", new NonClosing(zip));
+        copy.copyOut(
+                "COPY " + quote(table) + columnList(columns) + " TO STDOUT WITH (FORMAT csv)", new NonClosing(zip));
         zip.closeEntry();
     }
 
@@ -205,7 +220,8 @@ public final class Backup {
 
     private static boolean hasTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) {
+                ResultSet result =
+                        statement.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")) {
             result.next();
             return result.getLong(1) > 0;
         }
@@ -226,27 +242,32 @@ public final class Backup {
             }
         }
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT c.relname, p.relname FROM pg_constraint k "
-                     + "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid "
-                     + "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                     + "WHERE k.contype = 'f' AND n.nspname = current_schema() AND c.relname <> p.relname")) {
+                ResultSet result = statement.executeQuery("SELECT c.relname, p.relname FROM pg_constraint k "
+                        + "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE k.contype = 'f' AND n.nspname = current_schema() AND c.relname <> p.relname")) {
             while (result.next()) {
-                parents.computeIfAbsent(result.getString(1), table -> new ArrayList<>()).add(result.getString(2));
+                parents.computeIfAbsent(result.getString(1), table -> new ArrayList<>())
+                        .add(result.getString(2));
             }
         }
         List<String> ordered = new ArrayList<>();
         while (ordered.size() < parents.size()) {
             boolean progressed = false;
             for (var table : parents.entrySet()) {
-                if (!ordered.contains(table.getKey()) && ordered.containsAll(table.getValue().stream()
-                        .filter(parents::containsKey).toList())) {
+                if (!ordered.contains(table.getKey())
+                        && ordered.containsAll(table.getValue().stream()
+                                .filter(parents::containsKey)
+                                .toList())) {
                     ordered.add(table.getKey());
                     progressed = true;
                 }
             }
             if (!progressed) {
-                throw new MigrationException("Foreign keys form a cycle between " + parents.keySet().stream()
-                        .filter(table -> !ordered.contains(table)).toList() + "; Keel's backup cannot order them.");
+                throw new MigrationException("Foreign keys form a cycle between "
+                        + parents.keySet().stream()
+                                .filter(table -> !ordered.contains(table))
+                                .toList() + "; Keel's backup cannot order them.");
             }
         }
         return ordered;
@@ -255,8 +276,8 @@ public final class Backup {
     private static Map<String, Long> sequences(Connection connection) throws SQLException {
         Map<String, Long> values = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT sequencename, last_value FROM pg_sequences "
-                     + "WHERE schemaname = current_schema() AND last_value IS NOT NULL")) {
+                ResultSet result = statement.executeQuery("SELECT sequencename, last_value FROM pg_sequences "
+                        + "WHERE schemaname = current_schema() AND last_value IS NOT NULL")) {
             while (result.next()) {
                 values.put(result.getString(1), result.getLong(2));
             }

@@ -27,8 +27,8 @@ public record CatalogSnapshot(List<String> lines) {
                 + " AND x.objid = " + oid + " AND x.deptype = 'e')";
     }
 
-    private static final String RELATION = USER_SCHEMA + " AND NOT " + FlywaySettings.IS_HISTORY_TABLE
-            + notOwnedByExtension("pg_class", "c.oid");
+    private static final String RELATION =
+            USER_SCHEMA + " AND NOT " + FlywaySettings.IS_HISTORY_TABLE + notOwnedByExtension("pg_class", "c.oid");
 
     private static final String[] QUERIES = {
         "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMA + " AND n.nspname <> 'public'"

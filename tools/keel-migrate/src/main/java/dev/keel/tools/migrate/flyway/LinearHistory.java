@@ -1,9 +1,8 @@
 package dev.keel.tools.migrate.flyway;
 
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.Git;
-
+import dev.keel.tools.migration.MigrationException;
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ public final class LinearHistory {
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** A branch migration given a new version. */
-    public record Rename(String from, String to, String name) {
-    }
+    public record Rename(String from, String to, String name) {}
 
     private final MigrationFiles files;
     private final String mainRef;
@@ -60,21 +58,27 @@ public final class LinearHistory {
 
     /** Renames the branch's own migrations (and their undo scripts) to versions after main's newest. */
     public List<Rename> rebase(Clock clock) throws IOException {
-        Set<String> main = mainVersions().orElseThrow(() -> new MigrationException("There is no " + mainRef
-                + " to rebase onto (set --main to the main branch's ref)."));
+        Set<String> main = mainVersions()
+                .orElseThrow(() -> new MigrationException(
+                        "There is no " + mainRef + " to rebase onto (set --main to the main branch's ref)."));
         String newest = main.isEmpty() ? "0" : ((TreeSet<String>) main).last();
         List<MigrationFiles.Migration> mine = branchOnly(main);
         if (mine.stream().allMatch(migration -> migration.version().compareTo(newest) > 0)) {
             return List.of();
         }
         List<Rename> renames = new ArrayList<>();
-        long next = Math.max(Long.parseLong(newest) + 1,
+        long next = Math.max(
+                Long.parseLong(newest) + 1,
                 Long.parseLong(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION)));
         for (MigrationFiles.Migration migration : mine) {
             String version = Long.toString(next++);
-            move(migration.file(), files.migrationDirectory().resolve("V" + version + "__" + migration.name() + ".sql"));
+            move(
+                    migration.file(),
+                    files.migrationDirectory().resolve("V" + version + "__" + migration.name() + ".sql"));
             if (migration.undo().isPresent()) {
-                move(migration.undo().get(), files.undoDirectory().resolve("U" + version + "__" + migration.name() + ".sql"));
+                move(
+                        migration.undo().get(),
+                        files.undoDirectory().resolve("U" + version + "__" + migration.name() + ".sql"));
             }
             renames.add(new Rename(migration.version(), version, migration.name()));
         }
@@ -82,12 +86,18 @@ public final class LinearHistory {
     }
 
     private List<MigrationFiles.Migration> branchOnly(Set<String> main) {
-        return files.migrations().stream().filter(migration -> !main.contains(migration.version())).toList();
+        return files.migrations().stream()
+                .filter(migration -> !main.contains(migration.version()))
+                .toList();
     }
 
     /** git mv for tracked files, so history follows them; a plain move otherwise. */
     private static void move(Path from, Path to) throws IOException {
-        if (Git.run(from.toAbsolutePath().getParent(), "mv", from.getFileName().toString(), to.toAbsolutePath().toString())
+        if (Git.run(
+                        from.toAbsolutePath().getParent(),
+                        "mv",
+                        from.getFileName().toString(),
+                        to.toAbsolutePath().toString())
                 .isEmpty()) {
             Files.move(from, to);
         }

@@ -1,9 +1,8 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.FlywaySettings;
-import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migration.MigrationException;
-
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,14 +29,18 @@ import org.flywaydb.core.api.output.RepairResult;
 public final class Migrations {
 
     /** One row of {@code status}: a migration, where it stands and whether it can be undone. */
-    public record Status(String version, String description, String state, String checksum, boolean undo,
-                         String installedOn) {
-    }
+    public record Status(
+            String version, String description, String state, String checksum, boolean undo, String installedOn) {}
 
     /** One row of {@code history}: an applied migration, when, by whom, how long it took. */
-    public record Applied(int rank, String version, String description, String installedOn, String installedBy,
-                          int millis, boolean success) {
-    }
+    public record Applied(
+            int rank,
+            String version,
+            String description,
+            String installedOn,
+            String installedBy,
+            int millis,
+            boolean success) {}
 
     private final Database database;
     private final MigrationFiles files;
@@ -48,7 +51,8 @@ public final class Migrations {
     }
 
     public Flyway flyway(String target, Callback... callbacks) {
-        // db/flyway.properties, the definition the application applies too, with its location read from the source tree.
+        // db/flyway.properties, the definition the application applies too, with its location read from the source
+        // tree.
         var configuration = Flyway.configure()
                 .dataSource(database.url(), database.user(), database.password())
                 .configuration(files.settings().forSourceTree(files.root()))
@@ -63,7 +67,9 @@ public final class Migrations {
     public record Report(String current, List<Status> migrations) {
 
         public long pending() {
-            return migrations.stream().filter(row -> row.state().equals("pending")).count();
+            return migrations.stream()
+                    .filter(row -> row.state().equals("pending"))
+                    .count();
         }
     }
 
@@ -72,13 +78,27 @@ public final class Migrations {
             MigrationInfoService info = flyway(null).info();
             List<Status> rows = new ArrayList<>();
             for (MigrationInfo migration : info.all()) {
-                String version = migration.getVersion() == null ? "" : migration.getVersion().getVersion();
-                boolean undo = files.find(version).flatMap(MigrationFiles.Migration::undo).isPresent();
-                rows.add(new Status(version, migration.getDescription(), state(migration), checksum(migration), undo,
-                        migration.getInstalledOn() == null ? "" : migration.getInstalledOn().toInstant().toString()));
+                String version = migration.getVersion() == null
+                        ? ""
+                        : migration.getVersion().getVersion();
+                boolean undo = files.find(version)
+                        .flatMap(MigrationFiles.Migration::undo)
+                        .isPresent();
+                rows.add(new Status(
+                        version,
+                        migration.getDescription(),
+                        state(migration),
+                        checksum(migration),
+                        undo,
+                        migration.getInstalledOn() == null
+                                ? ""
+                                : migration.getInstalledOn().toInstant().toString()));
             }
             MigrationInfo current = info.current();
-            return new Report(current == null || current.getVersion() == null ? "" : current.getVersion().getVersion(),
+            return new Report(
+                    current == null || current.getVersion() == null
+                            ? ""
+                            : current.getVersion().getVersion(),
                     rows);
         } catch (FlywayException e) {
             throw wrap(e);
@@ -101,8 +121,7 @@ public final class Migrations {
         if (!info.isApplied()) {
             return "";
         }
-        if (info.getState() == MigrationState.MISSING_SUCCESS
-                || info.getState() == MigrationState.MISSING_FAILED) {
+        if (info.getState() == MigrationState.MISSING_SUCCESS || info.getState() == MigrationState.MISSING_FAILED) {
             return "missing";
         }
         return info.isChecksumMatching() ? "ok" : "changed";
@@ -124,8 +143,10 @@ public final class Migrations {
     public int stamp(String version) {
         Report report = status();
         List<Status> pending = report.migrations().stream()
-                .filter(row -> row.state().equals("pending") && row.version().compareTo(version) <= 0).toList();
-        if (report.migrations().stream().anyMatch(row -> !row.checksum().isEmpty() && !row.checksum().equals("ok"))) {
+                .filter(row -> row.state().equals("pending") && row.version().compareTo(version) <= 0)
+                .toList();
+        if (report.migrations().stream()
+                .anyMatch(row -> !row.checksum().isEmpty() && !row.checksum().equals("ok"))) {
             throw new MigrationException("Some applied migrations have changed or missing files (make migrate-status); "
                     + "stamp ends with a repair that would hide that, so resolve them first.");
         }
@@ -137,13 +158,18 @@ public final class Migrations {
         try {
             standIns = Files.createTempDirectory("keel-stamp-");
             for (Status row : pending) {
-                Path file = files.find(row.version()).orElseThrow(() -> new MigrationException(
-                        "Migration " + row.version() + " is not named as Keel names them (make migrate-validate).")).file();
+                Path file = files.find(row.version())
+                        .orElseThrow(() -> new MigrationException("Migration " + row.version()
+                                + " is not named as Keel names them (make migrate-validate)."))
+                        .file();
                 Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
             }
-            Flyway.configure().configuration(flyway(version).getConfiguration())
-                    .locations("filesystem:" + standIns.toAbsolutePath()).ignoreMigrationPatterns("*:missing")
-                    .load().migrate();
+            Flyway.configure()
+                    .configuration(flyway(version).getConfiguration())
+                    .locations("filesystem:" + standIns.toAbsolutePath())
+                    .ignoreMigrationPatterns("*:missing")
+                    .load()
+                    .migrate();
             flyway(null).repair();
             return pending.size();
         } catch (IOException e) {
@@ -153,7 +179,8 @@ public final class Migrations {
         } finally {
             if (standIns != null) {
                 try (var paths = Files.walk(standIns)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    paths.sorted(Comparator.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
                 } catch (IOException e) {
                     // a temporary directory left behind is harmless
                 }
@@ -176,8 +203,10 @@ public final class Migrations {
 
     /** Flyway's built-in placeholders with this database's values, and the team's own, for previews. */
     public Placeholders placeholders() {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT current_schema(), current_user, current_database()")) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("SELECT current_schema(), current_user, current_database()")) {
             result.next();
             return new Placeholders(result.getString(1), result.getString(2), result.getString(3), files.settings());
         } catch (SQLException e) {
@@ -218,8 +247,8 @@ public final class Migrations {
             var result = flyway(null).validateWithResult();
             List<String> problems = new ArrayList<>();
             if (!result.validationSuccessful) {
-                result.invalidMigrations.forEach(invalid -> problems.add(invalid.filepath + ": "
-                        + invalid.errorDetails.errorMessage));
+                result.invalidMigrations.forEach(
+                        invalid -> problems.add(invalid.filepath + ": " + invalid.errorDetails.errorMessage));
             }
             return problems;
         } catch (FlywayException e) {
@@ -228,16 +257,23 @@ public final class Migrations {
     }
 
     public List<Applied> history() {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             if (!historyTableExists(connection, files.settings())) {
                 return List.of();
             }
             List<Applied> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("SELECT installed_rank, version, description, installed_on, "
-                    + "installed_by, execution_time, success FROM " + files.settings().quotedTable() + " ORDER BY installed_rank")) {
+                    + "installed_by, execution_time, success FROM "
+                    + files.settings().quotedTable() + " ORDER BY installed_rank")) {
                 while (result.next()) {
-                    rows.add(new Applied(result.getInt(1), result.getString(2), result.getString(3),
-                            result.getTimestamp(4).toInstant().toString(), result.getString(5), result.getInt(6),
+                    rows.add(new Applied(
+                            result.getInt(1),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getTimestamp(4).toInstant().toString(),
+                            result.getString(5),
+                            result.getInt(6),
                             result.getBoolean(7)));
                 }
             }
@@ -259,7 +295,9 @@ public final class Migrations {
     }
 
     private MigrationException wrap(FlywayException e) {
-        if (e.getCause() instanceof SQLException cause && e.getMessage() != null && e.getMessage().contains("Unable to obtain")) {
+        if (e.getCause() instanceof SQLException cause
+                && e.getMessage() != null
+                && e.getMessage().contains("Unable to obtain")) {
             return database.unreachable(cause);
         }
         return new MigrationException(e.getMessage(), e);

@@ -2,7 +2,6 @@ package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.FlywaySettings;
 import dev.keel.tools.migration.MigrationException;
-
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -23,16 +22,21 @@ public record Placeholders(String defaultSchema, String user, String database, F
         StringBuilder resolved = new StringBuilder();
         Map<String, String> own = settings.placeholders();
         while (matcher.find()) {
-            String value = own.containsKey(matcher.group(1)) ? own.get(matcher.group(1)) : switch (matcher.group(1)) {
-                case "flyway:defaultSchema" -> defaultSchema;
-                case "flyway:user" -> user;
-                case "flyway:database" -> database;
-                case "flyway:table" -> settings.table();
-                case "flyway:filename" -> filename;
-                case "flyway:timestamp" -> LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                default -> throw new MigrationException(filename + ": no value for the placeholder " + matcher.group(1)
-                        + " (define it in db/flyway.properties as flyway.placeholders." + matcher.group(1) + "=...).");
-            };
+            String value = own.containsKey(matcher.group(1))
+                    ? own.get(matcher.group(1))
+                    : switch (matcher.group(1)) {
+                        case "flyway:defaultSchema" -> defaultSchema;
+                        case "flyway:user" -> user;
+                        case "flyway:database" -> database;
+                        case "flyway:table" -> settings.table();
+                        case "flyway:filename" -> filename;
+                        case "flyway:timestamp" ->
+                            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                        default ->
+                            throw new MigrationException(filename + ": no value for the placeholder " + matcher.group(1)
+                                    + " (define it in db/flyway.properties as flyway.placeholders." + matcher.group(1)
+                                    + "=...).");
+                    };
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(resolved);

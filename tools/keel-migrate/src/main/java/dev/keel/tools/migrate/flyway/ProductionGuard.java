@@ -1,7 +1,6 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.MigrationException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ public final class ProductionGuard {
 
     private static Map<String, String> environment = System.getenv();
 
-    private ProductionGuard() {
-    }
+    private ProductionGuard() {}
 
     /** For tests: the environment the guard reads. */
     static void useEnvironment(Map<String, String> env) {
@@ -32,9 +30,11 @@ public final class ProductionGuard {
     public static boolean production() {
         String env = environment.getOrDefault("KEEL_ENV", "").toLowerCase(Locale.ROOT);
         String profiles = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").toLowerCase(Locale.ROOT);
-        return env.equals("production") || env.equals("prod")
-                || java.util.Arrays.stream(profiles.split(",")).map(String::strip).anyMatch(p -> p.equals("prod")
-                        || p.equals("production"));
+        return env.equals("production")
+                || env.equals("prod")
+                || java.util.Arrays.stream(profiles.split(","))
+                        .map(String::strip)
+                        .anyMatch(p -> p.equals("prod") || p.equals("production"));
     }
 
     /** Refuses {@code command} outright in production, whatever is confirmed: {@code why} says what it would do. */
@@ -59,8 +59,12 @@ public final class ProductionGuard {
         }
         String file = environment.get("KEEL_BACKUP_FILE");
         try {
-            if (file != null && Files.isRegularFile(Path.of(file)) && Files.size(Path.of(file)) > 0
-                    && Files.getLastModifiedTime(Path.of(file)).toInstant().isAfter(Instant.now().minus(BACKUP_MAX_AGE))) {
+            if (file != null
+                    && Files.isRegularFile(Path.of(file))
+                    && Files.size(Path.of(file)) > 0
+                    && Files.getLastModifiedTime(Path.of(file))
+                            .toInstant()
+                            .isAfter(Instant.now().minus(BACKUP_MAX_AGE))) {
                 return;
             }
         } catch (IOException e) {

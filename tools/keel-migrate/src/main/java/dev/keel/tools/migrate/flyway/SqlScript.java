@@ -1,7 +1,6 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.MigrationException;
-
 import dev.keel.tools.sql.SqlSplitter;
 import dev.keel.tools.sql.SqlSyntaxException;
 import java.util.List;
@@ -22,13 +21,13 @@ public final class SqlScript {
         }
     }
 
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     public static List<Statement> split(String script) {
         try {
             return SqlSplitter.split(script).statements().stream()
-                    .map(statement -> new Statement(statement.text(), statement.line())).toList();
+                    .map(statement -> new Statement(statement.text(), statement.line()))
+                    .toList();
         } catch (SqlSyntaxException e) {
             throw new MigrationException("line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
         }

@@ -1,8 +1,7 @@
 package dev.keel.tools.migrate.flyway;
 
-import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migration.MigrationException;
-
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,21 +22,16 @@ import java.util.List;
 public final class Undo {
 
     /** An applied migration as Flyway's history table records it. */
-    public record AppliedMigration(int rank, String version, String description) {
-    }
+    public record AppliedMigration(int rank, String version, String description) {}
 
     /** How far to go back. */
-    public sealed interface Plan permits Steps, DownTo, All {
-    }
+    public sealed interface Plan permits Steps, DownTo, All {}
 
-    public record Steps(int count) implements Plan {
-    }
+    public record Steps(int count) implements Plan {}
 
-    public record DownTo(String version) implements Plan {
-    }
+    public record DownTo(String version) implements Plan {}
 
-    public record All() implements Plan {
-    }
+    public record All() implements Plan {}
 
     // One key for every keel-migrate undo, so two of them never undo the same migration twice.
     private static final long LOCK_KEY = 0x6b65656c756e646fL; // "keelundo"
@@ -62,7 +56,8 @@ public final class Undo {
     private List<Path> scripts(List<AppliedMigration> chosen) {
         List<Path> scripts = new ArrayList<>();
         for (AppliedMigration migration : chosen) {
-            scripts.add(files.find(migration.version()).flatMap(MigrationFiles.Migration::undo)
+            scripts.add(files.find(migration.version())
+                    .flatMap(MigrationFiles.Migration::undo)
                     .orElseThrow(() -> new MigrationException("Migration " + migration.version() + " ("
                             + migration.description() + ") has no undo script in " + files.undoDirectory()
                             + "; nothing was undone.")));
@@ -92,8 +87,10 @@ public final class Undo {
     private static List<AppliedMigration> choose(List<AppliedMigration> newestFirst, Plan plan) {
         return switch (plan) {
             case Steps steps -> newestFirst.subList(0, Math.min(steps.count(), newestFirst.size()));
-            case DownTo downTo -> newestFirst.stream()
-                    .filter(migration -> migration.version().compareTo(downTo.version()) > 0).toList();
+            case DownTo downTo ->
+                newestFirst.stream()
+                        .filter(migration -> migration.version().compareTo(downTo.version()) > 0)
+                        .toList();
             case All all -> newestFirst;
         };
     }
@@ -104,10 +101,11 @@ public final class Undo {
             return rows;
         }
         try (Statement statement = connection.createStatement();
-             // Only migrations that ran SQL: repair's DELETE rows and baselines have nothing to undo.
-             ResultSet result = statement.executeQuery("SELECT installed_rank, version, description "
-                     + "FROM " + files.settings().quotedTable() + " WHERE version IS NOT NULL AND success AND type IN ('SQL', 'JDBC') "
-                     + "ORDER BY installed_rank DESC")) {
+                // Only migrations that ran SQL: repair's DELETE rows and baselines have nothing to undo.
+                ResultSet result = statement.executeQuery("SELECT installed_rank, version, description "
+                        + "FROM " + files.settings().quotedTable()
+                        + " WHERE version IS NOT NULL AND success AND type IN ('SQL', 'JDBC') "
+                        + "ORDER BY installed_rank DESC")) {
             while (result.next()) {
                 rows.add(new AppliedMigration(result.getInt(1), result.getString(2), result.getString(3)));
             }
@@ -115,11 +113,18 @@ public final class Undo {
         return rows;
     }
 
-    private void undo(Connection connection, AppliedMigration migration, Path script, Placeholders placeholders,
-                             int alreadyUndone, PrintWriter out) throws SQLException {
+    private void undo(
+            Connection connection,
+            AppliedMigration migration,
+            Path script,
+            Placeholders placeholders,
+            int alreadyUndone,
+            PrintWriter out)
+            throws SQLException {
         String sql;
         try {
-            sql = placeholders.resolve(Files.readString(script), script.getFileName().toString());
+            sql = placeholders.resolve(
+                    Files.readString(script), script.getFileName().toString());
         } catch (IOException e) {
             throw new MigrationException("Cannot read " + script + ": " + e.getMessage(), e);
         }
@@ -160,9 +165,14 @@ public final class Undo {
             out.println(" failed");
             out.flush();
             String where = current == null ? "" : " line " + current.line() + " (" + current.firstLine() + ")";
-            throw new MigrationException(script + where + ": " + e.getMessage()
-                    + "\n  Nothing was undone for " + migration.version() + ": its schema and history row are as they were"
-                    + (alreadyUndone > 0 ? "; the " + alreadyUndone + " newer undo(s) before it were committed." : "."), e);
+            throw new MigrationException(
+                    script + where + ": " + e.getMessage()
+                            + "\n  Nothing was undone for " + migration.version()
+                            + ": its schema and history row are as they were"
+                            + (alreadyUndone > 0
+                                    ? "; the " + alreadyUndone + " newer undo(s) before it were committed."
+                                    : "."),
+                    e);
         } finally {
             // Only after commit or rollback: turning autocommit on mid-transaction would commit it.
             connection.setAutoCommit(true);

@@ -25,13 +25,17 @@ public record FailedStatement(Path file, int line, String statement, String tabl
         SQLException sql = cause(failure, SQLException.class);
         int line = script == null ? 0 : script.getLineNumber();
         Optional<SqlStatement> statement = statementAt(file, line);
-        String text = statement.map(SqlStatement::text)
-                .or(() -> Optional.ofNullable(script == null ? null : script.getStatement())).map(FailedStatement::oneLine)
+        String text = statement
+                .map(SqlStatement::text)
+                .or(() -> Optional.ofNullable(script == null ? null : script.getStatement()))
+                .map(FailedStatement::oneLine)
                 .orElse("");
         ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-        String table = server != null && server.getTable() != null ? qualified(server.getSchema(), server.getTable())
+        String table = server != null && server.getTable() != null
+                ? qualified(server.getSchema(), server.getTable())
                 : statement.map(FailedStatement::tableOf).orElse(null);
-        String message = server == null ? (sql != null ? sql.getMessage() : failure.getMessage())
+        String message = server == null
+                ? (sql != null ? sql.getMessage() : failure.getMessage())
                 : server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
         return new FailedStatement(file, line, text, table, sql == null ? null : sql.getSQLState(), message);
     }
@@ -51,15 +55,20 @@ public record FailedStatement(Path file, int line, String statement, String tabl
             return "";
         }
         return switch (sqlState) {
-            case "23502" -> "Existing rows have no value for a NOT NULL column: give it a DEFAULT, or add it nullable, "
-                    + "backfill it, then SET NOT NULL.";
-            case "23505" -> "Existing rows hold duplicates: remove or merge them in the migration first, or make the "
-                    + "index partial or not unique.";
+            case "23502" ->
+                "Existing rows have no value for a NOT NULL column: give it a DEFAULT, or add it nullable, "
+                        + "backfill it, then SET NOT NULL.";
+            case "23505" ->
+                "Existing rows hold duplicates: remove or merge them in the migration first, or make the "
+                        + "index partial or not unique.";
             case "23514" -> "Existing rows break the CHECK: add it NOT VALID, fix the rows, then VALIDATE CONSTRAINT.";
-            case "23503" -> "Existing rows reference nothing: add the key NOT VALID, fix the rows, then VALIDATE "
-                    + "CONSTRAINT.";
-            default -> causedByRows() ? "Existing values do not convert: give the change a USING expression that "
-                    + "handles every value, or fix the rows first." : "";
+            case "23503" ->
+                "Existing rows reference nothing: add the key NOT VALID, fix the rows, then VALIDATE " + "CONSTRAINT.";
+            default ->
+                causedByRows()
+                        ? "Existing values do not convert: give the change a USING expression that "
+                                + "handles every value, or fix the rows first."
+                        : "";
         };
     }
 
@@ -79,22 +88,24 @@ public record FailedStatement(Path file, int line, String statement, String tabl
         }
         try {
             return FlywayScript.read(file).statements().stream()
-                    .filter(statement -> statement.line() <= line).reduce((first, second) -> second);
+                    .filter(statement -> statement.line() <= line)
+                    .reduce((first, second) -> second);
         } catch (RuntimeException unreadable) {
             return Optional.empty(); // Flyway read it; our splitter not: fall back on Flyway's text
         }
     }
 
     private static String tableOf(SqlStatement statement) {
-        QualifiedName table = switch (OperationParser.safeParse(statement)) {
-            case Operation.AlterTable alter -> alter.table();
-            case Operation.CreateIndex index -> index.table();
-            case Operation.CreateTable create -> create.table();
-            case Operation.Update update -> update.table();
-            case Operation.Insert insert -> insert.table();
-            case Operation.Delete delete -> delete.table();
-            default -> null;
-        };
+        QualifiedName table =
+                switch (OperationParser.safeParse(statement)) {
+                    case Operation.AlterTable alter -> alter.table();
+                    case Operation.CreateIndex index -> index.table();
+                    case Operation.CreateTable create -> create.table();
+                    case Operation.Update update -> update.table();
+                    case Operation.Insert insert -> insert.table();
+                    case Operation.Delete delete -> delete.table();
+                    default -> null;
+                };
         return table == null ? null : table.key();
     }
 

@@ -1,10 +1,10 @@
 package dev.keel.tools.migrate.proof;
 
+import dev.keel.tools.migrate.data.RowGenerator;
 import dev.keel.tools.migrate.flyway.CatalogSnapshot;
+import dev.keel.tools.migrate.trace.MigrationTrace;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.data.RowGenerator;
-import dev.keel.tools.migrate.trace.MigrationTrace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -65,8 +65,12 @@ public final class MigrationProof {
         } catch (RuntimeException e) {
             FailedStatement failed = FailedStatement.of(migration.file(), e);
             long rows = failed.table() == null ? 0 : rowsBefore.rows(failed.table());
-            return new MigrationResult(migration, rowsBefore.total(), List.of(new Problem.FailsOnData(failed, rows)),
-                    notes, warnings(unfilled));
+            return new MigrationResult(
+                    migration,
+                    rowsBefore.total(),
+                    List.of(new Problem.FailsOnData(failed, rows)),
+                    notes,
+                    warnings(unfilled));
         }
         // The tables it created get rows too, so its undo and second run face data as well.
         record(generator.fillEmptyTables(session), notes, unfilled);
@@ -83,26 +87,36 @@ public final class MigrationProof {
     private static void record(RowGenerator.FillReport fill, List<String> notes, Map<String, String> unfilled) {
         for (RowGenerator.TableFill table : fill.tables()) {
             if (table.inserted() == 0 && table.failed() > 0) {
-                unfilled.putIfAbsent(table.table(), table.firstError() == null ? ""
-                        : table.firstError().lines().map(String::strip).filter(line -> !line.isEmpty())
-                                .findFirst().orElse(""));
+                unfilled.putIfAbsent(
+                        table.table(),
+                        table.firstError() == null
+                                ? ""
+                                : table.firstError()
+                                        .lines()
+                                        .map(String::strip)
+                                        .filter(line -> !line.isEmpty())
+                                        .findFirst()
+                                        .orElse(""));
             }
         }
-        fill.tables().stream().filter(table -> table.inserted() > 0)
-                .map(table -> new RowGenerator.FillReport(List.of(table))).flatMap(one -> one.problems().stream())
+        fill.tables().stream()
+                .filter(table -> table.inserted() > 0)
+                .map(table -> new RowGenerator.FillReport(List.of(table)))
+                .flatMap(one -> one.problems().stream())
                 .forEach(notes::add);
     }
 
     private static List<String> warnings(Map<String, String> unfilled) {
         List<String> warnings = new ArrayList<>();
-        unfilled.forEach((table, error) -> warnings.add(table + ": 0 rows, the generator could not fill it"
-                + (error.isEmpty() ? "" : ": " + error)));
+        unfilled.forEach((table, error) -> warnings.add(
+                table + ": 0 rows, the generator could not fill it" + (error.isEmpty() ? "" : ": " + error)));
         return warnings;
     }
 
     /** Down, then up again, each compared with the state it should give back. */
-    private List<Problem> roundTrip(Connection session, MigrationFiles.Migration migration, CatalogSnapshot beforeUp,
-                                    RowCounts rowsBeforeUp) throws SQLException {
+    private List<Problem> roundTrip(
+            Connection session, MigrationFiles.Migration migration, CatalogSnapshot beforeUp, RowCounts rowsBeforeUp)
+            throws SQLException {
         CatalogSnapshot applied = CatalogSnapshot.of(session);
         RowCounts rowsApplied = RowCounts.of(session);
         try {

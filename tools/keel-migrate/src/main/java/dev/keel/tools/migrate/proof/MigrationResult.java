@@ -9,8 +9,12 @@ import java.util.List;
  * such as generated rows the tables refused, and warnings for its status line that fail nothing but
  * make its pass worth less, such as a table the generator could not fill at all.
  */
-public record MigrationResult(MigrationFiles.Migration migration, long rows, List<Problem> problems,
-                              List<String> notes, List<String> warnings) {
+public record MigrationResult(
+        MigrationFiles.Migration migration,
+        long rows,
+        List<Problem> problems,
+        List<String> notes,
+        List<String> warnings) {
 
     public MigrationResult {
         problems = List.copyOf(problems);

@@ -22,8 +22,11 @@ public sealed interface Problem {
 
         @Override
         public List<String> details() {
-            return failure(statement, statement.causedByRows() && statement.table() != null
-                    ? "table " + statement.table() + " (" + rows + " rows): " : "");
+            return failure(
+                    statement,
+                    statement.causedByRows() && statement.table() != null
+                            ? "table " + statement.table() + " (" + rows + " rows): "
+                            : "");
         }
     }
 
@@ -51,7 +54,8 @@ public sealed interface Problem {
 
         @Override
         public List<String> details() {
-            return List.of("The undo failed on tables holding rows: " + message.lines().findFirst().orElse(""));
+            return List.of("The undo failed on tables holding rows: "
+                    + message.lines().findFirst().orElse(""));
         }
     }
 
@@ -146,8 +150,8 @@ public sealed interface Problem {
 
     private static List<String> failure(FailedStatement statement, String table) {
         List<String> lines = new ArrayList<>();
-        lines.add(statement.file() + (statement.line() > 0 ? " line " + statement.line() + ": " + statement.statement()
-                : ""));
+        lines.add(statement.file()
+                + (statement.line() > 0 ? " line " + statement.line() + ": " + statement.statement() : ""));
         lines.add(table + statement.message());
         if (!statement.fix().isEmpty()) {
             lines.add("Fix: " + statement.fix());

@@ -21,12 +21,18 @@ public record ProofReport(String where, int rowsPerTable, int migrationCount, Li
     }
 
     public void print(PrintWriter out) {
-        out.printf("Migration test on %s: before each migration every table holds %d generated rows; "
-                + "each migration then goes up, down, up again.%n", where, rowsPerTable);
+        out.printf(
+                "Migration test on %s: before each migration every table holds %d generated rows; "
+                        + "each migration then goes up, down, up again.%n",
+                where, rowsPerTable);
         for (MigrationResult result : results) {
             String name = result.migration().file().getFileName().toString();
-            String status = result.ok() ? "up, down, up: same catalog, no rows lost or changed"
-                    : result.problems().stream().map(Problem::summary).distinct().collect(Collectors.joining(", "));
+            String status = result.ok()
+                    ? "up, down, up: same catalog, no rows lost or changed"
+                    : result.problems().stream()
+                            .map(Problem::summary)
+                            .distinct()
+                            .collect(Collectors.joining(", "));
             if (!result.warnings().isEmpty()) {
                 status += "; warning: " + String.join("; ", result.warnings());
             }
@@ -38,8 +44,9 @@ public record ProofReport(String where, int rowsPerTable, int migrationCount, Li
         if (results.size() < migrationCount) {
             out.printf("Stopped there: the %d later migration(s) were not tried.%n", migrationCount - results.size());
         }
-        out.printf("%d of %d migrations passed on data and round trip%s%n", results.size() - failed, migrationCount,
-                failed == 0 ? "." : "; " + failed + " failed.");
+        out.printf(
+                "%d of %d migrations passed on data and round trip%s%n",
+                results.size() - failed, migrationCount, failed == 0 ? "." : "; " + failed + " failed.");
         out.flush();
     }
 }

@@ -33,7 +33,8 @@ record RowCounts(Map<String, Long> byTable, Map<String, Contents> contents) {
                 StringBuilder key = new StringBuilder();
                 for (int position : positions) {
                     String value = row[position];
-                    key.append(value == null ? "N" : "V" + value.length() + ":" + value).append('|');
+                    key.append(value == null ? "N" : "V" + value.length() + ":" + value)
+                            .append('|');
                 }
                 counted.merge(key.toString(), 1, Integer::sum);
             }
@@ -50,7 +51,8 @@ record RowCounts(Map<String, Long> byTable, Map<String, Contents> contents) {
         Map<String, Contents> contents = new TreeMap<>();
         try (Statement statement = connection.createStatement()) {
             for (TableCatalog.Table table : TableCatalog.read(connection)) {
-                List<String> columns = table.columns().stream().map(TableCatalog.Column::name).toList();
+                List<String> columns =
+                        table.columns().stream().map(TableCatalog.Column::name).toList();
                 if (columns.isEmpty()) {
                     try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table.qualifiedName())) {
                         result.next();
@@ -59,8 +61,8 @@ record RowCounts(Map<String, Long> byTable, Map<String, Contents> contents) {
                     continue;
                 }
                 List<String[]> rows = new ArrayList<>();
-                String select = columns.stream().map(column -> quote(column) + "::text")
-                        .collect(Collectors.joining(", "));
+                String select =
+                        columns.stream().map(column -> quote(column) + "::text").collect(Collectors.joining(", "));
                 try (ResultSet result = statement.executeQuery("SELECT " + select + " FROM " + table.qualifiedName())) {
                     while (result.next()) {
                         String[] row = new String[columns.size()];

@@ -17,8 +17,7 @@ import java.util.TreeSet;
  */
 final class RowLoss {
 
-    private RowLoss() {
-    }
+    private RowLoss() {}
 
     /**
      * After the undo: every table that existed before the migration or after it, and exists after
@@ -47,7 +46,9 @@ final class RowLoss {
                 check(problems, table, fewest(undone, applied, table), rows, "after applying it again");
             }
         });
-        reapplied.byTable().keySet().stream().filter(table -> undone.has(table) && applied.has(table)).sorted()
+        reapplied.byTable().keySet().stream()
+                .filter(table -> undone.has(table) && applied.has(table))
+                .sorted()
                 .forEach(table -> {
                     Set<String> columns = common(applied, reapplied, table);
                     columns.retainAll(undone.columns(table));
@@ -67,7 +68,9 @@ final class RowLoss {
     private static Set<String> changedByUp(RowCounts beforeUp, RowCounts applied, String table) {
         Set<String> changed = new TreeSet<>();
         for (String column : common(beforeUp, applied, table)) {
-            if (!beforeUp.contents().get(table).rowsOver(List.of(column))
+            if (!beforeUp.contents()
+                    .get(table)
+                    .rowsOver(List.of(column))
                     .equals(applied.contents().get(table).rowsOver(List.of(column)))) {
                 changed.add(column);
             }
@@ -75,8 +78,8 @@ final class RowLoss {
         return changed;
     }
 
-    private static void compare(List<Problem> problems, String table, RowCounts before, RowCounts after,
-                                Set<String> columns, String when) {
+    private static void compare(
+            List<Problem> problems, String table, RowCounts before, RowCounts after, Set<String> columns, String when) {
         if (columns.isEmpty() || before.rows(table) != after.rows(table)) {
             return;
         }
@@ -84,7 +87,8 @@ final class RowLoss {
         Map<String, Integer> was = before.contents().get(table).rowsOver(over);
         Map<String, Integer> is = after.contents().get(table).rowsOver(over);
         long changed = was.entrySet().stream()
-                .mapToLong(row -> Math.max(0, row.getValue() - is.getOrDefault(row.getKey(), 0))).sum();
+                .mapToLong(row -> Math.max(0, row.getValue() - is.getOrDefault(row.getKey(), 0)))
+                .sum();
         if (changed > 0) {
             problems.add(new Problem.RowsChanged(table, before.rows(table), changed, when, over));
         }

@@ -1,7 +1,7 @@
 package dev.keel.tools.migrate.trace;
 
-import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migrate.data.RowGenerator;
+import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,8 +21,7 @@ import java.util.Map;
 final class FileReplay implements AutoCloseable {
 
     /** How a file ended: the failed statement (null when none), and how long its commit or rollback took. */
-    private record Outcome(TraceReport.Failure failure, long commitNanos) {
-    }
+    private record Outcome(TraceReport.Failure failure, long commitNanos) {}
 
     private final Connection session;
     private final MigrationTrace.Connector connector;
@@ -34,19 +33,35 @@ final class FileReplay implements AutoCloseable {
     }
 
     /** Runs the file; {@code live} are the relations it may hurt, those of earlier releases. */
-    FileTrace replay(MigrationFiles.Migration migration, List<SqlStatement> statements, boolean transactional,
-                     RowGenerator.FillReport fill, Map<Long, Relations.Relation> live) throws SQLException {
+    FileTrace replay(
+            MigrationFiles.Migration migration,
+            List<SqlStatement> statements,
+            boolean transactional,
+            RowGenerator.FillReport fill,
+            Map<Long, Relations.Relation> live)
+            throws SQLException {
         Map<Long, Long> rows = Relations.rowCounts(session, live);
         List<StatementTrace> traces = new ArrayList<>();
         long start = System.nanoTime();
-        Outcome outcome = transactional ? inTransaction(migration, statements, traces)
+        Outcome outcome = transactional
+                ? inTransaction(migration, statements, traces)
                 : statementByStatement(migration, statements, traces);
-        return new FileTrace(migration, transactional, fill, Map.copyOf(live), rows, List.copyOf(traces), start,
-                System.nanoTime(), outcome.commitNanos(), outcome.failure());
+        return new FileTrace(
+                migration,
+                transactional,
+                fill,
+                Map.copyOf(live),
+                rows,
+                List.copyOf(traces),
+                start,
+                System.nanoTime(),
+                outcome.commitNanos(),
+                outcome.failure());
     }
 
-    private Outcome inTransaction(MigrationFiles.Migration migration, List<SqlStatement> statements,
-                                  List<StatementTrace> traces) throws SQLException {
+    private Outcome inTransaction(
+            MigrationFiles.Migration migration, List<SqlStatement> statements, List<StatementTrace> traces)
+            throws SQLException {
         session.setAutoCommit(false);
         try {
             for (SqlStatement statement : statements) {
@@ -61,7 +76,13 @@ final class FileReplay implements AutoCloseable {
                     return new Outcome(failure(migration, statement, failed), System.nanoTime() - ended);
                 }
                 // Locks last until the transaction ends: what is held now and was not before, this statement took.
-                traces.add(new StatementTrace(traces.size(), statement, false, started, ended, lockTimeout,
+                traces.add(new StatementTrace(
+                        traces.size(),
+                        statement,
+                        false,
+                        started,
+                        ended,
+                        lockTimeout,
                         Locks.ofThisSession(session),
                         rewritten(relationsBefore, Relations.snapshot(session)),
                         TableActivity.delta(activityBefore, TableActivity.inTransaction(session))));
@@ -77,8 +98,9 @@ final class FileReplay implements AutoCloseable {
         }
     }
 
-    private Outcome statementByStatement(MigrationFiles.Migration migration, List<SqlStatement> statements,
-                                         List<StatementTrace> traces) throws SQLException {
+    private Outcome statementByStatement(
+            MigrationFiles.Migration migration, List<SqlStatement> statements, List<StatementTrace> traces)
+            throws SQLException {
         int pid = backendPid();
         for (SqlStatement statement : statements) {
             String lockTimeout = lockTimeout();
@@ -96,8 +118,16 @@ final class FileReplay implements AutoCloseable {
             if (failed != null) {
                 return new Outcome(failure(migration, statement, failed), 0);
             }
-            traces.add(new StatementTrace(traces.size(), statement, true, started, ended, lockTimeout, seen,
-                    rewritten(relationsBefore, Relations.snapshot(session)), Map.of()));
+            traces.add(new StatementTrace(
+                    traces.size(),
+                    statement,
+                    true,
+                    started,
+                    ended,
+                    lockTimeout,
+                    seen,
+                    rewritten(relationsBefore, Relations.snapshot(session)),
+                    Map.of()));
         }
         return new Outcome(null, 0);
     }
@@ -111,20 +141,23 @@ final class FileReplay implements AutoCloseable {
         }
     }
 
-    private static TraceReport.Failure failure(MigrationFiles.Migration migration, SqlStatement statement,
-                                               SQLException e) {
-        return new TraceReport.Failure(migration.file().toString(), statement.line(), statement.summary(),
-                e.getMessage());
+    private static TraceReport.Failure failure(
+            MigrationFiles.Migration migration, SqlStatement statement, SQLException e) {
+        return new TraceReport.Failure(
+                migration.file().toString(), statement.line(), statement.summary(), e.getMessage());
     }
 
     /** Relations that existed before and after with a different file: rewritten in place. */
-    private static List<Relations.Relation> rewritten(Map<Long, Relations.Relation> before,
-                                                      Map<Long, Relations.Relation> after) {
+    private static List<Relations.Relation> rewritten(
+            Map<Long, Relations.Relation> before, Map<Long, Relations.Relation> after) {
         List<Relations.Relation> rewritten = new ArrayList<>();
         after.forEach((oid, relation) -> {
             Relations.Relation old = before.get(oid);
             // Partitioned tables and views have no file (relfilenode 0).
-            if (old != null && old.filenode() != 0 && relation.filenode() != 0 && old.filenode() != relation.filenode()) {
+            if (old != null
+                    && old.filenode() != 0
+                    && relation.filenode() != 0
+                    && old.filenode() != relation.filenode()) {
                 rewritten.add(relation);
             }
         });
@@ -141,7 +174,8 @@ final class FileReplay implements AutoCloseable {
     }
 
     private String queryString(String sql) throws SQLException {
-        try (Statement statement = session.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = session.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

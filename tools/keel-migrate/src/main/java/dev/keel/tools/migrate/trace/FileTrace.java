@@ -1,7 +1,7 @@
 package dev.keel.tools.migrate.trace;
 
-import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migrate.data.RowGenerator;
+import dev.keel.tools.migration.MigrationFiles;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +13,17 @@ import java.util.Map;
  * @param commitNanos how long the commit (or the rollback after a failure) took
  * @param failure     null when every statement ran
  */
-record FileTrace(MigrationFiles.Migration migration, boolean transactional, RowGenerator.FillReport fill,
-                 Map<Long, Relations.Relation> live, Map<Long, Long> rows, List<StatementTrace> statements,
-                 long startNanos, long endNanos, long commitNanos, TraceReport.Failure failure) {
+record FileTrace(
+        MigrationFiles.Migration migration,
+        boolean transactional,
+        RowGenerator.FillReport fill,
+        Map<Long, Relations.Relation> live,
+        Map<Long, Long> rows,
+        List<StatementTrace> statements,
+        long startNanos,
+        long endNanos,
+        long commitNanos,
+        TraceReport.Failure failure) {
 
     String file() {
         return migration.file().toString();

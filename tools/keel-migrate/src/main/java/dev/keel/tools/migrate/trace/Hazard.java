@@ -12,20 +12,38 @@ import java.util.Set;
 enum Hazard {
 
     /** The relation was rewritten: its new file holds every row again. */
-    REWRITE("rewrite", EnumSet.of(Rule.REWRITING_TYPE_CHANGE, Rule.VOLATILE_DEFAULT, Rule.TABLE_REWRITE, Rule.REINDEX_CONCURRENTLY,
-            Rule.TRUNCATE_CASCADE), EnumSet.noneOf(Rule.class)),
+    REWRITE(
+            "rewrite",
+            EnumSet.of(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    Rule.VOLATILE_DEFAULT,
+                    Rule.TABLE_REWRITE,
+                    Rule.REINDEX_CONCURRENTLY,
+                    Rule.TRUNCATE_CASCADE),
+            EnumSet.noneOf(Rule.class)),
     /** The lock was requested with lock_timeout 0: it waits behind any transaction, and every query waits behind it. */
     NO_LOCK_TIMEOUT("no lock_timeout", withLockAvoiding(Rule.LOCK_TIMEOUT), EnumSet.noneOf(Rule.class)),
     /** The lock stayed held while later statements of the transaction ran. */
-    LATER_STATEMENTS("held over later statements", withLockAvoiding(), EnumSet.of(Rule.WORK_AFTER_EXCLUSIVE_LOCK, Rule.VALIDATE_IN_SAME_TRANSACTION)),
+    LATER_STATEMENTS(
+            "held over later statements",
+            withLockAvoiding(),
+            EnumSet.of(Rule.WORK_AFTER_EXCLUSIVE_LOCK, Rule.VALIDATE_IN_SAME_TRANSACTION)),
     /** The statement that took the lock scanned the table while holding it. */
     SCAN("scan under the lock", withLockAvoiding(), EnumSet.noneOf(Rule.class));
 
     /** Rules whose fix avoids taking the lock at all, so they cover every hazard of the lock. */
     private static Set<Rule> withLockAvoiding(Rule... more) {
-        Set<Rule> rules = EnumSet.of(Rule.INDEX_CONCURRENTLY, Rule.DROP_INDEX_CONCURRENTLY, Rule.REINDEX_CONCURRENTLY,
-                Rule.TABLE_REWRITE, Rule.UNIQUE_ON_EXISTING_TABLE, Rule.EXCLUSION_CONSTRAINT, Rule.SET_NOT_NULL,
-                Rule.CONSTRAINT_NOT_VALID, Rule.REWRITING_TYPE_CHANGE, Rule.VOLATILE_DEFAULT);
+        Set<Rule> rules = EnumSet.of(
+                Rule.INDEX_CONCURRENTLY,
+                Rule.DROP_INDEX_CONCURRENTLY,
+                Rule.REINDEX_CONCURRENTLY,
+                Rule.TABLE_REWRITE,
+                Rule.UNIQUE_ON_EXISTING_TABLE,
+                Rule.EXCLUSION_CONSTRAINT,
+                Rule.SET_NOT_NULL,
+                Rule.CONSTRAINT_NOT_VALID,
+                Rule.REWRITING_TYPE_CHANGE,
+                Rule.VOLATILE_DEFAULT);
         rules.addAll(Set.of(more));
         return rules;
     }

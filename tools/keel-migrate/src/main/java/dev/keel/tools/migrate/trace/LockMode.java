@@ -22,7 +22,10 @@ public enum LockMode {
 
     /** The mode as pg_locks names it, such as ShareLock; null for modes that are no table lock (SIReadLock). */
     public static LockMode fromPgName(String name) {
-        return Arrays.stream(values()).filter(mode -> mode.pgName.equals(name)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(mode -> mode.pgName.equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     public String pgName() {

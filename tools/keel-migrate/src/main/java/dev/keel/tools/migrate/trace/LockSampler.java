@@ -30,7 +30,8 @@ final class LockSampler implements AutoCloseable {
     LockSampler(Connection observer, int pid) {
         this.observer = observer;
         this.pid = pid;
-        this.thread = Thread.ofPlatform().daemon().name("keel-trace-lock-sampler").start(this::poll);
+        this.thread =
+                Thread.ofPlatform().daemon().name("keel-trace-lock-sampler").start(this::poll);
         // The first query of a new thread is the slow one: let it pass before the statement starts.
         try {
             firstSample.await(5, TimeUnit.SECONDS);

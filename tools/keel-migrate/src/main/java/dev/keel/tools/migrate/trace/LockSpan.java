@@ -16,8 +16,14 @@ import java.util.Set;
  * @param laterWork   what later statements did while it was held that made the wait longer: scans,
  *                    row writes, locks on other tables (each a possible wait), long runs
  */
-record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first, int heldThrough, long heldNanos,
-                Boolean scanned, List<String> laterWork) {
+record LockSpan(
+        Relations.Relation relation,
+        LockMode mode,
+        StatementTrace first,
+        int heldThrough,
+        long heldNanos,
+        Boolean scanned,
+        List<String> laterWork) {
 
     /** A later statement running this long is work, whatever it does (a sleep, a slow function). */
     private static final long LONG_NANOS = 100_000_000;
@@ -55,8 +61,9 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
         String rows = relation.table() + " (" + file.rows().getOrDefault(relation.tableOid(), 0L) + " rows)";
         return switch (hazard) {
             case NO_LOCK_TIMEOUT -> "taken with lock_timeout 0";
-            case LATER_STATEMENTS -> "held while " + laterStatements() + " later statement"
-                    + (laterStatements() == 1 ? "" : "s") + " ran (" + String.join(", ", laterWork) + ")";
+            case LATER_STATEMENTS ->
+                "held while " + laterStatements() + " later statement" + (laterStatements() == 1 ? "" : "s") + " ran ("
+                        + String.join(", ", laterWork) + ")";
             case SCAN -> "the statement scanned " + rows + " while holding it";
             case REWRITE -> throw new IllegalArgumentException("a lock is no rewrite");
         };
@@ -75,12 +82,15 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
             }
             for (int i = 0; i < statements.size(); i++) {
                 StatementTrace first = statements.get(i);
-                if (!first.held().containsKey(lock) || (!first.sampled() && i > 0
-                        && statements.get(i - 1).held().containsKey(lock))) {
+                if (!first.held().containsKey(lock)
+                        || (!first.sampled()
+                                && i > 0
+                                && statements.get(i - 1).held().containsKey(lock))) {
                     continue;
                 }
                 int through = i;
-                while (!first.sampled() && through + 1 < statements.size()
+                while (!first.sampled()
+                        && through + 1 < statements.size()
                         && statements.get(through + 1).held().containsKey(lock)) {
                     through++;
                 }
@@ -110,16 +120,16 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
             }
         }
         TableActivity own = taker.activity().get(relation.tableOid());
-        return new LockSpan(relation, mode, taker, through, held, own != null && own.seqScans() > 0,
-                List.copyOf(laterWork));
+        return new LockSpan(
+                relation, mode, taker, through, held, own != null && own.seqScans() > 0, List.copyOf(laterWork));
     }
 
     /**
      * What a later statement did that prolongs the wait: an instant ALTER of the same table adds
      * nothing, a backfill or a lock on another table (which may have to wait itself) does.
      */
-    private static List<String> work(FileTrace file, StatementTrace previous, StatementTrace later,
-                                     Relations.Relation locked) {
+    private static List<String> work(
+            FileTrace file, StatementTrace previous, StatementTrace later, Relations.Relation locked) {
         List<String> work = new ArrayList<>();
         later.activity().forEach((oid, activity) -> {
             Relations.Relation table = file.live().get(oid);
@@ -128,10 +138,13 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
                 work.add((activity.seqScans() > 0 ? "scanning " : "writing rows of ") + name);
             }
         });
-        later.held().keySet().stream().filter(lock -> !previous.held().containsKey(lock))
+        later.held().keySet().stream()
+                .filter(lock -> !previous.held().containsKey(lock))
                 .map(lock -> file.live().get(lock.oid()))
                 .filter(other -> other != null && other.isTable() && other.tableOid() != locked.tableOid())
-                .map(other -> "locking " + other.name()).distinct().forEach(work::add);
+                .map(other -> "locking " + other.name())
+                .distinct()
+                .forEach(work::add);
         if (later.nanos() > LONG_NANOS) {
             work.add("one ran " + later.nanos() / 1_000_000 + " ms");
         }
@@ -144,6 +157,7 @@ record LockSpan(Relations.Relation relation, LockMode mode, StatementTrace first
             return false;
         }
         return file.statements().get(first.index() - 1).held().keySet().stream()
-                .anyMatch(lock -> lock.oid() == relation.tableOid() && lock.mode().compareTo(mode) >= 0);
+                .anyMatch(
+                        lock -> lock.oid() == relation.tableOid() && lock.mode().compareTo(mode) >= 0);
     }
 }

@@ -11,15 +11,13 @@ import java.util.Map;
 final class Locks {
 
     /** A lock on a relation, by oid: a rename must not make it look like a new lock. */
-    record Lock(long oid, LockMode mode) {
-    }
+    record Lock(long oid, LockMode mode) {}
 
     private static final String QUERY = """
             SELECT l.relation, l.mode, c.relname FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation
             WHERE l.locktype = 'relation' AND l.granted AND l.relation >= 16384 AND l.pid = """;
 
-    private Locks() {
-    }
+    private Locks() {}
 
     /** What this session holds now; inside a transaction this is exact, as locks last until its end. */
     static Map<Lock, String> ofThisSession(Connection connection) throws SQLException {

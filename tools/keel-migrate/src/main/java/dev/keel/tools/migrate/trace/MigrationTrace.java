@@ -1,10 +1,10 @@
 package dev.keel.tools.migrate.trace;
 
-import dev.keel.tools.migration.MigrationException;
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.data.RowGenerator;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.ReleaseHistory;
+import dev.keel.tools.migrate.data.RowGenerator;
+import dev.keel.tools.migration.MigrationException;
+import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.sql.FlywayScript;
 import dev.keel.tools.sql.SqlSyntaxException;
 import java.io.UncheckedIOException;
@@ -58,21 +58,27 @@ public final class MigrationTrace {
      * Replays {@code files} in version order on the (empty) scratch database, stopping at the
      * first failing statement, and judges the effects against the static checker's findings.
      */
-    public TraceReport run(MigrationFiles files, Resolver resolver, List<Finding> staticFindings,
-                           List<Finding> suppressedFindings) {
+    public TraceReport run(
+            MigrationFiles files, Resolver resolver, List<Finding> staticFindings, List<Finding> suppressedFindings) {
         List<FileTrace> traces = new ArrayList<>();
         // Which migration (by version) created each relation: the ones that appeared while it ran.
         Map<Long, String> createdBy = new HashMap<>();
-        try (Connection session = connector.open(); FileReplay replay = new FileReplay(session, connector)) {
+        try (Connection session = connector.open();
+                FileReplay replay = new FileReplay(session, connector)) {
             session.setAutoCommit(true);
             String server = server(session);
             for (MigrationFiles.Migration migration : files.migrations()) {
                 FlywayScript script = script(migration, resolver);
                 RowGenerator.FillReport fill = generator.fillEmptyTables(session);
                 Map<Long, Relations.Relation> before = Relations.snapshot(session);
-                FileTrace trace = replay.replay(migration, script.statements(), script.runsInTransaction(), fill,
+                FileTrace trace = replay.replay(
+                        migration,
+                        script.statements(),
+                        script.runsInTransaction(),
+                        fill,
                         live(before, createdBy, releases.group(migration.version())));
-                Relations.snapshot(session).keySet().stream().filter(oid -> !before.containsKey(oid))
+                Relations.snapshot(session).keySet().stream()
+                        .filter(oid -> !before.containsKey(oid))
                         .forEach(oid -> createdBy.put(oid, migration.version()));
                 traces.add(trace);
                 if (trace.failure() != null) {
@@ -90,8 +96,8 @@ public final class MigrationTrace {
      * The relations a file may hurt: all but those a migration of its own release group created,
      * and their indexes and TOAST (a relation counts as its table's).
      */
-    private Map<Long, Relations.Relation> live(Map<Long, Relations.Relation> relations, Map<Long, String> createdBy,
-                                               String group) {
+    private Map<Long, Relations.Relation> live(
+            Map<Long, Relations.Relation> relations, Map<Long, String> createdBy, String group) {
         Map<Long, Relations.Relation> live = new HashMap<>();
         relations.forEach((oid, relation) -> {
             if (!newIn(group, createdBy.get(oid)) && !newIn(group, createdBy.get(relation.tableOid()))) {
@@ -113,7 +119,8 @@ public final class MigrationTrace {
     private static FlywayScript script(MigrationFiles.Migration migration, Resolver resolver) {
         Path file = migration.file();
         try {
-            return FlywayScript.read(file, sql -> resolver.resolve(sql, file.getFileName().toString()));
+            return FlywayScript.read(
+                    file, sql -> resolver.resolve(sql, file.getFileName().toString()));
         } catch (SqlSyntaxException e) {
             throw new MigrationException(file + " line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
@@ -123,8 +130,8 @@ public final class MigrationTrace {
 
     private static String server(Connection session) throws SQLException {
         try (Statement statement = session.createStatement();
-             ResultSet result = statement.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version') "
-                     + "|| ', database ' || current_database()")) {
+                ResultSet result = statement.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version') "
+                        + "|| ', database ' || current_database()")) {
             result.next();
             return result.getString(1);
         }

@@ -66,16 +66,23 @@ final class Relations {
             JOIN pg_class owner ON owner.oid = r.owner
             JOIN pg_namespace owner_schema ON owner_schema.oid = owner.relnamespace""";
 
-    private Relations() {
-    }
+    private Relations() {}
 
     /** Every user relation by oid, as this session sees them (inside its transaction: exactly). */
     static Map<Long, Relation> snapshot(Connection connection) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(SNAPSHOT)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(SNAPSHOT)) {
             while (rows.next()) {
-                relations.put(rows.getLong(1), new Relation(rows.getLong(1), rows.getString(2),
-                        rows.getString(3).charAt(0), rows.getLong(4), rows.getLong(5), rows.getString(6)));
+                relations.put(
+                        rows.getLong(1),
+                        new Relation(
+                                rows.getLong(1),
+                                rows.getString(2),
+                                rows.getString(3).charAt(0),
+                                rows.getLong(4),
+                                rows.getLong(5),
+                                rows.getString(6)));
             }
         }
         return relations;
@@ -85,8 +92,9 @@ final class Relations {
     static Map<Long, Long> rowCounts(Connection connection, Map<Long, Relation> relations) throws SQLException {
         Map<Long, String> tables = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT oid, oid::regclass::text FROM pg_class WHERE relkind IN ('r', 'p')"
-                     + " AND oid >= 16384")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT oid, oid::regclass::text FROM pg_class WHERE relkind IN ('r', 'p')"
+                                + " AND oid >= 16384")) {
             while (rows.next()) {
                 if (relations.containsKey(rows.getLong(1))) {
                     tables.put(rows.getLong(1), rows.getString(2));

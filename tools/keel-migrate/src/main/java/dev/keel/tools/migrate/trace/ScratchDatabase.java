@@ -62,19 +62,29 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
                     + ": expected jdbc:postgresql://host:port/database.");
         }
         String name = "keel_trace_" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
-        try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+        try (Connection admin = server.connect();
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new MigrationException("Cannot create the scratch database " + name + " on " + server.url() + " as "
-                    + server.user() + ": " + e.getMessage() + "\n  Fix: give " + server.user() + " CREATEDB, or run the "
-                    + "trace without --url, KEEL_DB_URL and SPRING_DATASOURCE_URL so it starts a throwaway embedded "
-                    + "PostgreSQL.", e);
+            throw new MigrationException(
+                    "Cannot create the scratch database " + name + " on " + server.url() + " as "
+                            + server.user() + ": " + e.getMessage() + "\n  Fix: give " + server.user()
+                            + " CREATEDB, or run the "
+                            + "trace without --url, KEEL_DB_URL and SPRING_DATASOURCE_URL so it starts a throwaway embedded "
+                            + "PostgreSQL.",
+                    e);
         }
         String scratchUrl = url.group(1) + name + (url.group(3) == null ? "" : url.group(3));
-        String host = url.group(1).substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
-        return new ScratchDatabase(scratchUrl, server.user(), server.password(), "scratch database " + name
-                + " on the configured server " + host, () -> {
-                    try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+        String host = url.group(1)
+                .substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
+        return new ScratchDatabase(
+                scratchUrl,
+                server.user(),
+                server.password(),
+                "scratch database " + name + " on the configured server " + host,
+                () -> {
+                    try (Connection admin = server.connect();
+                            Statement statement = admin.createStatement()) {
                         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                     }
                 });
@@ -82,7 +92,8 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
 
     /** A PostgreSQL 17 of its own on a free port, removed with its data directory at close. */
     public static ScratchDatabase embedded() {
-        // zonky logs through SLF4J, for which the CLI ships no provider: keep SLF4J's warning about that off the report.
+        // zonky logs through SLF4J, for which the CLI ships no provider: keep SLF4J's warning about that off the
+        // report.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
@@ -103,8 +114,12 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         }
         try {
             PostgresEndpoint endpoint = postgres.ensureDatabase("keel_trace", EMBEDDED_USER, EMBEDDED_USER);
-            return new ScratchDatabase(endpoint.jdbcUrl(), endpoint.username(), endpoint.password(),
-                    "throwaway embedded PostgreSQL on port " + endpoint.port(), () -> {
+            return new ScratchDatabase(
+                    endpoint.jdbcUrl(),
+                    endpoint.username(),
+                    endpoint.password(),
+                    "throwaway embedded PostgreSQL on port " + endpoint.port(),
+                    () -> {
                         postgres.close();
                         Directories.deleteTree(home);
                     });
@@ -152,8 +167,10 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         try {
             cleanup.run();
         } catch (Exception e) {
-            System.getLogger(ScratchDatabase.class.getName()).log(System.Logger.Level.WARNING,
-                    "keel-migrate trace: could not remove the " + description + ": " + e.getMessage());
+            System.getLogger(ScratchDatabase.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "keel-migrate trace: could not remove the " + description + ": " + e.getMessage());
         }
     }
 

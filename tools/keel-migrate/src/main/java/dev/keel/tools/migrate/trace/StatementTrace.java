@@ -13,9 +13,16 @@ import java.util.Map;
  * @param activity      scans and rows written per table oid during it; empty when not measured (outside a transaction)
  * @param lockTimeout   lock_timeout when it started ("0" is none)
  */
-record StatementTrace(int index, SqlStatement statement, boolean sampled, long startNanos, long endNanos,
-                      String lockTimeout, Map<Locks.Lock, String> held, List<Relations.Relation> rewritten,
-                      Map<Long, TableActivity> activity) {
+record StatementTrace(
+        int index,
+        SqlStatement statement,
+        boolean sampled,
+        long startNanos,
+        long endNanos,
+        String lockTimeout,
+        Map<Locks.Lock, String> held,
+        List<Relations.Relation> rewritten,
+        Map<Long, TableActivity> activity) {
 
     int line() {
         return statement.line();

@@ -19,7 +19,8 @@ record TableActivity(long seqScans, long rowsWritten) {
 
     static Map<Long, TableActivity> inTransaction(Connection connection) throws SQLException {
         Map<Long, TableActivity> activity = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(QUERY); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(QUERY);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 activity.put(rows.getLong(1), new TableActivity(rows.getLong(2), rows.getLong(3)));
             }

@@ -14,12 +14,17 @@ import java.util.Optional;
  *
  * @param releases how the release groups were read, which decide what is live
  */
-public record TraceReport(String server, int rowsPerTable, String releases, List<MigrationResult> migrations,
-                          List<Observation> observations, List<Finding> notObserved, Optional<Failure> failure) {
+public record TraceReport(
+        String server,
+        int rowsPerTable,
+        String releases,
+        List<MigrationResult> migrations,
+        List<Observation> observations,
+        List<Finding> notObserved,
+        Optional<Failure> failure) {
 
     /** A statement that failed: the replay stopped there. */
-    public record Failure(String file, int line, String statement, String message) {
-    }
+    public record Failure(String file, int line, String statement, String message) {}
 
     /**
      * A lock a statement took on a live relation (one an earlier release created).
@@ -27,19 +32,27 @@ public record TraceReport(String server, int rowsPerTable, String releases, List
      * @param heldMillis from the statement's start to the commit; null when sampled, which measures no hold time
      * @param scanned    whether the table was scanned while it was held; null when not measured
      */
-    public record HeldLock(String relation, LockMode mode, Long heldMillis, int laterStatements, boolean lockTimeoutSet,
-                           Boolean scanned, long rows) {
-    }
+    public record HeldLock(
+            String relation,
+            LockMode mode,
+            Long heldMillis,
+            int laterStatements,
+            boolean lockTimeoutSet,
+            Boolean scanned,
+            long rows) {}
 
     /** A statement that locked or rewrote live relations; {@code sampled} outside a transaction. */
-    public record StatementEffects(int line, String statement, boolean sampled, List<HeldLock> locks,
-                                   List<String> rewritten) {
-    }
+    public record StatementEffects(
+            int line, String statement, boolean sampled, List<HeldLock> locks, List<String> rewritten) {}
 
     /** One migration file: how it ran, what the generator could not insert before it, and its statements' effects. */
-    public record MigrationResult(String file, boolean transactional, int statements, long millis,
-                                  List<String> fillProblems, List<StatementEffects> effects) {
-    }
+    public record MigrationResult(
+            String file,
+            boolean transactional,
+            int statements,
+            long millis,
+            List<String> fillProblems,
+            List<StatementEffects> effects) {}
 
     /**
      * A danger the replay saw: a rewrite of a live relation, or a lock on one that blocks writes
@@ -51,9 +64,18 @@ public record TraceReport(String server, int rowsPerTable, String releases, List
      * @param confirmedBy the static findings (or keel:allow comments) that cover its hazards
      * @param uncovered   the hazards no static finding covers: missed when there is any and it is exact
      */
-    public record Observation(Rule rule, String file, int line, int column, String statement, List<String> relations,
-                              LockMode mode, boolean sampled, String message, List<String> confirmedBy,
-                              List<String> uncovered) {
+    public record Observation(
+            Rule rule,
+            String file,
+            int line,
+            int column,
+            String statement,
+            List<String> relations,
+            LockMode mode,
+            boolean sampled,
+            String message,
+            List<String> confirmedBy,
+            List<String> uncovered) {
 
         public boolean missed() {
             return !sampled && !uncovered.isEmpty();
@@ -70,7 +92,10 @@ public record TraceReport(String server, int rowsPerTable, String releases, List
 
     /** The dangers no static finding covers, as findings of the trace-* rules. */
     public List<Finding> missed() {
-        return observations.stream().filter(Observation::missed).map(Observation::toFinding).toList();
+        return observations.stream()
+                .filter(Observation::missed)
+                .map(Observation::toFinding)
+                .toList();
     }
 
     public List<Observation> confirmed() {

@@ -33,8 +33,7 @@ class BackfillCommandTest {
     private Path file;
 
     /** What the command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void createTheDatabase() {
@@ -43,12 +42,15 @@ class BackfillCommandTest {
 
     @BeforeEach
     void writeTheBackfill() throws IOException, SQLException {
-        database.execute("DROP TABLE IF EXISTS item, keel_backfill_progress",
+        database.execute(
+                "DROP TABLE IF EXISTS item, keel_backfill_progress",
                 "CREATE TABLE item (id int PRIMARY KEY, counter int NOT NULL DEFAULT 0)",
                 "INSERT INTO item (id) SELECT g FROM generate_series(1, 25) g");
         file = root.resolve("count_items.sql");
-        Files.writeString(file, "-- keel:backfill table=item key=id batch=10 sleep=0\n"
-                + "UPDATE item SET counter = counter + 1 WHERE id > :after AND id <= :upto;\n");
+        Files.writeString(
+                file,
+                "-- keel:backfill table=item key=id batch=10 sleep=0\n"
+                        + "UPDATE item SET counter = counter + 1 WHERE id > :after AND id <= :upto;\n");
     }
 
     @AfterEach
@@ -61,20 +63,29 @@ class BackfillCommandTest {
         Run stopped = backfill(file.toString(), "--batch", "4", "--max-batches", "2");
 
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
-        assertThat(stopped.out()).contains("item by key id (integer), 4 keys a batch, 0ms between batches; 25 keys to visit",
-                "batch 2: up to key 8, 8 rows changed", "Stopped after 2 batches (--max-batches)");
+        assertThat(stopped.out())
+                .contains(
+                        "item by key id (integer), 4 keys a batch, 0ms between batches; 25 keys to visit",
+                        "batch 2: up to key 8, 8 rows changed",
+                        "Stopped after 2 batches (--max-batches)");
 
         Run finished = backfill(file.toString(), "--sleep", "0");
 
         assertThat(finished.exitCode()).as(finished.err()).isZero();
-        assertThat(finished.out()).contains("resuming after key 8 (batch 2, 8 rows so far)", "10 keys a batch",
-                "batch 4: up to key 25, 25 rows changed", "Finished ");
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item")).isEqualTo("1");
+        assertThat(finished.out())
+                .contains(
+                        "resuming after key 8 (batch 2, 8 rows so far)",
+                        "10 keys a batch",
+                        "batch 4: up to key 25, 25 rows changed",
+                        "Finished ");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item"))
+                .isEqualTo("1");
 
         Run restarted = backfill(file.toString(), "--restart", "--sleep", "0");
 
         assertThat(restarted.out()).contains("batch 3: up to key 25, 25 rows changed");
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item")).isEqualTo("2");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item"))
+                .isEqualTo("2");
     }
 
     @Test
@@ -84,15 +95,18 @@ class BackfillCommandTest {
         Run refused = backfill(file.toString());
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("Refusing 'backfill' on a production database. If you mean it, set "
-                + "CONFIRM_PRODUCTION_MIGRATION=yes.");
+        assertThat(refused.err())
+                .contains("Refusing 'backfill' on a production database. If you mean it, set "
+                        + "CONFIRM_PRODUCTION_MIGRATION=yes.");
         assertThat(refused.out()).isEmpty();
-        assertThat(database.queryForString("SELECT to_regclass('keel_backfill_progress')")).isNull();
+        assertThat(database.queryForString("SELECT to_regclass('keel_backfill_progress')"))
+                .isNull();
 
         ProductionGuardAccess.useEnvironment(Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes"));
 
         assertThat(backfill(file.toString()).exitCode()).isZero();
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item")).isEqualTo("1");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -102,7 +116,8 @@ class BackfillCommandTest {
         assertThat(backfill(file.toString(), "--max-batches", "0").err()).contains("--max-batches must be at least 1.");
         assertThat(backfill(root.resolve("missing.sql").toString()).err())
                 .contains("Cannot read the backfill file " + root.resolve("missing.sql"));
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item")).isEqualTo("0");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT counter::text, ',') FROM item"))
+                .isEqualTo("0");
     }
 
     private Run backfill(String... args) {
@@ -113,7 +128,8 @@ class BackfillCommandTest {
         commandLine.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of("backfill"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--url", database.jdbcUrl(), "--user", database.username(), "--password", database.password()));
+        all.addAll(
+                List.of("--url", database.jdbcUrl(), "--user", database.username(), "--password", database.password()));
         int code = commandLine.execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }

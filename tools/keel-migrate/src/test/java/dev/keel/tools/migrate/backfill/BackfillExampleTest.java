@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
-import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.FlywayMigrator;
+import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,8 +27,10 @@ class BackfillExampleTest {
 
     @Test
     void trimsWidgetNamesOnceAndLeavesCleanOrConflictingNamesAlone() throws SQLException {
-        new FlywayMigrator(new Database(database.jdbcUrl(), database.username(), database.password()),
-                new MigrationFiles(Path.of("../sample/db"))).up(null);
+        new FlywayMigrator(
+                        new Database(database.jdbcUrl(), database.username(), database.password()),
+                        new MigrationFiles(Path.of("../sample/db")))
+                .up(null);
         database.execute("""
                 INSERT INTO widget (id, name, status) VALUES
                     (gen_random_uuid(), '  Alpha ', 'DRAFT'),
@@ -41,8 +43,12 @@ class BackfillExampleTest {
         assertThat(example.directive().table()).isEqualTo("widget");
         String first = run(example, BackfillRunner.Options.of(example));
 
-        assertThat(first).contains("widget by key id (uuid), 1000 keys a batch, 200ms between batches; 5 keys to visit",
-                "batch 1: up to key ", "1 rows changed, 5 of 5 keys (100%)", "Finished " + EXAMPLE);
+        assertThat(first)
+                .contains(
+                        "widget by key id (uuid), 1000 keys a batch, 200ms between batches; 5 keys to visit",
+                        "batch 1: up to key ",
+                        "1 rows changed, 5 of 5 keys (100%)",
+                        "Finished " + EXAMPLE);
         assertThat(names()).isEqualTo("'   ':0,'Alpha':1,'Beta':0,'Gamma':0,'Gamma  ':0");
         assertThat(run(example, BackfillRunner.Options.of(example))).contains("already finished");
 
@@ -63,7 +69,8 @@ class BackfillExampleTest {
 
     /** Each widget's name, quoted, with how many times its version moved. */
     private String names() throws SQLException {
-        return database.queryForString("SELECT string_agg(quote_literal(name) || ':' || version, ',' ORDER BY name COLLATE \"C\") "
-                + "FROM widget");
+        return database.queryForString(
+                "SELECT string_agg(quote_literal(name) || ':' || version, ',' ORDER BY name COLLATE \"C\") "
+                        + "FROM widget");
     }
 }

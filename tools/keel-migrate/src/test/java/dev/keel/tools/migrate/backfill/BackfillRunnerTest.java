@@ -38,8 +38,7 @@ class BackfillRunnerTest {
     private final SettableClock clock = new SettableClock();
 
     /** What a run printed and how it ended. */
-    record Run(BackfillRunner.Outcome outcome, String out) {
-    }
+    record Run(BackfillRunner.Outcome outcome, String out) {}
 
     @BeforeAll
     static void createTheDatabase() {
@@ -48,7 +47,8 @@ class BackfillRunnerTest {
 
     @BeforeEach
     void fillTheTable() throws SQLException {
-        database.execute("DROP TABLE IF EXISTS item, keel_backfill_progress",
+        database.execute(
+                "DROP TABLE IF EXISTS item, keel_backfill_progress",
                 "CREATE TABLE item (id bigint PRIMARY KEY, counter int NOT NULL DEFAULT 0, note text)",
                 "INSERT INTO item (id) SELECT g FROM generate_series(1, " + ROWS + ") g");
     }
@@ -62,11 +62,13 @@ class BackfillRunnerTest {
         assertThat(progress()).isEqualTo("2503|2503|3|finished");
         assertThat(database.queryForString("SELECT obj_description('keel_backfill_progress'::regclass, 'pg_class')"))
                 .isEqualTo("keel:not-domain: progress of make backfill runs");
-        assertThat(run.out()).contains("Backfill db/backfill/count_items.sql: item by key id (bigint), 1000 keys a batch, "
-                        + "250ms between batches; 2503 keys to visit",
-                "batch 1: up to key 1000, 1000 rows changed, 1000 of 2503 keys (39%)",
-                "batch 3: up to key 2503, 2503 rows changed, 2503 of 2503 keys (100%)",
-                "Finished db/backfill/count_items.sql: 3 batches, 2503 rows changed in all; this run 3 batches")
+        assertThat(run.out())
+                .contains(
+                        "Backfill db/backfill/count_items.sql: item by key id (bigint), 1000 keys a batch, "
+                                + "250ms between batches; 2503 keys to visit",
+                        "batch 1: up to key 1000, 1000 rows changed, 1000 of 2503 keys (39%)",
+                        "batch 3: up to key 2503, 2503 rows changed, 2503 of 2503 keys (100%)",
+                        "Finished db/backfill/count_items.sql: 3 batches, 2503 rows changed in all; this run 3 batches")
                 .doesNotContain("batch 4");
     }
 
@@ -75,14 +77,19 @@ class BackfillRunnerTest {
         Run first = run(COUNT, new BackfillRunner.Options(1000, Duration.ZERO, 2, false));
 
         assertThat(first.outcome()).isEqualTo(BackfillRunner.Outcome.STOPPED);
-        assertThat(first.out()).contains("Stopped after 2 batches (--max-batches); run it again to resume after key 2000.");
+        assertThat(first.out())
+                .contains("Stopped after 2 batches (--max-batches); run it again to resume after key 2000.");
         assertThat(counters()).isEqualTo("0:503 1:2000");
 
         Run second = run(COUNT, options(1000));
 
         assertThat(second.outcome()).isEqualTo(BackfillRunner.Outcome.FINISHED);
-        assertThat(second.out()).contains("503 keys to visit", "resuming after key 2000 (batch 2, 2000 rows so far)",
-                "batch 3: up to key 2503, 2503 rows changed, 503 of 503 keys (100%)").doesNotContain("batch 1:");
+        assertThat(second.out())
+                .contains(
+                        "503 keys to visit",
+                        "resuming after key 2000 (batch 2, 2000 rows so far)",
+                        "batch 3: up to key 2503, 2503 rows changed, 503 of 503 keys (100%)")
+                .doesNotContain("batch 1:");
         assertThat(counters()).isEqualTo("1:" + ROWS);
         assertThat(progress()).isEqualTo("2503|2503|3|finished");
     }
@@ -96,7 +103,9 @@ class BackfillRunnerTest {
             }
         });
 
-        assertThat(Thread.interrupted()).as("the interrupt stays set for the caller").isTrue();
+        assertThat(Thread.interrupted())
+                .as("the interrupt stays set for the caller")
+                .isTrue();
         assertThat(interrupted.outcome()).isEqualTo(BackfillRunner.Outcome.INTERRUPTED);
         assertThat(interrupted.out()).contains("Interrupted: batch 2 (up to key 1000) is the last committed");
         assertThat(counters()).isEqualTo("0:1503 1:1000");
@@ -108,11 +117,14 @@ class BackfillRunnerTest {
 
     @Test
     void aFailingBatchNamesFileBatchAndKeysKeepsTheEarlierOnesAndResumesOnceFixed() throws SQLException {
-        database.execute("UPDATE item SET counter = 5 WHERE id = 1500",
+        database.execute(
+                "UPDATE item SET counter = 5 WHERE id = 1500",
                 "ALTER TABLE item ADD CONSTRAINT item_counter_small CHECK (counter < 5) NOT VALID");
 
-        assertThatThrownBy(() -> run(COUNT, options(1000))).isInstanceOf(MigrationException.class)
-                .hasMessageContainingAll("Backfill db/backfill/count_items.sql batch 2 (keys 1001 to 2000) failed",
+        assertThatThrownBy(() -> run(COUNT, options(1000)))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContainingAll(
+                        "Backfill db/backfill/count_items.sql batch 2 (keys 1001 to 2000) failed",
                         "violates check constraint \"item_counter_small\"",
                         "Fix: correct the statement, or the rows it trips on, and run it again; it resumes at batch 2 "
                                 + "(batch 1 stays committed).");
@@ -122,8 +134,10 @@ class BackfillRunnerTest {
         database.execute("UPDATE item SET counter = 0 WHERE id = 1500");
         Run resumed = run(COUNT, options(1000));
 
-        assertThat(resumed.out()).contains("resuming after key 1000 (batch 1, 1000 rows so far)",
-                "batch 2: up to key 2000, 2000 rows changed");
+        assertThat(resumed.out())
+                .contains(
+                        "resuming after key 1000 (batch 1, 1000 rows so far)",
+                        "batch 2: up to key 2000, 2000 rows changed");
         assertThat(counters()).isEqualTo("1:" + ROWS);
     }
 
@@ -134,8 +148,10 @@ class BackfillRunnerTest {
         Run again = run(COUNT, options(1000));
 
         assertThat(again.outcome()).isEqualTo(BackfillRunner.Outcome.ALREADY_FINISHED);
-        assertThat(again.out()).contains("db/backfill/count_items.sql already finished at ",
-                "(3 batches, 2503 rows changed): nothing to do; --restart runs it again.");
+        assertThat(again.out())
+                .contains(
+                        "db/backfill/count_items.sql already finished at ",
+                        "(3 batches, 2503 rows changed): nothing to do; --restart runs it again.");
         assertThat(counters()).isEqualTo("1:" + ROWS);
 
         Run restarted = run(COUNT, new BackfillRunner.Options(1000, Duration.ZERO, 0, true));
@@ -156,56 +172,70 @@ class BackfillRunnerTest {
         }
 
         assertThat(sent).isNotEmpty().noneMatch(sql -> sql.toUpperCase().contains("OFFSET"));
-        assertThat(sent).contains(
-                "SELECT count(*) OVER () AS keys, (first_value(k) OVER (ORDER BY k))::text AS first_key, k::text AS last_key "
-                        + "FROM (SELECT id AS k FROM item ORDER BY id LIMIT ?) batch ORDER BY k DESC LIMIT 1",
-                "SELECT count(*) OVER () AS keys, (first_value(k) OVER (ORDER BY k))::text AS first_key, k::text AS last_key "
-                        + "FROM (SELECT id AS k FROM item WHERE id > CAST(? AS bigint) ORDER BY id LIMIT ?) batch "
-                        + "ORDER BY k DESC LIMIT 1",
-                "UPDATE item SET counter = counter + 1 WHERE id >= CAST(? AS bigint) AND id <= CAST(? AS bigint)",
-                "UPDATE item SET counter = counter + 1 WHERE id > CAST(? AS bigint) AND id <= CAST(? AS bigint)",
-                "SET LOCAL lock_timeout = '2000ms'", "SET LOCAL statement_timeout = '60000ms'");
+        assertThat(sent)
+                .contains(
+                        "SELECT count(*) OVER () AS keys, (first_value(k) OVER (ORDER BY k))::text AS first_key, k::text AS last_key "
+                                + "FROM (SELECT id AS k FROM item ORDER BY id LIMIT ?) batch ORDER BY k DESC LIMIT 1",
+                        "SELECT count(*) OVER () AS keys, (first_value(k) OVER (ORDER BY k))::text AS first_key, k::text AS last_key "
+                                + "FROM (SELECT id AS k FROM item WHERE id > CAST(? AS bigint) ORDER BY id LIMIT ?) batch "
+                                + "ORDER BY k DESC LIMIT 1",
+                        "UPDATE item SET counter = counter + 1 WHERE id >= CAST(? AS bigint) AND id <= CAST(? AS bigint)",
+                        "UPDATE item SET counter = counter + 1 WHERE id > CAST(? AS bigint) AND id <= CAST(? AS bigint)",
+                        "SET LOCAL lock_timeout = '2000ms'",
+                        "SET LOCAL statement_timeout = '60000ms'");
         // After batches 1 and 2; batch 3 held only 503 keys, so it was the last.
         assertThat(sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250));
         // The clock moves only while sleeping: 2000 rows in 250ms, 503 keys left at 8 keys a millisecond.
-        assertThat(out.toString()).contains("batch 1: up to key 1000, 1000 rows changed, 1000 of 2503 keys (39%), - rows/s, ETA -",
-                "batch 2: up to key 2000, 2000 rows changed, 2000 of 2503 keys (79%), 8000 rows/s, ETA 62ms",
-                "batch 3: up to key 2503, 2503 rows changed, 2503 of 2503 keys (100%), 5006 rows/s, ETA 0s");
+        assertThat(out.toString())
+                .contains(
+                        "batch 1: up to key 1000, 1000 rows changed, 1000 of 2503 keys (39%), - rows/s, ETA -",
+                        "batch 2: up to key 2000, 2000 rows changed, 2000 of 2503 keys (79%), 8000 rows/s, ETA 62ms",
+                        "batch 3: up to key 2503, 2503 rows changed, 2503 of 2503 keys (100%), 5006 rows/s, ETA 0s");
         assertThat(counters()).isEqualTo("1:" + ROWS);
     }
 
     @Test
     void aStringThatSaysAfterIsWrittenAsItIs() throws SQLException {
-        run("-- keel:backfill table=item key=id batch=700\n"
-                + "UPDATE item SET note = ':after' WHERE id > :after AND id <= :upto -- :upto\n", options(700));
+        run(
+                "-- keel:backfill table=item key=id batch=700\n"
+                        + "UPDATE item SET note = ':after' WHERE id > :after AND id <= :upto -- :upto\n",
+                options(700));
 
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT note, ',') FROM item")).isEqualTo(":after");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT note, ',') FROM item"))
+                .isEqualTo(":after");
     }
 
     @Test
     void walksATextKeyInItsOwnOrder() throws SQLException {
-        database.execute("CREATE TABLE IF NOT EXISTS tag (label text PRIMARY KEY, seen int NOT NULL DEFAULT 0)",
+        database.execute(
+                "CREATE TABLE IF NOT EXISTS tag (label text PRIMARY KEY, seen int NOT NULL DEFAULT 0)",
                 "TRUNCATE tag",
                 "INSERT INTO tag (label) VALUES ('b'), ('a'), ('it''s'), ('A b'), ('10'), ('9'), ('é')");
 
-        Run run = run("-- keel:backfill table=tag key=label batch=2\n"
-                + "UPDATE tag SET seen = seen + 1 WHERE label > :after AND label <= :upto", options(2));
+        Run run = run(
+                "-- keel:backfill table=tag key=label batch=2\n"
+                        + "UPDATE tag SET seen = seen + 1 WHERE label > :after AND label <= :upto",
+                options(2));
 
         assertThat(run.outcome()).isEqualTo(BackfillRunner.Outcome.FINISHED);
-        assertThat(database.queryForString("SELECT string_agg(DISTINCT seen::text, ',') FROM tag")).isEqualTo("1");
+        assertThat(database.queryForString("SELECT string_agg(DISTINCT seen::text, ',') FROM tag"))
+                .isEqualTo("1");
         assertThat(progress()).isEqualTo(database.queryForString("SELECT max(label) FROM tag") + "|7|4|finished");
     }
 
     @Test
     void refusesAKeyThatIsMissingNotUniqueOrNullable() throws SQLException {
-        database.execute("CREATE UNIQUE INDEX item_note_live ON item (note) WHERE counter = 0",
+        database.execute(
+                "CREATE UNIQUE INDEX item_note_live ON item (note) WHERE counter = 0",
                 "CREATE UNIQUE INDEX item_counter_note ON item (counter, note)",
                 "CREATE UNIQUE INDEX item_note_lower ON item (lower(note))");
         String statement = "UPDATE item SET counter = 1 WHERE id > :after AND id <= :upto";
 
         assertThatThrownBy(() -> run("-- keel:backfill table=item key=counter\n" + statement, options(10)))
-                .hasMessageContainingAll("db/backfill/count_items.sql line 1: key item.counter is not unique: no primary "
-                        + "key or unique index has it as its only column", "Fix: keyset batches need a unique, ordered key");
+                .hasMessageContainingAll(
+                        "db/backfill/count_items.sql line 1: key item.counter is not unique: no primary "
+                                + "key or unique index has it as its only column",
+                        "Fix: keyset batches need a unique, ordered key");
         assertThatThrownBy(() -> run("-- keel:backfill table=item key=note\n" + statement, options(10)))
                 .hasMessageContaining("key item.note is not unique");
         assertThatThrownBy(() -> run("-- keel:backfill table=item key=missing\n" + statement, options(10)))
@@ -215,7 +245,8 @@ class BackfillRunnerTest {
         database.execute("CREATE UNIQUE INDEX item_note_key ON item (note)");
         assertThatThrownBy(() -> run("-- keel:backfill table=item key=note\n" + statement, options(10)))
                 .hasMessageContaining("key item.note allows NULL, and rows with a NULL key would never be visited");
-        assertThat(database.queryForString("SELECT to_regclass('keel_backfill_progress')")).isNull();
+        assertThat(database.queryForString("SELECT to_regclass('keel_backfill_progress')"))
+                .isNull();
         assertThat(counters()).isEqualTo("0:" + ROWS);
     }
 
@@ -226,8 +257,8 @@ class BackfillRunnerTest {
     private Run run(String sql, BackfillRunner.Options options, BackfillRunner.Sleeper sleeper) throws SQLException {
         StringWriter out = new StringWriter();
         try (Connection connection = database.connect()) {
-            BackfillRunner.Outcome outcome = new BackfillRunner(connection, new PrintWriter(out), clock, sleeper)
-                    .run(parse(sql), options);
+            BackfillRunner.Outcome outcome =
+                    new BackfillRunner(connection, new PrintWriter(out), clock, sleeper).run(parse(sql), options);
             return new Run(outcome, out.toString());
         }
     }
@@ -258,20 +289,22 @@ class BackfillRunnerTest {
 
     /** The connection, noting the SQL of every statement prepared or run on it. */
     private static Connection recording(Connection connection, List<String> sent) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement")) {
                         sent.add((String) args[0]);
                     }
                     Object result = invoke(connection, method, args);
-                    return result instanceof Statement statement && method.getName().equals("createStatement")
-                            ? recording(statement, sent) : result;
+                    return result instanceof Statement statement
+                                    && method.getName().equals("createStatement")
+                            ? recording(statement, sent)
+                            : result;
                 });
     }
 
     private static Statement recording(Statement statement, List<String> sent) {
-        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
-                (proxy, method, args) -> {
+        return (Statement) Proxy.newProxyInstance(
+                Statement.class.getClassLoader(), new Class<?>[] {Statement.class}, (proxy, method, args) -> {
                     if (method.getName().startsWith("execute") && args != null && args[0] instanceof String sql) {
                         sent.add(sql);
                     }

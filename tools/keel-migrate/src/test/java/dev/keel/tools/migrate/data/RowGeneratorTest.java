@@ -21,7 +21,8 @@ class RowGeneratorTest {
     @Test
     void fillsTheShippedTablesWithRowsThatPassEveryCheck() throws Exception {
         try (Connection connection = database.connect()) {
-            try (Stream<Path> files = Files.list(Path.of("../sample/db/migration")).sorted()) {
+            try (Stream<Path> files =
+                    Files.list(Path.of("../sample/db/migration")).sorted()) {
                 for (Path file : files.toList()) {
                     execute(connection, Files.readString(file));
                 }
@@ -29,24 +30,32 @@ class RowGeneratorTest {
 
             RowGenerator.FillReport report = new RowGenerator().fillEmptyTables(connection);
 
-            assertThat(report.tables()).extracting(RowGenerator.TableFill::table).containsExactly("widget");
+            assertThat(report.tables())
+                    .extracting(RowGenerator.TableFill::table)
+                    .containsExactly("widget");
             assertThat(report.failed()).isZero();
             assertThat(report.inserted()).isEqualTo(RowGenerator.DEFAULT_ROWS);
             assertThat(count(connection, "SELECT count(*) FROM widget")).isEqualTo(200);
             // Every 4th row is live (archived_at NULL): names are distinct among those, as the partial
             // unique index wants, and repeat among the archived ones, as nothing forbids.
-            assertThat(count(connection, "SELECT count(*) FROM widget WHERE archived_at IS NULL")).isEqualTo(50);
+            assertThat(count(connection, "SELECT count(*) FROM widget WHERE archived_at IS NULL"))
+                    .isEqualTo(50);
             assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget WHERE archived_at IS NULL"))
                     .isEqualTo(50);
-            assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget")).isLessThan(200);
+            assertThat(count(connection, "SELECT count(DISTINCT name) FROM widget"))
+                    .isLessThan(200);
             assertThat(count(connection, "SELECT count(DISTINCT status) FROM widget WHERE archived_at IS NULL"))
                     .isEqualTo(3);
             assertThat(count(connection, "SELECT count(*) FROM widget WHERE status IN ('DRAFT', 'ACTIVE', 'RETIRED')"))
                     .isEqualTo(200);
-            assertThat(count(connection, "SELECT count(DISTINCT status) FROM widget")).isEqualTo(3);
+            assertThat(count(connection, "SELECT count(DISTINCT status) FROM widget"))
+                    .isEqualTo(3);
             // The default applies to version; every attachment column is NULL, the one way the checks allow.
-            assertThat(count(connection, "SELECT count(*) FROM widget WHERE version = 0 AND attachment_key IS NULL "
-                    + "AND attachment_sha256 IS NULL")).isEqualTo(200);
+            assertThat(count(
+                            connection,
+                            "SELECT count(*) FROM widget WHERE version = 0 AND attachment_key IS NULL "
+                                    + "AND attachment_sha256 IS NULL"))
+                    .isEqualTo(200);
             // A second fill tops up empty tables only.
             assertThat(new RowGenerator().fillEmptyTables(connection).tables()).isEmpty();
         }
@@ -84,17 +93,22 @@ class RowGeneratorTest {
 
             RowGenerator.FillReport report = new RowGenerator("public", 150, 7).fillEmptyTables(connection);
 
-            assertThat(report.tables()).extracting(RowGenerator.TableFill::table)
+            assertThat(report.tables())
+                    .extracting(RowGenerator.TableFill::table)
                     .containsExactly("country", "city", "street");
             assertThat(report.problems()).isEmpty();
             assertThat(report.inserted()).isEqualTo(450);
-            assertThat(count(connection, "SELECT count(DISTINCT code) FROM street WHERE length(code) <= 5")).isEqualTo(150);
+            assertThat(count(connection, "SELECT count(DISTINCT code) FROM street WHERE length(code) <= 5"))
+                    .isEqualTo(150);
             assertThat(count(connection, "SELECT count(DISTINCT kind) FROM city WHERE kind IN ('town', 'village')"))
                     .isEqualTo(2);
-            assertThat(count(connection, "SELECT count(DISTINCT mood) FROM city")).isEqualTo(3);
-            assertThat(count(connection, "SELECT count(*) FROM street s JOIN city c ON c.id = s.city_id")).isEqualTo(150);
+            assertThat(count(connection, "SELECT count(DISTINCT mood) FROM city"))
+                    .isEqualTo(3);
+            assertThat(count(connection, "SELECT count(*) FROM street s JOIN city c ON c.id = s.city_id"))
+                    .isEqualTo(150);
             // A reference to its own table has no row to point at while the table fills: left NULL.
-            assertThat(count(connection, "SELECT count(*) FROM city WHERE twin_city IS NULL")).isEqualTo(150);
+            assertThat(count(connection, "SELECT count(*) FROM city WHERE twin_city IS NULL"))
+                    .isEqualTo(150);
         }
     }
 
@@ -117,11 +131,16 @@ class RowGeneratorTest {
             RowGenerator.FillReport report = new RowGenerator(20, 3).fillEmptyTables(connection);
 
             assertThat(report.problems()).isEmpty();
-            assertThat(report.tables()).extracting(RowGenerator.TableFill::table)
+            assertThat(report.tables())
+                    .extracting(RowGenerator.TableFill::table)
                     .containsExactly("customer", "billing.invoice", "audit.entry");
-            assertThat(count(connection, "SELECT count(*) FROM audit.entry e JOIN billing.invoice i ON i.id = e.invoice_id "
-                    + "JOIN customer c ON c.id = i.customer_id")).isEqualTo(20);
-            assertThat(count(connection, "SELECT count(*) FROM billing.flyway_schema_history")).isZero();
+            assertThat(count(
+                            connection,
+                            "SELECT count(*) FROM audit.entry e JOIN billing.invoice i ON i.id = e.invoice_id "
+                                    + "JOIN customer c ON c.id = i.customer_id"))
+                    .isEqualTo(20);
+            assertThat(count(connection, "SELECT count(*) FROM billing.flyway_schema_history"))
+                    .isZero();
             assertThat(count(connection, "SELECT count(*) FROM scratch")).isZero();
         }
     }
@@ -137,7 +156,9 @@ class RowGeneratorTest {
 
             RowGenerator.FillReport report = new RowGenerator("billing", 5, 3).fillEmptyTables(connection);
 
-            assertThat(report.tables()).extracting(RowGenerator.TableFill::table).containsExactly("billing.invoice");
+            assertThat(report.tables())
+                    .extracting(RowGenerator.TableFill::table)
+                    .containsExactly("billing.invoice");
             assertThat(count(connection, "SELECT count(*) FROM customer")).isZero();
         }
     }
@@ -146,7 +167,8 @@ class RowGeneratorTest {
     void sameSeedSameRows() throws Exception {
         String schema = "CREATE TABLE t (id uuid PRIMARY KEY, n numeric(4, 1) NOT NULL, at timestamptz NOT NULL)";
         PostgresEndpoint other = TestServices.newDatabase("row_generator_again");
-        try (Connection first = database.connect(); Connection second = other.connect()) {
+        try (Connection first = database.connect();
+                Connection second = other.connect()) {
             execute(first, schema);
             execute(second, schema);
             new RowGenerator("public", 20, 99).fillEmptyTables(first);
@@ -175,27 +197,37 @@ class RowGeneratorTest {
 
             assertThat(report.problems()).isEmpty();
             assertThat(report.inserted()).isEqualTo(60);
-            assertThat(count(connection, "SELECT count(DISTINCT id) + count(DISTINCT code) FROM item")).isEqualTo(120);
+            assertThat(count(connection, "SELECT count(DISTINCT id) + count(DISTINCT code) FROM item"))
+                    .isEqualTo(120);
             // A column an expression key names counts as unique.
-            assertThat(count(connection, "SELECT count(DISTINCT email) FROM item")).isEqualTo(60);
-            assertThat(count(connection, "SELECT count(DISTINCT owner) FROM item")).isEqualTo(20);
-            assertThat(count(connection, "SELECT count(*) FROM item WHERE score IS NULL")).isEqualTo(15);
-            assertThat(count(connection, "SELECT count(*) FROM item WHERE label IS NULL")).isZero();
+            assertThat(count(connection, "SELECT count(DISTINCT email) FROM item"))
+                    .isEqualTo(60);
+            assertThat(count(connection, "SELECT count(DISTINCT owner) FROM item"))
+                    .isEqualTo(20);
+            assertThat(count(connection, "SELECT count(*) FROM item WHERE score IS NULL"))
+                    .isEqualTo(15);
+            assertThat(count(connection, "SELECT count(*) FROM item WHERE label IS NULL"))
+                    .isZero();
         }
     }
 
     @Test
     void rowsThatCannotBeInsertedAreCountedAndExplained() throws Exception {
         try (Connection connection = database.connect()) {
-            execute(connection, "CREATE TABLE picky (id bigint PRIMARY KEY, n int NOT NULL "
-                    + "CONSTRAINT picky_n_huge CHECK (n > 1000000))");
+            execute(
+                    connection,
+                    "CREATE TABLE picky (id bigint PRIMARY KEY, n int NOT NULL "
+                            + "CONSTRAINT picky_n_huge CHECK (n > 1000000))");
 
             RowGenerator.FillReport report = new RowGenerator("public", 10, 1).fillEmptyTables(connection);
 
             assertThat(report.failed()).isEqualTo(10);
             assertThat(report.inserted()).isZero();
-            assertThat(report.problems()).singleElement().asString()
-                    .startsWith("picky: 10 of 10 generated rows could not be inserted").contains("picky_n_huge");
+            assertThat(report.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("picky: 10 of 10 generated rows could not be inserted")
+                    .contains("picky_n_huge");
             assertThat(count(connection, "SELECT count(*) FROM picky")).isZero();
         }
     }
@@ -211,7 +243,8 @@ class RowGeneratorTest {
     }
 
     private static String string(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

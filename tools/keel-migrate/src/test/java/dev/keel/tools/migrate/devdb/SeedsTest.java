@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.flyway.Migrations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +26,7 @@ class SeedsTest {
 
     @TempDir
     Path seedDirectory;
+
     private PostgresEndpoint endpoint;
     private Database database;
     private Seeds seeds;
@@ -67,10 +68,14 @@ class SeedsTest {
 
     @Test
     void aFailingSeedLeavesNothingOfItsLevelAndNamesFileAndLine() throws IOException, SQLException {
-        demo("010_ok.sql", "INSERT INTO widget (id, name, status) VALUES "
-                + "('019a0000-0000-7000-8000-00000000d001', 'Fine', 'DRAFT') ON CONFLICT DO NOTHING;\n");
-        demo("020_bad.sql", "-- the status CHECK refuses this one\n\nINSERT INTO widget (id, name, status) VALUES "
-                + "('019a0000-0000-7000-8000-00000000d002', 'Bad', 'LOST') ON CONFLICT DO NOTHING;\n");
+        demo(
+                "010_ok.sql",
+                "INSERT INTO widget (id, name, status) VALUES "
+                        + "('019a0000-0000-7000-8000-00000000d001', 'Fine', 'DRAFT') ON CONFLICT DO NOTHING;\n");
+        demo(
+                "020_bad.sql",
+                "-- the status CHECK refuses this one\n\nINSERT INTO widget (id, name, status) VALUES "
+                        + "('019a0000-0000-7000-8000-00000000d002', 'Bad', 'LOST') ON CONFLICT DO NOTHING;\n");
         assertThatThrownBy(() -> seeds.apply(Seeds.Level.DEMO, database, new PrintWriter(new StringWriter())))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("020_bad.sql:3")

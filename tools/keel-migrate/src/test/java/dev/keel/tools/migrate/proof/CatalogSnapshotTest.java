@@ -31,20 +31,21 @@ class CatalogSnapshotTest {
                 """);
 
         try (Connection connection = database.connect()) {
-            assertThat(CatalogSnapshot.of(connection).lines()).contains(
-                    "schema billing",
-                    "table billing.invoice",
-                    "column billing.invoice.id bigint not null generated always as identity",
-                    "column billing.invoice.state billing.state not null default 'open'::billing.state",
-                    "column billing.invoice.doubled bigint generated always as ((total)::bigint * 2)",
-                    "constraint billing.invoice.invoice_pkey PRIMARY KEY (id)",
-                    "index CREATE INDEX invoice_state_idx ON billing.invoice USING btree (state)",
-                    "enum billing.state open,paid",
-                    
-                    "composite type billing.money_pair (amount billing.cents, currency text)",
-                    "trigger CREATE TRIGGER invoice_touch BEFORE UPDATE ON billing.invoice FOR EACH ROW EXECUTE "
-                            + "FUNCTION billing.touch()")
-                    .anyMatch(line -> line.startsWith("domain billing.cents bigint not null cents_check CHECK ((VALUE >= 0))"))
+            assertThat(CatalogSnapshot.of(connection).lines())
+                    .contains(
+                            "schema billing",
+                            "table billing.invoice",
+                            "column billing.invoice.id bigint not null generated always as identity",
+                            "column billing.invoice.state billing.state not null default 'open'::billing.state",
+                            "column billing.invoice.doubled bigint generated always as ((total)::bigint * 2)",
+                            "constraint billing.invoice.invoice_pkey PRIMARY KEY (id)",
+                            "index CREATE INDEX invoice_state_idx ON billing.invoice USING btree (state)",
+                            "enum billing.state open,paid",
+                            "composite type billing.money_pair (amount billing.cents, currency text)",
+                            "trigger CREATE TRIGGER invoice_touch BEFORE UPDATE ON billing.invoice FOR EACH ROW EXECUTE "
+                                    + "FUNCTION billing.touch()")
+                    .anyMatch(line ->
+                            line.startsWith("domain billing.cents bigint not null cents_check CHECK ((VALUE >= 0))"))
                     .anyMatch(line -> line.startsWith("sequence billing.invoice_id_seq bigint start 1 increment 1"))
                     .anyMatch(line -> line.startsWith("view billing.open_invoice AS  SELECT id"))
                     .anyMatch(line -> line.startsWith("function CREATE OR REPLACE FUNCTION billing.touch()"));

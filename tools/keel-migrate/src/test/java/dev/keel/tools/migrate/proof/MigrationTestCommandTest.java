@@ -1,11 +1,11 @@
 package dev.keel.tools.migrate.proof;
 
-import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
-import dev.keel.tools.migrate.ScratchServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.migrate.MigrationTestCommand;
+import dev.keel.tools.migrate.ScratchServers;
+import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,8 +25,7 @@ class MigrationTestCommandTest {
     Path root;
 
     /** What the command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @Test
     void passesOnAScratchDatabaseOfTheConfiguredServerAndDropsIt() throws Exception {
@@ -38,8 +37,12 @@ class MigrationTestCommandTest {
         Run run = test("--rows", "40");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Migration test on scratch database keel_trace_", "holds 40 generated rows",
-                "ok     V20260101000100__add_c.sql  (on 40 rows)", "2 of 2 migrations passed");
+        assertThat(run.out())
+                .contains(
+                        "Migration test on scratch database keel_trace_",
+                        "holds 40 generated rows",
+                        "ok     V20260101000100__add_c.sql  (on 40 rows)",
+                        "2 of 2 migrations passed");
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -53,8 +56,11 @@ class MigrationTestCommandTest {
         Run run = test("--rows", "10");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("FAILED V20260101000100__add_c.sql  (on 10 rows)  fails on data",
-                "line 1: ALTER TABLE t ADD COLUMN c text NOT NULL", "table t (10 rows): column \"c\"");
+        assertThat(run.out())
+                .contains(
+                        "FAILED V20260101000100__add_c.sql  (on 10 rows)  fails on data",
+                        "line 1: ALTER TABLE t ADD COLUMN c text NOT NULL",
+                        "table t (10 rows): column \"c\"");
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -79,7 +85,6 @@ class MigrationTestCommandTest {
         assertThat(test("--rows", "0").err()).contains("--rows must be at least 1.");
     }
 
-
     private void write(String name, String sql) throws IOException {
         Files.createDirectories(root.resolve(name).getParent());
         Files.writeString(root.resolve(name), sql);
@@ -92,12 +97,17 @@ class MigrationTestCommandTest {
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        List<String> args = new ArrayList<>(List.of("--dir", root.toString(), "--url", server.jdbcUrl(), "--user",
-                server.username(), "--password", server.password()));
+        List<String> args = new ArrayList<>(List.of(
+                "--dir",
+                root.toString(),
+                "--url",
+                server.jdbcUrl(),
+                "--user",
+                server.username(),
+                "--password",
+                server.password()));
         args.addAll(List.of(options));
         int code = command.execute(args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
-
-
 }

@@ -3,13 +3,13 @@ package dev.keel.tools.migrate.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.test.TestServices;
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.data.RowGenerator;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.LintResult;
 import dev.keel.tools.lint.MigrationLinter;
 import dev.keel.tools.lint.ReleaseHistory;
 import dev.keel.tools.lint.Rule;
+import dev.keel.tools.migrate.data.RowGenerator;
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +30,7 @@ class LintAndTraceTest {
             CREATE TABLE p (id bigint PRIMARY KEY, name text NOT NULL);
             CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL, name text);
             """;
+
     private static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n";
 
     @TempDir
@@ -40,28 +41,34 @@ class LintAndTraceTest {
 
         List<Finding> lintIn(MigrationFiles files, int index) {
             String file = files.migrations().get(index).file().toString();
-            return lint.findings().stream().filter(finding -> finding.file().equals(file)).toList();
+            return lint.findings().stream()
+                    .filter(finding -> finding.file().equals(file))
+                    .toList();
         }
     }
 
     @Test
     void anIndexOnATableAnEarlierMigrationOfTheSameUnreleasedGroupCreatedIsNewToBoth() throws IOException {
-        MigrationFiles files = write(BASE,
+        MigrationFiles files = write(
+                BASE,
                 "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n",
                 "CREATE INDEX gadget_name_idx ON gadget (name);\n");
-        ReleaseHistory releases = ReleaseHistory.unreleasedFrom(files.migrations().get(1).version(), files.migrations());
+        ReleaseHistory releases =
+                ReleaseHistory.unreleasedFrom(files.migrations().get(1).version(), files.migrations());
 
         Run run = run(files, releases);
 
         assertThat(run.lintIn(files, 2)).extracting(Finding::rule).doesNotContain(Rule.INDEX_CONCURRENTLY.id());
         assertThat(run.trace().observations()).as(run.text()).isEmpty();
         assertThat(run.trace().failed()).isFalse();
-        assertThat(run.text()).contains("V20260101000002__m2.sql  (one transaction, 1 statement", "touched no live table");
+        assertThat(run.text())
+                .contains("V20260101000002__m2.sql  (one transaction, 1 statement", "touched no live table");
     }
 
     @Test
     void inTheStrictReadingTheSameIndexIsOnALiveTableForBoth() throws IOException {
-        MigrationFiles files = write(BASE,
+        MigrationFiles files = write(
+                BASE,
                 "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n",
                 "CREATE INDEX gadget_name_idx ON gadget (name);\n");
 
@@ -69,7 +76,9 @@ class LintAndTraceTest {
 
         assertThat(run.lintIn(files, 2)).extracting(Finding::rule).contains(Rule.INDEX_CONCURRENTLY.id());
         assertThat(run.trace().missed()).as(run.text()).isEmpty();
-        assertThat(run.trace().confirmed()).extracting(TraceReport.Observation::rule).contains(Rule.TRACE_WRITE_LOCK);
+        assertThat(run.trace().confirmed())
+                .extracting(TraceReport.Observation::rule)
+                .contains(Rule.TRACE_WRITE_LOCK);
     }
 
     @Test
@@ -85,8 +94,10 @@ class LintAndTraceTest {
 
         // The foreign key takes SHARE ROW EXCLUSIVE on p: brief, behind a lock_timeout, over no scan of p.
         TraceReport.HeldLock onP = run.trace().migrations().get(1).effects().stream()
-                .flatMap(effects -> effects.locks().stream()).filter(lock -> lock.relation().equals("p"))
-                .findFirst().orElseThrow(() -> new AssertionError(run.text()));
+                .flatMap(effects -> effects.locks().stream())
+                .filter(lock -> lock.relation().equals("p"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(run.text()));
         assertThat(onP.mode()).isEqualTo(LockMode.SHARE_ROW_EXCLUSIVE);
         assertThat(onP.lockTimeoutSet()).isTrue();
         assertThat(run.trace().missed()).as(run.text()).isEmpty();
@@ -105,7 +116,8 @@ class LintAndTraceTest {
         assertThat(run.trace().migrations().get(1).transactional()).isFalse();
         assertThat(run.trace().missed()).as(run.text()).isEmpty();
         assertThat(run.trace().failed()).as(run.text()).isFalse();
-        assertThat(run.lintIn(files, 1)).extracting(Finding::rule)
+        assertThat(run.lintIn(files, 1))
+                .extracting(Finding::rule)
                 .doesNotContain(Rule.INDEX_CONCURRENTLY.id(), Rule.NON_TRANSACTIONAL_UNDECLARED.id());
     }
 
@@ -117,15 +129,18 @@ class LintAndTraceTest {
 
         assertThat(run.lintIn(files, 1)).extracting(Finding::rule).contains(Rule.REWRITING_TYPE_CHANGE.id());
         assertThat(run.trace().missed()).as(run.text()).isEmpty();
-        assertThat(run.trace().confirmed()).extracting(TraceReport.Observation::rule)
+        assertThat(run.trace().confirmed())
+                .extracting(TraceReport.Observation::rule)
                 .contains(Rule.TRACE_REWRITE, Rule.TRACE_EXCLUSIVE_LOCK);
         assertThat(run.text()).contains("confirmed trace-rewrite by rewriting-type-change (line 3)");
     }
 
     private Run run(MigrationFiles files, ReleaseHistory releases) {
         LintResult lint = new MigrationLinter(releases).lint(files, List.of());
-        TraceReport trace = new MigrationTrace(TestServices.newDatabase("lint_and_trace")::connect,
-                new RowGenerator(RowGenerator.DEFAULT_ROWS, RowGenerator.DEFAULT_SEED), releases)
+        TraceReport trace = new MigrationTrace(
+                        TestServices.newDatabase("lint_and_trace")::connect,
+                        new RowGenerator(RowGenerator.DEFAULT_ROWS, RowGenerator.DEFAULT_SEED),
+                        releases)
                 .run(files, MigrationTrace.Resolver.none(), lint.findings(), lint.suppressed());
         StringWriter text = new StringWriter();
         trace.print(new PrintWriter(text));

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
-import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migrate.data.RowGenerator;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.ReleaseHistory;
 import dev.keel.tools.lint.Rule;
+import dev.keel.tools.migrate.data.RowGenerator;
+import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,9 +60,11 @@ class MigrationTraceTest {
         TraceReport.Observation lock = only(report, Rule.TRACE_EXCLUSIVE_LOCK);
         assertThat(lock.mode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
         assertThat(lock.message()).contains("the statement scanned t (200 rows) while holding it");
-        assertThat(report.missed()).extracting(Finding::rule)
+        assertThat(report.missed())
+                .extracting(Finding::rule)
                 .containsExactlyInAnyOrder("trace-rewrite", "trace-exclusive-lock");
-        assertThat(report.missed()).allSatisfy(finding -> assertThat(finding.line()).isEqualTo(2));
+        assertThat(report.missed())
+                .allSatisfy(finding -> assertThat(finding.line()).isEqualTo(2));
     }
 
     @Test
@@ -77,7 +79,8 @@ class MigrationTraceTest {
         TraceReport report = trace(files, List.of(typeChange));
 
         assertThat(report.missed()).isEmpty();
-        assertThat(report.observations()).extracting(TraceReport.Observation::rule)
+        assertThat(report.observations())
+                .extracting(TraceReport.Observation::rule)
                 .contains(Rule.TRACE_REWRITE, Rule.TRACE_EXCLUSIVE_LOCK);
         assertThat(only(report, Rule.TRACE_REWRITE).confirmedBy()).containsExactly("rewriting-type-change (line 3)");
         assertThat(report.notObserved()).isEmpty();
@@ -115,14 +118,16 @@ class MigrationTraceTest {
         TraceReport.Observation lock = only(report, Rule.TRACE_EXCLUSIVE_LOCK);
         assertThat(lock.relations()).containsExactly("t");
         assertThat(lock.line()).isEqualTo(2);
-        assertThat(lock.message()).contains("held while 2 later statements ran (scanning t (200 rows), one ran 1")
+        assertThat(lock.message())
+                .contains("held while 2 later statements ran (scanning t (200 rows), one ran 1")
                 .doesNotContain("the statement scanned", "lock_timeout 0");
         TraceReport.HeldLock held = effects(report, SECOND, 2).locks().getFirst();
         assertThat(held.mode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
         assertThat(held.laterStatements()).isEqualTo(2);
         assertThat(held.heldMillis()).isGreaterThanOrEqualTo(150);
         // The UPDATE's ROW EXCLUSIVE lock on t adds nothing to the ACCESS EXCLUSIVE one already held.
-        assertThat(report.migrations().get(1).effects()).extracting(TraceReport.StatementEffects::line)
+        assertThat(report.migrations().get(1).effects())
+                .extracting(TraceReport.StatementEffects::line)
                 .containsExactly(2);
     }
 
@@ -137,7 +142,8 @@ class MigrationTraceTest {
         TraceReport report = trace(files, List.of());
 
         assertThat(report.observations()).isEmpty();
-        assertThat(effects(report, SECOND, 2).locks().getFirst().laterStatements()).isEqualTo(1);
+        assertThat(effects(report, SECOND, 2).locks().getFirst().laterStatements())
+                .isEqualTo(1);
     }
 
     @Test
@@ -147,7 +153,8 @@ class MigrationTraceTest {
                 UPDATE t SET c = s;
                 """);
         String second = file(files, SECOND);
-        List<Finding> findings = List.of(Finding.of(Rule.LOCK_TIMEOUT, second, 1, 1, "no lock_timeout"),
+        List<Finding> findings = List.of(
+                Finding.of(Rule.LOCK_TIMEOUT, second, 1, 1, "no lock_timeout"),
                 Finding.of(Rule.STATEMENT_TIMEOUT, second, 1, 1, "no statement_timeout"));
 
         TraceReport report = trace(files, findings);
@@ -177,7 +184,8 @@ class MigrationTraceTest {
         TraceReport report = trace(files, List.of());
 
         assertThat(report.missed()).isEmpty();
-        assertThat(only(report, Rule.TRACE_WRITE_LOCK).confirmedBy()).containsExactly("keel:allow trace-write-lock (line 3)");
+        assertThat(only(report, Rule.TRACE_WRITE_LOCK).confirmedBy())
+                .containsExactly("keel:allow trace-write-lock (line 3)");
     }
 
     @Test
@@ -187,7 +195,8 @@ class MigrationTraceTest {
                 ALTER TABLE t ADD COLUMN c text;
                 """);
         // A static finding on a statement whose danger the replay did not see is listed as not observed.
-        Finding stricter = Finding.of(Rule.WORK_AFTER_EXCLUSIVE_LOCK, file(files, SECOND), 2, 1, "stricter than needed");
+        Finding stricter =
+                Finding.of(Rule.WORK_AFTER_EXCLUSIVE_LOCK, file(files, SECOND), 2, 1, "stricter than needed");
 
         TraceReport report = trace(files, List.of(stricter));
 
@@ -245,7 +254,8 @@ class MigrationTraceTest {
         assertThat(report.migrations().get(1).transactional()).isFalse();
         TraceReport.StatementEffects create = effects(report, SECOND, 3);
         assertThat(create.sampled()).isTrue();
-        assertThat(create.locks()).extracting(TraceReport.HeldLock::relation, TraceReport.HeldLock::mode)
+        assertThat(create.locks())
+                .extracting(TraceReport.HeldLock::relation, TraceReport.HeldLock::mode)
                 .contains(tuple("t", LockMode.SHARE_UPDATE_EXCLUSIVE));
         assertThat(create.locks()).allSatisfy(lock -> {
             assertThat(lock.mode().blocksWrites()).isFalse();
@@ -253,7 +263,8 @@ class MigrationTraceTest {
         });
         assertThat(report.missed()).isEmpty();
         try (Connection connection = database.connect()) {
-            assertThat(string(connection, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_n_idx'::regclass"))
+            assertThat(string(
+                            connection, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_n_idx'::regclass"))
                     .isEqualTo("true");
         }
     }
@@ -290,7 +301,8 @@ class MigrationTraceTest {
     void sampledLocksInformAndNeverFail() throws IOException {
         // DROP and REINDEX ... CONCURRENTLY end with a brief ACCESS EXCLUSIVE lock on the index itself, taken
         // without lock_timeout here: the sampler catches it in some runs and not in others.
-        MigrationFiles files = migrations(CREATE_T + "CREATE INDEX t_n_idx ON t (n);\nCREATE INDEX t_s_idx ON t (s);\n",
+        MigrationFiles files = migrations(
+                CREATE_T + "CREATE INDEX t_n_idx ON t (n);\nCREATE INDEX t_s_idx ON t (s);\n",
                 "DROP INDEX CONCURRENTLY t_n_idx;\n");
         Path third = root.resolve("migration").resolve("V20260101000200__reindex.sql");
         Files.writeString(third, "REINDEX INDEX CONCURRENTLY t_s_idx;\n");
@@ -300,26 +312,33 @@ class MigrationTraceTest {
             TraceReport report = trace(files, List.of(), 5_000);
 
             assertThat(report.failure()).isEmpty();
-            assertThat(report.migrations()).extracting(TraceReport.MigrationResult::transactional)
+            assertThat(report.migrations())
+                    .extracting(TraceReport.MigrationResult::transactional)
                     .containsExactly(true, false, false);
             assertThat(report.missed()).isEmpty();
             assertThat(report.failed()).isFalse();
-            assertThat(report.observations()).filteredOn(observation -> observation.mode() != null)
+            assertThat(report.observations())
+                    .filteredOn(observation -> observation.mode() != null)
                     .allSatisfy(observation -> {
                         assertThat(observation.sampled()).isTrue();
-                        assertThat(observation.message()).contains("hold time not measured").doesNotContain(" ms");
+                        assertThat(observation.message())
+                                .contains("hold time not measured")
+                                .doesNotContain(" ms");
                     });
             StringWriter text = new StringWriter();
             report.print(new PrintWriter(text));
-            assertThat(text.toString()).doesNotContain("MISSED")
+            assertThat(text.toString())
+                    .doesNotContain("MISSED")
                     .contains("no transaction, locks sampled", "0 dangers missed by the static rules");
         }
     }
 
     @Test
     void aTableCreatedEarlierInTheSameReleaseIsNewAndInTheStrictReadingLive() throws IOException {
-        MigrationFiles files = migrations(CREATE_T, "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
-        Files.writeString(root.resolve("migration").resolve("V20260101000200__index_gadget.sql"),
+        MigrationFiles files =
+                migrations(CREATE_T, "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        Files.writeString(
+                root.resolve("migration").resolve("V20260101000200__index_gadget.sql"),
                 "CREATE INDEX gadget_name_idx ON gadget (name);\n");
         ReleaseHistory unreleased = ReleaseHistory.unreleasedFrom("20260101000100", files.migrations());
 
@@ -343,7 +362,8 @@ class MigrationTraceTest {
                 CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);
                 CREATE INDEX gadget_name_idx ON gadget (name);
                 """);
-        Files.writeString(root.resolve("migration").resolve("V20260101000200__alter_gadget.sql"),
+        Files.writeString(
+                root.resolve("migration").resolve("V20260101000200__alter_gadget.sql"),
                 "ALTER INDEX gadget_name_idx SET (fillfactor = 80);\nREINDEX INDEX gadget_name_idx;\n");
         ReleaseHistory unreleased = ReleaseHistory.unreleasedFrom("20260101000100", files.migrations());
 
@@ -351,7 +371,8 @@ class MigrationTraceTest {
 
         assertThat(sameRelease.failure()).isEmpty();
         assertThat(sameRelease.observations()).isEmpty();
-        assertThat(trace(files, List.of()).observations()).extracting(TraceReport.Observation::rule)
+        assertThat(trace(files, List.of()).observations())
+                .extracting(TraceReport.Observation::rule)
                 .contains(Rule.TRACE_REWRITE);
     }
 
@@ -402,7 +423,8 @@ class MigrationTraceTest {
         assertThat(report.failure()).isEmpty();
         assertThat(report.migrations()).hasSize(files.migrations().size());
         assertThat(report.missed()).isEmpty();
-        assertThat(report.migrations()).allSatisfy(migration -> assertThat(migration.fillProblems()).isEmpty());
+        assertThat(report.migrations())
+                .allSatisfy(migration -> assertThat(migration.fillProblems()).isEmpty());
     }
 
     @Test
@@ -411,18 +433,21 @@ class MigrationTraceTest {
                 SET LOCAL lock_timeout = '2s';
                 ALTER TABLE t ALTER COLUMN n TYPE bigint;
                 """);
-        TraceReport report = trace(files, List.of(Finding.of(Rule.REWRITING_TYPE_CHANGE, file(files, SECOND), 2, 1, "")));
+        TraceReport report =
+                trace(files, List.of(Finding.of(Rule.REWRITING_TYPE_CHANGE, file(files, SECOND), 2, 1, "")));
 
         StringWriter text = new StringWriter();
         report.print(new PrintWriter(text));
 
-        assertThat(text.toString()).contains(SECOND + "  (one transaction, 2 statements",
-                "  line 2    ALTER TABLE t ALTER COLUMN n TYPE bigint",
-                "lock     ACCESS EXCLUSIVE       t (200 rows), held ",
-                "rewrote  t, t_pkey (index of t)",
-                "confirmed trace-rewrite by rewriting-type-change (line 2)",
-                "0 dangers missed by the static rules, 2 confirmed, 0 sampled (informational)",
-                "Live tables are those an earlier release created. Releases: every file its own release.");
+        assertThat(text.toString())
+                .contains(
+                        SECOND + "  (one transaction, 2 statements",
+                        "  line 2    ALTER TABLE t ALTER COLUMN n TYPE bigint",
+                        "lock     ACCESS EXCLUSIVE       t (200 rows), held ",
+                        "rewrote  t, t_pkey (index of t)",
+                        "confirmed trace-rewrite by rewriting-type-change (line 2)",
+                        "0 dangers missed by the static rules, 2 confirmed, 0 sampled (informational)",
+                        "Live tables are those an earlier release created. Releases: every file its own release.");
     }
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings) {
@@ -436,8 +461,8 @@ class MigrationTraceTest {
     private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows, ReleaseHistory releases) {
         database = TestServices.newDatabase("trace");
         RowGenerator generator = new RowGenerator(rows, RowGenerator.DEFAULT_SEED);
-        return new MigrationTrace(database::connect, generator, releases).run(files, MigrationTrace.Resolver.none(),
-                findings, List.of());
+        return new MigrationTrace(database::connect, generator, releases)
+                .run(files, MigrationTrace.Resolver.none(), findings, List.of());
     }
 
     /** A first migration creating the table, and the second one under test. */
@@ -453,21 +478,26 @@ class MigrationTraceTest {
     }
 
     private static TraceReport.Observation only(TraceReport report, Rule rule) {
-        return report.observations().stream().filter(observation -> observation.rule() == rule).toList()
-                .stream().reduce((a, b) -> {
+        return report.observations().stream().filter(observation -> observation.rule() == rule).toList().stream()
+                .reduce((a, b) -> {
                     throw new AssertionError("more than one " + rule + ": " + report.observations());
-                }).orElseThrow(() -> new AssertionError("no " + rule + " in " + report.observations()));
+                })
+                .orElseThrow(() -> new AssertionError("no " + rule + " in " + report.observations()));
     }
 
     private static TraceReport.StatementEffects effects(TraceReport report, String file, int line) {
-        return report.migrations().stream().filter(migration -> migration.file().equals(file))
-                .flatMap(migration -> migration.effects().stream()).filter(effects -> effects.line() == line)
-                .findFirst().orElseThrow(() -> new AssertionError("no effects at " + file + ":" + line + " in "
-                        + report.migrations()));
+        return report.migrations().stream()
+                .filter(migration -> migration.file().equals(file))
+                .flatMap(migration -> migration.effects().stream())
+                .filter(effects -> effects.line() == line)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no effects at " + file + ":" + line + " in " + report.migrations()));
     }
 
     private static String string(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

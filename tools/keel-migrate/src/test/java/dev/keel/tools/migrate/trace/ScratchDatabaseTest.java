@@ -15,9 +15,11 @@ class ScratchDatabaseTest {
     @Test
     void anEmbeddedScratchServerAnswersAsKeelAndIsGoneAfterClose() throws SQLException {
         ScratchDatabase scratch = ScratchDatabase.embedded();
-        try (scratch; Connection connection = scratch.open(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT current_user || ' ' || current_database() || ' ' || current_setting('server_version_num')")) {
+        try (scratch;
+                Connection connection = scratch.open();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT current_user || ' ' || current_database() || ' ' || current_setting('server_version_num')")) {
             result.next();
             assertThat(result.getString(1)).startsWith("keel keel_trace 17");
             assertThat(scratch.description()).startsWith("throwaway embedded PostgreSQL on port ");

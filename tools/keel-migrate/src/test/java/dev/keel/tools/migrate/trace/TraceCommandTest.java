@@ -1,12 +1,12 @@
 package dev.keel.tools.migrate.trace;
 
-import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
-import dev.keel.tools.migrate.ScratchServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.migrate.KeelMigrate;
+import dev.keel.tools.migrate.ScratchServers;
 import dev.keel.tools.migrate.TraceCommand;
+import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,8 +27,7 @@ class TraceCommandTest {
     Path root;
 
     /** What the command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @Test
     void tracesOnAScratchDatabaseOfTheConfiguredServerAndDropsIt() throws Exception {
@@ -38,10 +37,14 @@ class TraceCommandTest {
         Run run = trace("--rows", "50");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Scratch: scratch database keel_trace_",
-                "with 50 generated rows", "V20260101000100__add_c.sql  (one transaction, 2 statements",
-                "line 2    ALTER TABLE t ADD COLUMN c text", "ACCESS EXCLUSIVE       t (50 rows)",
-                "0 dangers missed by the static rules");
+        assertThat(run.out())
+                .contains(
+                        "Scratch: scratch database keel_trace_",
+                        "with 50 generated rows",
+                        "V20260101000100__add_c.sql  (one transaction, 2 statements",
+                        "line 2    ALTER TABLE t ADD COLUMN c text",
+                        "ACCESS EXCLUSIVE       t (50 rows)",
+                        "0 dangers missed by the static rules");
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -53,20 +56,27 @@ class TraceCommandTest {
         Run run = trace("--rows", "50");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("SHARE                  t (50 rows)", "confirmed trace-write-lock by ",
-                "index-concurrently (line 1)", "0 dangers missed by the static rules, 1 confirmed");
+        assertThat(run.out())
+                .contains(
+                        "SHARE                  t (50 rows)",
+                        "confirmed trace-write-lock by ",
+                        "index-concurrently (line 1)",
+                        "0 dangers missed by the static rules, 1 confirmed");
     }
 
     @Test
     void aFailingStatementExitsOneAndPrintsJsonForTools() throws Exception {
         write("V20260101000000__create_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
-        write("V20260101000100__broken.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE missing ADD COLUMN c text;\n");
+        write(
+                "V20260101000100__broken.sql",
+                "SET LOCAL lock_timeout = '2s';\nALTER TABLE missing ADD COLUMN c text;\n");
 
         Run run = trace("--format", "json");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().strip()).startsWith("[").endsWith("]").doesNotContain("Scratch:");
-        assertThat(run.err()).contains("V20260101000100__broken.sql line 2 failed", "relation \"missing\" does not exist");
+        assertThat(run.err())
+                .contains("V20260101000100__broken.sql line 2 failed", "relation \"missing\" does not exist");
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -77,15 +87,20 @@ class TraceCommandTest {
         git("add", ".");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "release 1");
         git("tag", "v1");
-        write("V20260101000100__create_gadget.sql", "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        write(
+                "V20260101000100__create_gadget.sql",
+                "CREATE TABLE gadget (id bigint PRIMARY KEY, name text NOT NULL);\n");
         write("V20260101000200__index_gadget.sql", "CREATE INDEX gadget_name_idx ON gadget (name);\n");
 
         Run run = trace("--rows", "50");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("releases from 1 git tag matching v*, newest v1",
-                "V20260101000200__index_gadget.sql  (one transaction, 1 statement", "touched no live table",
-                "0 dangers missed by the static rules");
+        assertThat(run.out())
+                .contains(
+                        "releases from 1 git tag matching v*, newest v1",
+                        "V20260101000200__index_gadget.sql  (one transaction, 1 statement",
+                        "touched no live table",
+                        "0 dangers missed by the static rules");
     }
 
     @Test
@@ -100,12 +115,14 @@ class TraceCommandTest {
         }
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Refusing 'trace' in production", "KEEL_ENV",
-                "creates, fills and drops a scratch database on the configured server");
+        assertThat(run.err())
+                .contains(
+                        "Refusing 'trace' in production",
+                        "KEEL_ENV",
+                        "creates, fills and drops a scratch database on the configured server");
         assertThat(run.out()).isEmpty();
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
-
 
     private void git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
@@ -133,12 +150,17 @@ class TraceCommandTest {
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         List<String> args = new ArrayList<>(first);
-        args.addAll(List.of("--dir", root.toString(), "--url", server.jdbcUrl(), "--user", server.username(),
-                "--password", server.password()));
+        args.addAll(List.of(
+                "--dir",
+                root.toString(),
+                "--url",
+                server.jdbcUrl(),
+                "--user",
+                server.username(),
+                "--password",
+                server.password()));
         args.addAll(List.of(options));
         int code = command.execute(args.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
-
-
 }
