@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -84,9 +83,9 @@ public record FlywaySettings(Map<String, String> properties) {
         return "\"" + table().replace("\"", "\"\"") + "\"";
     }
 
-    /** The placeholders of the team's own ({@code flyway.placeholders.<name>}), by name. */
+    /** The placeholders of the team's own ({@code flyway.placeholders.<name>}), sorted by name. */
     public Map<String, String> placeholders() {
-        Map<String, String> placeholders = new LinkedHashMap<>();
+        Map<String, String> placeholders = new TreeMap<>();
         properties.forEach((key, value) -> {
             if (key.startsWith("flyway.placeholders.")) {
                 placeholders.put(key.substring("flyway.placeholders.".length()), value);
