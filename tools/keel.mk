@@ -24,8 +24,8 @@ MIGRATE = @mkdir -p .keel && $(MIGRATE_JAVA)
 LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
 S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
 # What the two runnable jars are built from: `make run` rebuilds them only when one changed.
-SOURCES := pom.xml $(shell find . -path ./.git -prune -o -name target -prune -o -path ./.keel -prune -o -type f \
-             \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
+SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./.git -prune -o -name target -prune \
+             -o -path ./.keel -prune -o -type f \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
 .PHONY: help run jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \

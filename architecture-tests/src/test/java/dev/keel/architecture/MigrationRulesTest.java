@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.LintResult;
 import dev.keel.tools.lint.MigrationLinter;
+import dev.keel.tools.lint.Rule;
 import dev.keel.tools.migration.MigrationFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class MigrationRulesTest {
 
     private static final Path MIGRATIONS = Path.of("../migrations/src/main/resources/db");
+    private static final Path RULES_PAGE = Path.of("../docs/migration-rules.md");
 
     @Test
     void everyShippedMigrationPassesTheRules() {
@@ -32,6 +36,15 @@ class MigrationRulesTest {
         assertThat(result.findings().stream().filter(Finding::isError))
                 .as(() -> "make migrate-lint reports:\n" + describe(result))
                 .isEmpty();
+    }
+
+    @Test
+    void theRulesPageExplainsEveryRule() throws IOException {
+        String page = Files.readString(RULES_PAGE);
+
+        for (Rule rule : Rule.values()) {
+            assertThat(page).as("docs/migration-rules.md explains " + rule.id()).contains("### `" + rule.id() + "`");
+        }
     }
 
     private static String describe(LintResult result) {

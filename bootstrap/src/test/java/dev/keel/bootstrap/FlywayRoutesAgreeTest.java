@@ -8,6 +8,7 @@ import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.migrate.KeelMigrate;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.Migrations;
+import dev.keel.tools.migration.FlywaySettings;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,8 +53,11 @@ class FlywayRoutesAgreeTest {
 
     @Test
     void makeRunTheMigrateModeAndKeelMigrateWriteTheSameHistoryWithTheSameConfiguration() throws SQLException {
-        String table = MigrationConfiguration.definition().get("flyway.table");
-        assertThat(table).as("db/flyway.properties names the history table").isNotBlank();
+        // The application reads the very file keel-migrate reads and validates (a key Flyway does not know, or
+        // another location, fails here).
+        FlywaySettings definition = FlywaySettings.of(SQL);
+        assertThat(MigrationConfiguration.definition()).isEqualTo(definition.properties());
+        String table = definition.table();
 
         PostgresEndpoint atStart = TestServices.newDatabase("route_make_run");
         Configuration application;

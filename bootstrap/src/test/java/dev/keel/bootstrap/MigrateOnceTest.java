@@ -2,6 +2,7 @@ package dev.keel.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.bootstrap.config.MigrationConfiguration;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
 import java.io.IOException;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class MigrateOnceTest {
 
     private static final Path MIGRATIONS = Path.of("../migrations/src/main/resources/db/migration");
+    /** The history table db/flyway.properties names. */
+    private static final String HISTORY = "\""
+            + MigrationConfiguration.definition()
+                    .getOrDefault("flyway.table", "flyway_schema_history")
+                    .replace("\"", "\"\"")
+            + "\"";
 
     private static String[] pointingAt(PostgresEndpoint database) {
         return new String[] {
@@ -44,13 +51,13 @@ class MigrateOnceTest {
         assertThat(versions).isNotEmpty();
 
         assertThat(MigrateOnce.run(pointingAt(database))).isZero();
-        assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history WHERE success"))
+        assertThat(database.queryForString("SELECT count(*) FROM " + HISTORY + " WHERE success"))
                 .isEqualTo(String.valueOf(versions.size()));
-        assertThat(database.queryForString("SELECT max(version) FROM flyway_schema_history"))
+        assertThat(database.queryForString("SELECT max(version) FROM " + HISTORY))
                 .isEqualTo(versions.getLast());
 
         assertThat(MigrateOnce.run(pointingAt(database))).isZero();
-        assertThat(database.queryForString("SELECT count(*) FROM flyway_schema_history"))
+        assertThat(database.queryForString("SELECT count(*) FROM " + HISTORY))
                 .isEqualTo(String.valueOf(versions.size()));
     }
 
@@ -74,7 +81,7 @@ class MigrateOnceTest {
                     .as("%s", production)
                     .isEqualTo(1);
         }
-        assertThat(database.queryForString("SELECT to_regclass('flyway_schema_history') IS NULL"))
+        assertThat(database.queryForString("SELECT to_regclass('" + HISTORY.replace("'", "''") + "') IS NULL"))
                 .isEqualTo("t");
 
         assertThat(MigrateOnce.run(
@@ -82,7 +89,7 @@ class MigrateOnceTest {
                                 Map.of("KEEL_ENV", "production", "CONFIRM_PRODUCTION_MIGRATION", "yes")),
                         pointingAt(database)))
                 .isZero();
-        assertThat(database.queryForString("SELECT count(*) > 0 FROM flyway_schema_history WHERE success"))
+        assertThat(database.queryForString("SELECT count(*) > 0 FROM " + HISTORY + " WHERE success"))
                 .isEqualTo("t");
     }
 }

@@ -58,15 +58,6 @@ class MigrationLinterTest {
     }
 
     @Test
-    void theRulesPageExplainsEveryRule() throws IOException {
-        String page = Files.readString(Path.of("../../docs/migration-rules.md"));
-
-        for (Rule rule : Rule.values()) {
-            assertThat(page).as("docs/migration-rules.md explains " + rule.id()).contains("### `" + rule.id() + "`");
-        }
-    }
-
-    @Test
     void notValidThenValidateInSeparateFilesThenSetNotNullIsTheSafeSequence() {
         List<Finding> findings = lastFile(
                 STRICT,

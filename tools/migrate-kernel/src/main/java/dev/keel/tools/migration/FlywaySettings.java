@@ -70,6 +70,13 @@ public record FlywaySettings(Map<String, String> properties) {
             properties.put(key, loaded.getProperty(key).strip());
         }
         requireTheMigrationFolder(properties, file);
+        for (String schemaKey : new String[] {"flyway.schemas", "flyway.defaultSchema"}) {
+            if (properties.containsKey(schemaKey)) {
+                throw new MigrationException(file + ": " + schemaKey + " is set, but Keel's tools keep the history and "
+                        + "look for the team's tables in the connection's current schema; set the schema on the "
+                        + "database user instead (ALTER ROLE ... SET search_path) and remove the setting");
+            }
+        }
         return new FlywaySettings(properties);
     }
 

@@ -65,6 +65,12 @@ class FlywaySettingsTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("'table' is not a Flyway setting");
 
+        Files.writeString(file, "flyway.defaultSchema=orders\n");
+        assertThatThrownBy(() -> FlywaySettings.of(root))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("flyway.defaultSchema")
+                .hasMessageContaining("search_path");
+
         Files.writeString(file, "flyway.locations=classpath:db/migration,filesystem:/elsewhere\n");
         assertThatThrownBy(() -> FlywaySettings.of(root))
                 .isInstanceOf(MigrationException.class)

@@ -315,7 +315,7 @@ public final class KeelRun {
                 """
 
                 Keel is up after %.1f s (%s).
-                  API         %s/api/widgets
+                  App         %s/
                   Swagger UI  %s/swagger-ui/index.html
                   OpenAPI     %s/v3/api-docs
                   Health      %s

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code make db-psql}: the libpq settings that point psql at this branch's database (and the
- * Spring ones {@code make migrate-check} hands the application jar). The
+ * {@code make db-psql}: the libpq settings that point psql at this branch's database (and, with
+ * {@code --for spring}, the Spring ones for an application started by hand). The
  * Makefile evaluates them and then becomes psql, so the prompt owns the terminal (Ctrl-C
  * cancels a query instead of killing a wrapper). Debian's psql 15 talks to the 17 server.
  */
