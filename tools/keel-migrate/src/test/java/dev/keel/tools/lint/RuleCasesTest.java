@@ -60,7 +60,11 @@ class RuleCasesTest {
                 Arguments.of("needless-non-transactional", "-- keel:non-transactional\nCREATE TABLE x (id uuid);"),
                 Arguments.of("lock-timeout", "ALTER TABLE t ADD COLUMN c text;"),
                 Arguments.of("lock-timeout", "SET LOCAL lock_timeout = 0;\nALTER TABLE t ADD COLUMN c text;"),
-                Arguments.of("statement-timeout", "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD COLUMN c text;"),
+                // statement_timeout matters where a statement works under its lock (WorkUnderLockTest has the instant
+                // ones)
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN n TYPE bigint;"),
                 // locks and rewrites
                 Arguments.of("index-concurrently", TIMEOUTS + "CREATE INDEX t_note_idx ON t (note);"),
                 Arguments.of("drop-index-concurrently", TIMEOUTS + "DROP INDEX t_n_idx;"),

@@ -4,6 +4,7 @@ import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.Operation.AlterAction;
 import dev.keel.tools.sql.Operation.ColumnDefinition;
 import dev.keel.tools.sql.Operation.ConstraintKind;
+import dev.keel.tools.sql.QualifiedName;
 import dev.keel.tools.sql.Token;
 import dev.keel.tools.sql.TypeName;
 import java.util.List;
@@ -58,26 +59,12 @@ final class LockingRules implements StatementRule {
             "row",
             "timezone");
 
-    /** Catalog-only statements: they finish at once, so running them under the lock costs nothing. */
-    private static final Set<String> QUICK_COMMANDS = Set.of(
-            "COMMENT",
-            "GRANT",
-            "REVOKE",
-            "CREATE FUNCTION",
-            "CREATE PROCEDURE",
-            "CREATE VIEW",
-            "CREATE TYPE",
-            "CREATE SEQUENCE",
-            "CREATE SCHEMA",
-            "CREATE DOMAIN",
-            "CREATE POLICY",
-            "ALTER FUNCTION",
-            "ALTER PROCEDURE",
-            "ALTER VIEW",
-            "ALTER SEQUENCE",
-            "ALTER TYPE");
+    /** Statements that may run any amount of work, whatever they touch: code, copies, maintenance. */
+    private static final Set<String> WORK_COMMANDS =
+            Set.of("DO", "CALL", "COPY", "MERGE", "VACUUM", "ANALYZE", "EXECUTE");
 
-    private static final Set<String> QUICK_DROPS = Set.of("FUNCTION", "PROCEDURE", "VIEW", "TYPE", "SEQUENCE");
+    /** Transaction control that ends the transaction, and with it every lock it held. */
+    private static final Set<String> RELEASING = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
 
     /** SET TABLESPACE, SET LOGGED, SET UNLOGGED, SET ACCESS METHOD and SET EXPRESSION write the table anew. */
     private static final List<String> REWRITING_ACTIONS =
@@ -322,36 +309,80 @@ final class LockingRules implements StatementRule {
         }
     }
 
-    /** While this file holds an ACCESS EXCLUSIVE lock on a live table, only quick statements may follow. */
+    /**
+     * While this file holds an ACCESS EXCLUSIVE lock on a live table, nothing may make that table
+     * wait: real work (a scan, rewrite, backfill or index build) or a wait for another live table's
+     * lock. Catalog-only statements (renames, comments, types, functions, an ADD COLUMN that needs
+     * no rewrite, anything on a new table) finish at once and pass. A COMMIT releases the lock.
+     */
     private static void checkHeldExclusiveLock(StatementContext context) {
-        FileScope.HeldLock held = context.file.exclusiveLock;
-        if (held == null || isQuickUnderLock(context, held)) {
+        if (context.operation instanceof Operation.TransactionControl control
+                && RELEASING.contains(control.command())) {
+            context.file.exclusiveLock = null;
             return;
         }
-        context.report(
-                Rule.WORK_AFTER_EXCLUSIVE_LOCK,
-                null,
-                "runs while " + held.table() + " stays locked against reads "
-                        + "and writes (ACCESS EXCLUSIVE since line " + held.line() + ", until the file commits)");
+        FileScope.HeldLock held = context.file.exclusiveLock;
+        if (held == null) {
+            return;
+        }
+        String why = whatKeepsTheTableWaiting(context, held);
+        if (why != null) {
+            context.report(
+                    Rule.WORK_AFTER_EXCLUSIVE_LOCK,
+                    null,
+                    why + " while " + held.table()
+                            + " stays locked against reads and writes (ACCESS EXCLUSIVE since line " + held.line()
+                            + ", until the file commits)");
+        }
     }
 
-    private static boolean isQuickUnderLock(StatementContext context, FileScope.HeldLock held) {
+    /** What the statement does that keeps the locked table waiting, or null when it finishes at once. */
+    private static String whatKeepsTheTableWaiting(StatementContext context, FileScope.HeldLock held) {
         return switch (context.operation) {
-            case Operation.SetParameter ignored -> true;
-            case Operation.Other other -> QUICK_COMMANDS.contains(other.command());
-            case Operation.AlterTable alter ->
-                alter.table() != null && alter.table().key().equals(held.table().key()) && !context.hasReported(HEAVY);
-            case Operation.CreateTable create -> !create.asQuery();
-            case Operation.DropTrigger trigger ->
-                !context.isLive(trigger.table())
-                        || trigger.table().key().equals(held.table().key());
-            case Operation.Drop drop -> QUICK_DROPS.contains(drop.objectKind());
-            case Operation.CreateIndex index -> !context.isLive(index.table());
-            case Operation.CreateTrigger trigger ->
-                !context.isLive(trigger.table())
-                        || trigger.table().key().equals(held.table().key());
-            default -> false;
+            case Operation.AlterTable alter when context.hasReported(HEAVY) -> "rewrites or scans " + alter.table();
+            case Operation.AlterTable alter
+            when isOtherLiveTable(context, alter.table(), held) -> "waits for the lock on " + alter.table();
+            case Operation.CreateTable create when create.asQuery() -> "fills " + create.table() + " from a query";
+            case Operation.CreateIndex index
+            when context.isLive(index.table()) -> "builds an index on " + index.table();
+            case Operation.Reindex reindex -> "rebuilds " + reindex.target();
+            case Operation.Update update when context.isLive(update.table()) -> "updates rows of " + update.table();
+            case Operation.Delete delete when context.isLive(delete.table()) -> "deletes rows of " + delete.table();
+            case Operation.Insert insert when selects(context) -> "inserts the rows of a query into " + insert.table();
+            case Operation.Truncate truncate ->
+                truncate.tables().stream()
+                        .filter(table -> isOtherLiveTable(context, table, held))
+                        .findFirst()
+                        .map(table -> "waits for the lock on " + table)
+                        .orElse(null);
+            case Operation.LockTable lock when !lock.command().equals("LOCK") -> lock.command() + " " + lock.table();
+            case Operation.LockTable lock
+            when isOtherLiveTable(context, lock.table(), held) -> "waits for the lock on " + lock.table();
+            case Operation.DropTrigger trigger
+            when isOtherLiveTable(context, trigger.table(), held) -> "waits for the lock on " + trigger.table();
+            case Operation.CreateTrigger trigger
+            when isOtherLiveTable(context, trigger.table(), held) -> "waits for the lock on " + trigger.table();
+            case Operation.Drop drop
+            when drop.objectKind().equals("TABLE") ->
+                drop.names().stream()
+                        .filter(table -> isOtherLiveTable(context, table, held))
+                        .findFirst()
+                        .map(table -> "waits for the lock on " + table)
+                        .orElse(null);
+            case Operation.Other other
+            when WORK_COMMANDS.contains(other.command()) -> other.command() + " may run any amount of work";
+            default -> null;
         };
+    }
+
+    /** A table other than the locked one that holds data: waiting for its lock keeps the locked one waiting too. */
+    private static boolean isOtherLiveTable(StatementContext context, QualifiedName table, FileScope.HeldLock held) {
+        return table != null && !table.key().equals(held.table().key()) && context.isLive(table);
+    }
+
+    /** An INSERT whose rows come from a query scans what it reads; one of VALUES is quick. */
+    private static boolean selects(StatementContext context) {
+        return context.statement.tokens().stream().anyMatch(token -> token.is("SELECT"));
     }
 
     /** Records an ACCESS EXCLUSIVE lock the statement took on a live table in a transactional file. */

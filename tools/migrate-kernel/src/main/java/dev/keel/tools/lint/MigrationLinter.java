@@ -25,8 +25,9 @@ public final class MigrationLinter {
     private static final List<StatementRule> RULES = List.of(
             new PortabilityRules(),
             new TransactionRules(),
-            new TimeoutRules(),
+            // Before the timeouts: statement_timeout matters only where the locking rules found work under a lock.
             new LockingRules(),
+            new TimeoutRules(),
             new CompatibilityRules(),
             new TypeRules(),
             new ConventionRules());

@@ -5,12 +5,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * lock_timeout and statement_timeout before a statement that blocks a live table, and SET's
- * scope: a plain SET outlives a transactional file, SET LOCAL does nothing outside a transaction.
+ * lock_timeout before a statement that blocks a live table; statement_timeout before one that also
+ * works while it holds that lock (a rewrite, scan, index build or backfill: an instant catalog change
+ * needs only lock_timeout); and SET's scope: a plain SET outlives a transactional file, SET LOCAL
+ * does nothing outside a transaction.
  */
 final class TimeoutRules implements StatementRule {
 
     private static final Set<String> TIMEOUTS = Set.of("lock_timeout", "statement_timeout");
+
+    /** What the locking rules report when a statement works under its lock, for as long as the data makes it. */
+    private static final Set<Rule> WORK_UNDER_LOCK = Set.of(
+            Rule.REWRITING_TYPE_CHANGE,
+            Rule.VOLATILE_DEFAULT,
+            Rule.TABLE_REWRITE,
+            Rule.SET_NOT_NULL,
+            Rule.CONSTRAINT_NOT_VALID,
+            Rule.UNIQUE_ON_EXISTING_TABLE,
+            Rule.EXCLUSION_CONSTRAINT,
+            Rule.INDEX_CONCURRENTLY,
+            Rule.REINDEX_CONCURRENTLY,
+            Rule.WORK_AFTER_EXCLUSIVE_LOCK);
 
     @Override
     public void check(StatementContext context) {
@@ -27,16 +42,19 @@ final class TimeoutRules implements StatementRule {
                         null,
                         "takes " + lock + " with no lock_timeout set before it in " + "this file");
             }
-            if (context.file.transactional
-                    && !context.file.statementTimeoutSet
-                    && !context.file.statementTimeoutReported) {
-                context.file.statementTimeoutReported = true;
-                context.report(
-                        Rule.STATEMENT_TIMEOUT,
-                        null,
-                        "takes " + lock + " with no statement_timeout set before " + "it in this file");
-            }
         });
+        // Once per file too, at the first statement that works under a lock.
+        if (context.file.transactional
+                && !context.file.statementTimeoutSet
+                && !context.file.statementTimeoutReported
+                && context.hasReported(WORK_UNDER_LOCK)) {
+            context.file.statementTimeoutReported = true;
+            context.report(
+                    Rule.STATEMENT_TIMEOUT,
+                    null,
+                    "works under a lock (a rewrite, scan, index build or backfill) with no statement_timeout set "
+                            + "before it in this file");
+        }
     }
 
     private static void checkSet(StatementContext context, Operation.SetParameter set) {

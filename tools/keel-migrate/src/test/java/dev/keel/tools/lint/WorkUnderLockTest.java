@@ -1,0 +1,111 @@
+package dev.keel.tools.lint;
+
+import static dev.keel.tools.lint.LintFixture.TIMEOUTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What keeps a table locked against reads and writes, distilled from real migration histories:
+ * work-after-exclusive-lock fires only on real work (a scan, rewrite, backfill or index build) or
+ * a wait for another live table's lock while an ACCESS EXCLUSIVE lock is held, never on instant
+ * catalog changes or after a COMMIT; statement-timeout fires only where a statement works under
+ * its lock, since an instant change needs lock_timeout alone.
+ */
+class WorkUnderLockTest {
+
+    /** Takes ACCESS EXCLUSIVE on t, a live table, without rewriting it. */
+    private static final String LOCK_T = TIMEOUTS + "ALTER TABLE t ADD COLUMN c text;\n";
+
+    @TempDir
+    Path root;
+
+    static Stream<Arguments> flagged() {
+        return Stream.of(
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "INSERT INTO p (id) SELECT p_id FROM t;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "DO $$ BEGIN PERFORM count(*) FROM t; END $$;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE INDEX t_note_idx ON t (note);"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE INDEX p_created_idx ON p (created_at);"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t ALTER COLUMN n TYPE bigint;"),
+                Arguments.of(
+                        "work-after-exclusive-lock", LOCK_T + "UPDATE p SET archived_at = now() WHERE id IS NULL;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TABLE t_copy AS SELECT * FROM t;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "LOCK TABLE p IN SHARE MODE;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "TRUNCATE p;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
+                // a COMMIT ends the lock, and the next exclusive lock starts the count again
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T
+                                + "COMMIT;\nBEGIN;\nALTER TABLE p ADD COLUMN d text;\nUPDATE t SET n = 1 WHERE id IS NULL;"),
+                Arguments.of(
+                        "statement-timeout", "SET LOCAL lock_timeout = '5s';\nCREATE INDEX t_note_idx ON t (note);"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD COLUMN token uuid DEFAULT gen_random_uuid();"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN note SET NOT NULL;"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD COLUMN c text;\n"
+                                + "UPDATE t SET c = note WHERE id IS NOT NULL;"));
+    }
+
+    static Stream<Arguments> notFlagged() {
+        return Stream.of(
+                // instant catalog changes under the lock
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t RENAME COLUMN note TO remark;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t ADD COLUMN d integer;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "COMMENT ON COLUMN t.c IS 'why';"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TYPE colour AS ENUM ('red', 'blue');"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TYPE mood ADD VALUE 'calm';"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TYPE pair AS (a int, b int);"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE EXTENSION IF NOT EXISTS pgcrypto;"),
+                Arguments.of(
+                        "work-after-exclusive-lock", LOCK_T + "CREATE SEQUENCE t_seq;\nSELECT setval('t_seq', 10);"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "CREATE TABLE x (id uuid PRIMARY KEY, t_id uuid);\nCREATE INDEX x_t_idx ON x (t_id);\n"
+                                + "DROP INDEX x_t_idx;\nINSERT INTO x (id) VALUES ('019a0000-0000-7000-8000-000000000001');"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "INSERT INTO p (id) VALUES (gen_random_uuid());"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T
+                                + "CREATE OR REPLACE FUNCTION t_label(t) RETURNS text LANGUAGE sql AS $$ SELECT $1.note $$;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "DROP TRIGGER t_touch ON t;"),
+                // the lock ends with the transaction
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "COMMIT;\nUPDATE p SET archived_at = now() WHERE id IS NULL;"),
+                // instant changes need lock_timeout only
+                Arguments.of("statement-timeout", "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD COLUMN c text;"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t RENAME COLUMN note TO remark;"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN note SET DEFAULT 'none';"),
+                Arguments.of("statement-timeout", "SET LOCAL lock_timeout = '5s';\nDROP TRIGGER t_touch ON t;"),
+                Arguments.of(
+                        "statement-timeout",
+                        "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT t_n_check CHECK (n > 0) NOT VALID;"));
+    }
+
+    @ParameterizedTest(name = "{0} flags: {1}")
+    @MethodSource("flagged")
+    void flags(String rule, String sql) {
+        assertThat(LintFixture.rules(LintFixture.findingsOf(root, sql))).contains(rule);
+    }
+
+    @ParameterizedTest(name = "{0} lets through: {1}")
+    @MethodSource("notFlagged")
+    void letsThrough(String rule, String sql) {
+        assertThat(LintFixture.rules(LintFixture.findingsOf(root, sql))).doesNotContain(rule);
+    }
+}
