@@ -66,6 +66,8 @@ record LockLevel(QualifiedName table, String mode) {
             when context.isLive(trigger.table()) -> Optional.of(new LockLevel(trigger.table(), ACCESS_EXCLUSIVE));
             case Operation.CreateTrigger trigger
             when context.isLive(trigger.table()) -> Optional.of(new LockLevel(trigger.table(), "SHARE ROW EXCLUSIVE"));
+            case Operation.PolicyChange policy
+            when context.isLive(policy.table()) -> Optional.of(new LockLevel(policy.table(), ACCESS_EXCLUSIVE));
             case Operation.LockTable lock
             when !lock.concurrently() && context.isLive(lock.table()) ->
                 Optional.of(new LockLevel(lock.table(), lockTableMode(lock.command())));

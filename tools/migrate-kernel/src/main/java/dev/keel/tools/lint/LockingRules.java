@@ -355,9 +355,12 @@ final class LockingRules implements StatementRule {
                         .findFirst()
                         .map(table -> "waits for the lock on " + table)
                         .orElse(null);
-            case Operation.LockTable lock when !lock.command().equals("LOCK") -> lock.command() + " " + lock.table();
+            case Operation.LockTable lock
+            when !lock.command().startsWith("LOCK") -> lock.command() + " " + lock.table();
             case Operation.LockTable lock
             when isOtherLiveTable(context, lock.table(), held) -> "waits for the lock on " + lock.table();
+            case Operation.PolicyChange policy
+            when isOtherLiveTable(context, policy.table(), held) -> "waits for the lock on " + policy.table();
             case Operation.DropTrigger trigger
             when isOtherLiveTable(context, trigger.table(), held) -> "waits for the lock on " + trigger.table();
             case Operation.CreateTrigger trigger

@@ -121,7 +121,11 @@ final class SchemaModel {
         for (Operation.AlterAction action : alter.actions()) {
             switch (action) {
                 case Operation.AddColumn add -> addColumn(table, add.column(), here);
-                case Operation.DropColumn drop -> table.columns.remove(drop.column());
+                case Operation.DropColumn drop -> {
+                    // A column added again under the same name starts afresh: nullable unless it says otherwise.
+                    table.columns.remove(drop.column());
+                    table.notNull.remove(drop.column());
+                }
                 case Operation.SetNotNull set -> table.notNull.add(set.column());
                 case Operation.DropNotNull drop -> table.notNull.remove(drop.column());
                 case Operation.AlterColumnType change -> table.columns.put(change.column(), change.type());
@@ -156,6 +160,7 @@ final class SchemaModel {
 
     private static void addColumn(Table table, Operation.ColumnDefinition column, Origin here) {
         table.columns.put(column.columnName(), column.type());
+        table.notNull.remove(column.columnName());
         if (column.notNull()) {
             table.notNull.add(column.columnName());
         }

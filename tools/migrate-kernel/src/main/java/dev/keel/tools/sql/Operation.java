@@ -102,6 +102,9 @@ public sealed interface Operation {
 
     record CreateTrigger(String name, QualifiedName table, QualifiedName function) implements Operation {}
 
+    /** CREATE, ALTER or DROP POLICY: catalog-only, but under ACCESS EXCLUSIVE on the table (PostgreSQL 17). */
+    record PolicyChange(String command, QualifiedName table) implements Operation {}
+
     record Delete(QualifiedName table) implements Operation {}
 
     record Update(QualifiedName table, boolean hasWhere) implements Operation {}

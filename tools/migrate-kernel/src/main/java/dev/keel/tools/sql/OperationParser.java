@@ -99,6 +99,9 @@ public final class OperationParser {
             }
             return new Operation.Other("CREATE TYPE");
         }
+        if (cursor.accept("POLICY")) {
+            return policy("CREATE POLICY", cursor);
+        }
         cursor.accept("CONSTRAINT");
         if (cursor.accept("TRIGGER")) {
             return createTrigger(cursor);
@@ -247,14 +250,15 @@ public final class OperationParser {
             break;
         }
         boolean array = false;
-        while (cursor.peekSymbol("[")) {
+        // text[], int[3][3], text ARRAY[4]: past the brackets only, so the constraints after them count.
+        while (cursor.acceptSymbol("[")) {
             cursor.until(token -> token.isSymbol("]"));
             cursor.acceptSymbol("]");
             array = true;
         }
         if (cursor.accept("ARRAY")) {
             array = true;
-            if (cursor.peekSymbol("[")) {
+            if (cursor.acceptSymbol("[")) {
                 cursor.until(token -> token.isSymbol("]"));
                 cursor.acceptSymbol("]");
             }
@@ -392,6 +396,9 @@ public final class OperationParser {
             }
             return new Operation.Other("ALTER TYPE");
         }
+        if (cursor.accept("POLICY")) {
+            return policy("ALTER POLICY", cursor);
+        }
         if (!cursor.accept("TABLE")) {
             Token kind = cursor.peek();
             return new Operation.Other(
@@ -490,6 +497,14 @@ public final class OperationParser {
         return new Operation.OtherAction(words.toString(), at);
     }
 
+    /** name ON table, after CREATE, ALTER or DROP POLICY. */
+    private static Operation policy(String command, TokenCursor cursor) {
+        cursor.next();
+        return cursor.accept("ON")
+                ? new Operation.PolicyChange(command, cursor.qualifiedName())
+                : new Operation.Other(command);
+    }
+
     private static Operation drop(TokenCursor cursor) {
         cursor.next();
         if (cursor.accept("INDEX")) {
@@ -502,6 +517,10 @@ public final class OperationParser {
             Token name = cursor.next();
             cursor.accept("ON");
             return new Operation.DropTrigger(name == null ? null : name.name(), cursor.qualifiedName());
+        }
+        if (cursor.accept("POLICY")) {
+            cursor.accept("IF", "EXISTS");
+            return policy("DROP POLICY", cursor);
         }
         StringBuilder kind = new StringBuilder();
         while (cursor.peek() != null
