@@ -100,7 +100,18 @@ public final class KeelMigrate {
             cmd.getErr().flush();
             return 1;
         });
+        withHelp(commandLine);
         return commandLine;
+    }
+
+    /** --help and --version on every command, however deep: `keel-migrate lint --help` says what lint does. */
+    private static void withHelp(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     /** What every subcommand has: where the files and the database are, and picocli's output. */

@@ -26,6 +26,32 @@ class MakeTargetsTest {
     private static final Pattern CALL = Pattern.compile("\\$\\(MIGRATE(?:_JAVA)?\\) ([^)$\\n\"&]+)");
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        List<CommandLine> commands = new ArrayList<>(List.of(KeelMigrate.commandLine()));
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values());
+        }
+        assertThat(commands).hasSizeGreaterThan(20);
+        for (CommandLine command : commands) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            List<String> path = new ArrayList<>();
+            for (CommandLine at = command; at.getParent() != null; at = at.getParent()) {
+                path.addFirst(at.getCommandName());
+            }
+            path.add("--help");
+            CommandLine root = KeelMigrate.commandLine();
+            root.setOut(new java.io.PrintWriter(out));
+            root.setErr(new java.io.PrintWriter(out));
+            int code = root.execute(path.toArray(String[]::new));
+            assertThat(code).as(String.join(" ", path)).isZero();
+            assertThat(out.toString())
+                    .as(String.join(" ", path))
+                    .contains("Usage: keel-migrate")
+                    .doesNotContain("Unknown");
+        }
+    }
+
+    @Test
     void theToolkitsTargetsAreThere() throws IOException {
         assertThat(targets())
                 .containsKeys(
