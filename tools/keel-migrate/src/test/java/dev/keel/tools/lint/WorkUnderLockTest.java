@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What keeps a table locked against reads and writes, distilled from real migration histories:
- * work-after-exclusive-lock fires only on real work (a scan, rewrite, backfill or index build) or
- * a wait for another live table's lock while an ACCESS EXCLUSIVE lock is held, never on instant
- * catalog changes or after a COMMIT; statement-timeout fires only where a statement works under
- * its lock, since an instant change needs lock_timeout alone.
+ * work-after-exclusive-lock fires only on real work (a scan, rewrite, backfill or index build)
+ * while an ACCESS EXCLUSIVE lock is held, never on instant catalog changes, on another table's
+ * lock (a wait lock_timeout bounds) or after a COMMIT; statement-timeout fires only where a
+ * statement works under its lock, since an instant change needs lock_timeout alone.
  */
 class WorkUnderLockTest {
 
@@ -35,8 +35,6 @@ class WorkUnderLockTest {
                 Arguments.of(
                         "work-after-exclusive-lock", LOCK_T + "UPDATE p SET archived_at = now() WHERE id IS NULL;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TABLE t_copy AS SELECT * FROM t;"),
-                Arguments.of("work-after-exclusive-lock", LOCK_T + "LOCK TABLE p IN SHARE MODE;"),
-                Arguments.of("work-after-exclusive-lock", LOCK_T + "TRUNCATE p;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
                 // a COMMIT ends the lock, and the next exclusive lock starts the count again
                 Arguments.of(
@@ -79,6 +77,11 @@ class WorkUnderLockTest {
                         LOCK_T
                                 + "CREATE OR REPLACE FUNCTION t_label(t) RETURNS text LANGUAGE sql AS $$ SELECT $1.note $$;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "DROP TRIGGER t_touch ON t;"),
+                // another table's lock: a wait lock_timeout bounds, not work
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE p ADD COLUMN d text;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE p RENAME COLUMN id TO p_id;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "LOCK TABLE p IN SHARE MODE;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "TRUNCATE p;"),
                 // the lock ends with the transaction
                 Arguments.of(
                         "work-after-exclusive-lock",

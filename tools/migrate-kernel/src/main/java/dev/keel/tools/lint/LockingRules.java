@@ -4,7 +4,6 @@ import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.Operation.AlterAction;
 import dev.keel.tools.sql.Operation.ColumnDefinition;
 import dev.keel.tools.sql.Operation.ConstraintKind;
-import dev.keel.tools.sql.QualifiedName;
 import dev.keel.tools.sql.Token;
 import dev.keel.tools.sql.TypeName;
 import java.util.List;
@@ -310,10 +309,10 @@ final class LockingRules implements StatementRule {
     }
 
     /**
-     * While this file holds an ACCESS EXCLUSIVE lock on a live table, nothing may make that table
-     * wait: real work (a scan, rewrite, backfill or index build) or a wait for another live table's
-     * lock. Catalog-only statements (renames, comments, types, functions, an ADD COLUMN that needs
-     * no rewrite, anything on a new table) finish at once and pass. A COMMIT releases the lock.
+     * While this file holds an ACCESS EXCLUSIVE lock on a live table, no real work may run (a scan,
+     * rewrite, backfill or index build): the table stays unreadable for as long as it takes.
+     * Catalog-only statements (renames, comments, types, functions, an ADD COLUMN that needs no
+     * rewrite, anything on a new table) finish at once and pass. A COMMIT releases the lock.
      */
     private static void checkHeldExclusiveLock(StatementContext context) {
         if (context.operation instanceof Operation.TransactionControl control
@@ -325,7 +324,7 @@ final class LockingRules implements StatementRule {
         if (held == null) {
             return;
         }
-        String why = whatKeepsTheTableWaiting(context, held);
+        String why = workUnderTheLock(context);
         if (why != null) {
             context.report(
                     Rule.WORK_AFTER_EXCLUSIVE_LOCK,
@@ -336,12 +335,13 @@ final class LockingRules implements StatementRule {
         }
     }
 
-    /** What the statement does that keeps the locked table waiting, or null when it finishes at once. */
-    private static String whatKeepsTheTableWaiting(StatementContext context, FileScope.HeldLock held) {
+    /**
+     * The work the statement does while the lock is held, or null when it finishes at once. Taking
+     * another table's lock is not work: lock_timeout bounds that wait, and lock-timeout asks for it.
+     */
+    private static String workUnderTheLock(StatementContext context) {
         return switch (context.operation) {
             case Operation.AlterTable alter when context.hasReported(HEAVY) -> "rewrites or scans " + alter.table();
-            case Operation.AlterTable alter
-            when isOtherLiveTable(context, alter.table(), held) -> "waits for the lock on " + alter.table();
             case Operation.CreateTable create when create.asQuery() -> "fills " + create.table() + " from a query";
             case Operation.CreateIndex index
             when context.isLive(index.table()) -> "builds an index on " + index.table();
@@ -349,38 +349,12 @@ final class LockingRules implements StatementRule {
             case Operation.Update update when context.isLive(update.table()) -> "updates rows of " + update.table();
             case Operation.Delete delete when context.isLive(delete.table()) -> "deletes rows of " + delete.table();
             case Operation.Insert insert when selects(context) -> "inserts the rows of a query into " + insert.table();
-            case Operation.Truncate truncate ->
-                truncate.tables().stream()
-                        .filter(table -> isOtherLiveTable(context, table, held))
-                        .findFirst()
-                        .map(table -> "waits for the lock on " + table)
-                        .orElse(null);
             case Operation.LockTable lock
             when !lock.command().startsWith("LOCK") -> lock.command() + " " + lock.table();
-            case Operation.LockTable lock
-            when isOtherLiveTable(context, lock.table(), held) -> "waits for the lock on " + lock.table();
-            case Operation.PolicyChange policy
-            when isOtherLiveTable(context, policy.table(), held) -> "waits for the lock on " + policy.table();
-            case Operation.DropTrigger trigger
-            when isOtherLiveTable(context, trigger.table(), held) -> "waits for the lock on " + trigger.table();
-            case Operation.CreateTrigger trigger
-            when isOtherLiveTable(context, trigger.table(), held) -> "waits for the lock on " + trigger.table();
-            case Operation.Drop drop
-            when drop.objectKind().equals("TABLE") ->
-                drop.names().stream()
-                        .filter(table -> isOtherLiveTable(context, table, held))
-                        .findFirst()
-                        .map(table -> "waits for the lock on " + table)
-                        .orElse(null);
             case Operation.Other other
             when WORK_COMMANDS.contains(other.command()) -> other.command() + " may run any amount of work";
             default -> null;
         };
-    }
-
-    /** A table other than the locked one that holds data: waiting for its lock keeps the locked one waiting too. */
-    private static boolean isOtherLiveTable(StatementContext context, QualifiedName table, FileScope.HeldLock held) {
-        return table != null && !table.key().equals(held.table().key()) && context.isLive(table);
     }
 
     /** An INSERT whose rows come from a query scans what it reads; one of VALUES is quick. */
