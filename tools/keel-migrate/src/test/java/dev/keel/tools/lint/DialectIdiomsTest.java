@@ -190,7 +190,32 @@ class DialectIdiomsTest {
                 Arguments.of("CREATE PROCEDURE p() LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nEND;"),
                 Arguments.of("COPY t (n) FROM stdin WITH\nDELIMITER ',';"),
                 Arguments.of("SELECT \"desc\", note AS \"top\" FROM t;"),
-                Arguments.of("CREATE TABLE x (id uuid, rownum_hint int, dual_mode boolean, go text);"));
+                Arguments.of("CREATE TABLE x (id uuid, rownum_hint int, dual_mode boolean, go text);"),
+                Arguments.of("SELECT n FROM t WHERE ARRAY[n] @>ARRAY[1] AND ARRAY[1] <@ARRAY[n] AND @ n > 0;"),
+                Arguments.of("SHOW SESSION AUTHORIZATION;\nSHOW TIME ZONE;"),
+                Arguments.of("SELECT index[1], key[n] FROM (SELECT ARRAY[1] AS index, ARRAY[2] AS key, 1 AS n) s;"),
+                Arguments.of("SET LOCAL TimeZone = 'UTC';\nSET LOCAL client_encoding = 'UTF8';"),
+                Arguments.of(TIMEOUTS + "ALTER TABLE t DROP CONSTRAINT t_pkey, DROP COLUMN note;"),
+                Arguments.of("CREATE OR REPLACE VIEW v AS SELECT 1;\nCREATE OR REPLACE FUNCTION f() RETURNS int "
+                        + "LANGUAGE sql AS 'SELECT 1';"));
+    }
+
+    /** Foreign SQL the checker once misread as a lock, transaction or session finding: postgres-only alone now. */
+    static Stream<Arguments> onlyForeign() {
+        return Stream.of(
+                Arguments.of(TIMEOUTS + "DROP INDEX t_n_idx ON t;"),
+                Arguments.of(TIMEOUTS + "DROP INDEX `t_n_idx` ON `t`;"),
+                Arguments.of("PREPARE stmt FROM 'SELECT 1';\nEXECUTE stmt;\nDEALLOCATE PREPARE stmt;"),
+                Arguments.of("SET @sql = 'SELECT 1';\nPREPARE stmt FROM @sql;\nEXECUTE stmt USING @x;"),
+                Arguments.of("SET @x = 1;"),
+                Arguments.of("SET IDENTITY_INSERT t ON;\nSET FOREIGN_KEY_CHECKS = 0;"),
+                Arguments.of(TIMEOUTS + "ALTER TABLE t DROP INDEX t_n_idx;"),
+                Arguments.of(TIMEOUTS + "ALTER TABLE t ADD INDEX t_note_idx (note);"),
+                Arguments.of("SHOW TABLES;\nSHOW CREATE TABLE t;\nDESCRIBE t;\nDESC t;"),
+                Arguments.of("DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND$$\nDELIMITER ;\n"),
+                Arguments.of("CREATE PROCEDURE p()\nBEGIN\n  IF 1 = 1 THEN\n    SELECT 1;\n  END IF;\n"
+                        + "  CASE WHEN 1 = 1 THEN SELECT 2; END CASE;\nEND;\nSELECT 3;"),
+                Arguments.of("EXEC sp_rename 't.note', 'remark', 'COLUMN';\nGO"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -206,6 +231,14 @@ class DialectIdiomsTest {
                     assertThat(finding.line()).isPositive();
                     assertThat(finding.column()).isPositive();
                 });
+    }
+
+    @ParameterizedTest(name = "only postgres-only: {0}")
+    @MethodSource("onlyForeign")
+    void reportsMisreadForeignSqlUnderPostgresOnlyAlone(String sql) {
+        assertThat(LintFixture.rules(LintFixture.findingsOf(root, sql)))
+                .isNotEmpty()
+                .containsOnly("postgres-only");
     }
 
     @ParameterizedTest(name = "clean: {0}")

@@ -90,7 +90,6 @@ final class PortabilityRules implements StatementRule {
             "function",
             "table",
             "global",
-            "session",
             "open",
             "master",
             "slave",
@@ -155,7 +154,6 @@ final class PortabilityRules implements StatementRule {
             "by",
             "exec",
             "execute",
-            "index",
             "view",
             "column",
             "as",
@@ -177,8 +175,7 @@ final class PortabilityRules implements StatementRule {
             "schema",
             "database",
             "use",
-            "if",
-            "key");
+            "if");
 
     @Override
     public void check(StatementContext context) {
@@ -375,7 +372,7 @@ final class PortabilityRules implements StatementRule {
             return "@@IDENTITY is SQL Server; use INSERT ... RETURNING";
         }
         if (token.kind() == Token.Kind.OPERATOR
-                && token.text().startsWith("@")
+                && (token.text().equals("@") || token.text().equals("@@"))
                 && next != null
                 && next.kind() == Token.Kind.WORD
                 && next.offset() == token.endOffset()) {

@@ -571,8 +571,9 @@ public final class OperationParser {
         if (cursor.accept("INDEX")) {
             boolean concurrently = cursor.accept("CONCURRENTLY");
             cursor.accept("IF", "EXISTS");
+            boolean on = cursor.remaining().stream().anyMatch(token -> token.is("ON"));
             List<QualifiedName> indexes = names(cursor);
-            if (cursor.peekIs("ON")) {
+            if (on) {
                 return new Operation.Other("DROP INDEX ON"); // MySQL's DROP INDEX i ON t
             }
             return new Operation.DropIndex(indexes, concurrently);

@@ -54,10 +54,8 @@ public final class SqlSplitter {
             if (atomicDepth == 0 && !mySqlBody && startsMySqlBody(current)) {
                 mySqlBody = true;
                 atomicDepth = 1;
-            } else if (mySqlBody) {
-                atomicDepth += mySqlBodyDepthChange(current);
             }
-            atomicDepth += atomicDepthChange(current, atomicDepth);
+            atomicDepth += atomicDepthChange(current, atomicDepth) + (mySqlBody ? mySqlBodyDepthChange(current) : 0);
         }
         if (!current.isEmpty()) {
             statements.add(statement(sql, current, comments));
