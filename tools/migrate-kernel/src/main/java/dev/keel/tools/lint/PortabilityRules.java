@@ -6,6 +6,7 @@ import dev.keel.tools.sql.Token;
 import dev.keel.tools.sql.TypeName;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Syntax from SQLite, MySQL, SQL Server or Oracle, each answered with its PostgreSQL form. */
 final class PortabilityRules implements StatementRule {
@@ -66,7 +67,7 @@ final class PortabilityRules implements StatementRule {
             Map.entry("desc", "DESC table is MySQL; remove it (psql's \\d table shows a table)"));
 
     /** MySQL's SHOW forms; PostgreSQL's SHOW reads one setting (SHOW search_path, SHOW ALL). */
-    private static final java.util.Set<String> MYSQL_SHOW = java.util.Set.of(
+    private static final Set<String> MYSQL_SHOW = Set.of(
             "tables",
             "create",
             "columns",
@@ -139,11 +140,10 @@ final class PortabilityRules implements StatementRule {
             Map.entry("order", "ORDER is Oracle's sequence option; remove it"));
 
     /** Integer types, where MySQL writes a display width: int(11). */
-    private static final java.util.Set<String> INTEGERS =
-            java.util.Set.of("integer", "bigint", "smallint", "tinyint", "mediumint");
+    private static final Set<String> INTEGERS = Set.of("integer", "bigint", "smallint", "tinyint", "mediumint");
 
     /** Words after which [name] is SQL Server's quoting, not an array subscript. */
-    private static final java.util.Set<String> BEFORE_BRACKETS = java.util.Set.of(
+    private static final Set<String> BEFORE_BRACKETS = Set.of(
             "table",
             "into",
             "from",
@@ -435,7 +435,7 @@ final class PortabilityRules implements StatementRule {
                 && next.isSymbol(")")
                 && i >= 2
                 && tokens.get(i - 2).kind() == Token.Kind.WORD
-                && java.util.Set.of("varchar", "nvarchar", "varbinary", "char", "nchar")
+                && Set.of("varchar", "nvarchar", "varbinary", "char", "nchar")
                         .contains(tokens.get(i - 2).name())) {
             return tokens.get(i - 2).text() + "(MAX) is SQL Server; use text (or bytea)";
         }
@@ -456,7 +456,7 @@ final class PortabilityRules implements StatementRule {
                 && previous != null
                 && i <= 5
                 && context.statement.first().is("CREATE")
-                && java.util.Set.of("view", "trigger", "type", "function", "procedure", "database", "user", "role")
+                && Set.of("view", "trigger", "type", "function", "procedure", "database", "user", "role")
                         .contains(previous.name())) {
             return "CREATE " + previous.text().toUpperCase() + " IF NOT EXISTS is SQLite/MySQL; "
                     + (previous.is("TYPE") || previous.is("DATABASE") || previous.is("USER") || previous.is("ROLE")
