@@ -37,6 +37,28 @@ public final class OperationParser {
     private static final Set<String> TABLE_CONSTRAINT_WORDS =
             Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
 
+    /**
+     * Session settings of MySQL and SQL Server that PostgreSQL does not have: SET of one of these is
+     * foreign syntax (the postgres-only rule says so), not a PostgreSQL setting.
+     */
+    public static final Set<String> FOREIGN_SETTINGS = Set.of(
+            "foreign_key_checks",
+            "unique_checks",
+            "sql_mode",
+            "sql_safe_updates",
+            "sql_notes",
+            "autocommit",
+            "time_zone",
+            "character_set_client",
+            "identity_insert",
+            "nocount",
+            "ansi_nulls",
+            "ansi_padding",
+            "ansi_warnings",
+            "quoted_identifier",
+            "xact_abort",
+            "arithabort");
+
     private OperationParser() {}
 
     public static Operation parse(SqlStatement statement) {
@@ -51,8 +73,13 @@ public final class OperationParser {
             case "TRUNCATE" -> truncate(cursor);
             case "SET" -> set(cursor);
             case "SELECT" -> select(cursor);
-            case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE" ->
+            case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
                 new Operation.TransactionControl(command);
+            // PREPARE TRANSACTION; PREPARE name AS (PostgreSQL) or FROM (MySQL) prepares a statement
+            case "PREPARE" ->
+                statement.startsWith("PREPARE", "TRANSACTION")
+                        ? new Operation.TransactionControl(command)
+                        : new Operation.Other(command);
             case "DELETE" -> delete(cursor);
             case "UPDATE" -> update(cursor);
             case "INSERT" -> insert(cursor);
@@ -421,6 +448,10 @@ public final class OperationParser {
         Token at = cursor.peek();
         if (cursor.accept("ADD")) {
             Token next = cursor.peek();
+            String mySqlIndex = mySqlIndex(cursor.remaining());
+            if (mySqlIndex != null) {
+                return new Operation.OtherAction("ADD " + mySqlIndex, at);
+            }
             if (next != null
                     && next.kind() == Token.Kind.WORD
                     && TABLE_CONSTRAINT_WORDS.contains(next.text().toUpperCase(Locale.ROOT))) {
@@ -433,6 +464,22 @@ public final class OperationParser {
         if (cursor.accept("DROP", "CONSTRAINT")) {
             cursor.accept("IF", "EXISTS");
             return new Operation.DropConstraint(cursor.next().name(), at);
+        }
+        if (cursor.peekIs("DROP")) {
+            List<Token> rest = cursor.remaining().subList(1, cursor.remaining().size());
+            boolean named = rest.size() == 2 && rest.get(1).isIdentifier();
+            if (named && (rest.getFirst().is("INDEX") || rest.getFirst().is("KEY"))
+                    || rest.size() == 2
+                            && (rest.getFirst().is("PRIMARY") || rest.getFirst().is("FOREIGN"))
+                            && rest.get(1).is("KEY")
+                    || rest.size() == 3
+                            && rest.getFirst().is("FOREIGN")
+                            && rest.get(1).is("KEY")) {
+                return new Operation.OtherAction(
+                        "DROP " + rest.getFirst().text().toUpperCase(Locale.ROOT)
+                                + (rest.get(1).is("KEY") ? " KEY" : ""),
+                        at);
+            }
         }
         if (cursor.accept("DROP")) {
             if (!cursor.accept("COLUMN")
@@ -505,12 +552,46 @@ public final class OperationParser {
                 : new Operation.Other(command);
     }
 
+    /**
+     * MySQL's ADD [UNIQUE|FULLTEXT|SPATIAL] {INDEX|KEY} [name] (cols) in ALTER TABLE, as the words
+     * that name it, or null; ADD key text and ADD index varchar(10) add columns named key and index.
+     */
+    private static String mySqlIndex(List<Token> rest) {
+        int i = 0;
+        String kind = "";
+        if (i < rest.size()
+                && (rest.get(i).is("UNIQUE")
+                        || rest.get(i).is("FULLTEXT")
+                        || rest.get(i).is("SPATIAL"))) {
+            kind = rest.get(i).text().toUpperCase(Locale.ROOT) + " ";
+            i++;
+        }
+        if (i >= rest.size() || !(rest.get(i).is("INDEX") || rest.get(i).is("KEY"))) {
+            return null;
+        }
+        String words = kind + rest.get(i).text().toUpperCase(Locale.ROOT);
+        i++;
+        if (i < rest.size() && rest.get(i).isSymbol("(")) {
+            return words;
+        }
+        boolean named = i + 2 < rest.size()
+                && rest.get(i).isIdentifier()
+                && rest.get(i + 1).isSymbol("(")
+                && rest.get(i + 2).kind() != Token.Kind.NUMBER;
+        return named || !kind.isEmpty() && i < rest.size() && rest.get(i).isIdentifier() ? words : null;
+    }
+
     private static Operation drop(TokenCursor cursor) {
         cursor.next();
         if (cursor.accept("INDEX")) {
             boolean concurrently = cursor.accept("CONCURRENTLY");
             cursor.accept("IF", "EXISTS");
-            return new Operation.DropIndex(names(cursor), concurrently);
+            boolean on = cursor.remaining().stream().anyMatch(token -> token.is("ON"));
+            List<QualifiedName> indexes = names(cursor);
+            if (on) {
+                return new Operation.Other("DROP INDEX ON"); // MySQL's DROP INDEX i ON t
+            }
+            return new Operation.DropIndex(indexes, concurrently);
         }
         if (cursor.accept("TRIGGER")) {
             cursor.accept("IF", "EXISTS");
@@ -581,8 +662,11 @@ public final class OperationParser {
         boolean local = cursor.accept("LOCAL");
         cursor.accept("SESSION");
         Token parameter = cursor.next();
-        if (parameter == null) {
-            return new Operation.Other("SET");
+        if (parameter == null || !parameter.isIdentifier()) {
+            return new Operation.Other("SET"); // SET @variable (MySQL)
+        }
+        if (FOREIGN_SETTINGS.contains(parameter.name())) {
+            return new Operation.Other("SET " + parameter.name());
         }
         if (!cursor.acceptSymbol("=")) {
             cursor.accept("TO");

@@ -8,6 +8,12 @@ import java.util.List;
  * PostgreSQL's lexical rules, as its scanner applies them: block comments nest, '' doubles a
  * quote, E'' strings take backslash escapes, $tag$ quotes bodies, "..." quotes identifiers, and
  * Flyway's ${placeholders} are single tokens. Whitespace is dropped; comments are kept.
+ *
+ * <p>A MySQL client's {@code DELIMITER //} line, at the start of a statement, is read as MySQL's
+ * client reads it, so a file brought from MySQL splits where its author meant: the word, then its
+ * argument as a {@link Kind#DELIMITER} token, and from then on each occurrence of that delimiter is a
+ * {@link Kind#DELIMITER} token too (until {@code DELIMITER ;}). None of this is PostgreSQL; the
+ * postgres-only rule reports the DELIMITER line.
  */
 public final class SqlLexer {
 
@@ -18,6 +24,10 @@ public final class SqlLexer {
     private int position;
     private int line = 1;
     private int lineStart;
+    /** The MySQL client delimiter in force, or null for ;. */
+    private String delimiter;
+    /** Whether the next significant token starts a statement. */
+    private boolean statementStart = true;
 
     private SqlLexer(String sql) {
         this.sql = sql;
@@ -40,6 +50,10 @@ public final class SqlLexer {
                 position++;
             } else if (Character.isWhitespace(c)) {
                 position++;
+            } else if (delimiter != null && sql.startsWith(delimiter, position)) {
+                emit(Kind.DELIMITER, position + delimiter.length());
+            } else if (statementStart && isDelimiterCommand()) {
+                delimiterCommand();
             } else if (c == '-' && peek(1) == '-') {
                 int end = sql.indexOf('\n', position);
                 emit(Kind.LINE_COMMENT, end < 0 ? sql.length() : end);
@@ -69,9 +83,38 @@ public final class SqlLexer {
         }
     }
 
+    /** DELIMITER, then spaces, then something, at the start of a statement. */
+    private boolean isDelimiterCommand() {
+        int end = position + "DELIMITER".length();
+        return sql.regionMatches(true, position, "DELIMITER", 0, "DELIMITER".length())
+                && end < sql.length()
+                && (sql.charAt(end) == ' ' || sql.charAt(end) == '\t');
+    }
+
+    /** MySQL's client takes the rest of the line's first word as the new delimiter. */
+    private void delimiterCommand() {
+        int wordEnd = position + "DELIMITER".length();
+        emit(Kind.WORD, wordEnd);
+        while (position < sql.length() && (sql.charAt(position) == ' ' || sql.charAt(position) == '\t')) {
+            position++;
+        }
+        int end = position;
+        while (end < sql.length() && !Character.isWhitespace(sql.charAt(end))) {
+            end++;
+        }
+        if (end == position) {
+            return;
+        }
+        String chosen = sql.substring(position, end);
+        emit(Kind.DELIMITER, end);
+        delimiter = chosen.equals(";") ? null : chosen;
+    }
+
     private void word() {
         int end = position + 1;
-        while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+        while (end < sql.length()
+                && isIdentifierPart(sql.charAt(end))
+                && (delimiter == null || !sql.startsWith(delimiter, end))) {
             end++;
         }
         String word = sql.substring(position, end);
@@ -210,7 +253,11 @@ public final class SqlLexer {
     }
 
     private void emit(Kind kind, int end) {
-        tokens.add(new Token(kind, sql.substring(position, end), position, line, position - lineStart + 1));
+        Token token = new Token(kind, sql.substring(position, end), position, line, position - lineStart + 1);
+        tokens.add(token);
+        if (!token.isComment()) {
+            statementStart = kind == Kind.DELIMITER || delimiter == null && token.isSymbol(";");
+        }
         for (int i = position; i < end; i++) {
             if (sql.charAt(i) == '\n') {
                 newLine(i);

@@ -26,7 +26,9 @@ public record Token(Kind kind, String text, int offset, int line, int column) {
         /** ( ) , ; . [ ] and : */
         PUNCTUATION,
         LINE_COMMENT,
-        BLOCK_COMMENT
+        BLOCK_COMMENT,
+        /** A MySQL client delimiter: the argument of DELIMITER, and each use of it after (see {@link SqlLexer}). */
+        DELIMITER
     }
 
     /** True for an unquoted word equal to {@code keyword}, ignoring case. */

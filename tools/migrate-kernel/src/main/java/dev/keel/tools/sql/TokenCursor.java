@@ -108,6 +108,11 @@ final class TokenCursor {
         return taken;
     }
 
+    /** The rest of the tokens, left unread. */
+    List<Token> remaining() {
+        return tokens.subList(Math.min(position, tokens.size()), tokens.size());
+    }
+
     /** The rest of the tokens. */
     List<Token> rest() {
         List<Token> taken = new ArrayList<>(tokens.subList(Math.min(position, tokens.size()), tokens.size()));
