@@ -39,6 +39,13 @@ class DialectIdiomsTest {
         return Stream.of(
                 // MySQL
                 Arguments.of("MySQL", "SET @x = 1;"),
+                // MySQL functions, distilled from a real MySQL history whose files otherwise read as PostgreSQL
+                Arguments.of(
+                        "MySQL", TIMEOUTS + "UPDATE t SET note = 'x' WHERE JSON_LENGTH(note) = 0 AND id IS NOT NULL;"),
+                Arguments.of("MySQL", "SELECT JSON_UNQUOTE(JSON_EXTRACT(note, '$.a')) FROM t;"),
+                Arguments.of("MySQL", "SELECT DATE_FORMAT(created_at, '%Y') FROM t;"),
+                Arguments.of("MySQL", "SELECT SUBSTRING_INDEX(note, ',', 1), UNIX_TIMESTAMP(created_at) FROM t;"),
+                Arguments.of("MySQL", "SELECT BIN_TO_UUID(id), CURDATE(), UTC_TIMESTAMP() FROM t;"),
                 Arguments.of("MySQL", "SET @x := 1;"),
                 Arguments.of("MySQL", "SELECT @x := n FROM t;"),
                 Arguments.of("MySQL", "SELECT n FROM t WHERE n > @limit;"),
@@ -152,6 +159,8 @@ class DialectIdiomsTest {
     static Stream<Arguments> postgres() {
         return Stream.of(
                 Arguments.of("SET search_path = x;"),
+                Arguments.of("SELECT jsonb_array_length(doc), doc ->> 'a', to_char(at, 'YYYY'), split_part(s, ',', 1), "
+                        + "json_object_keys(doc::json), jsonb_set(doc, '{a}', '1') FROM x;"),
                 Arguments.of("SET LOCAL lock_timeout = '5s';"),
                 Arguments.of(TIMEOUTS + "ALTER TABLE t ALTER COLUMN note TYPE text;"),
                 Arguments.of("CREATE TABLE x (id uuid, a character varying(20), b numeric(10,2), c timestamp(3), "

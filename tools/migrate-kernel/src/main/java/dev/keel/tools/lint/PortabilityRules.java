@@ -29,6 +29,21 @@ final class PortabilityRules implements StatementRule {
             Map.entry("getdate", "GETDATE() is SQL Server; use now()"),
             Map.entry("group_concat", "GROUP_CONCAT is MySQL/SQLite; use string_agg(expr, ',')"),
             Map.entry("last_insert_id", "LAST_INSERT_ID() is MySQL; use INSERT ... RETURNING"),
+            Map.entry("json_length", "JSON_LENGTH is MySQL; use jsonb_array_length (or a jsonb path)"),
+            Map.entry("json_extract", "JSON_EXTRACT is MySQL/SQLite; use the -> and ->> operators or jsonb_path_query"),
+            Map.entry("json_unquote", "JSON_UNQUOTE is MySQL; use the ->> operator"),
+            Map.entry("json_contains", "JSON_CONTAINS is MySQL; use the @> operator on jsonb"),
+            Map.entry("json_set", "JSON_SET is MySQL/SQLite; use jsonb_set"),
+            Map.entry("json_search", "JSON_SEARCH is MySQL; use jsonb_path_query"),
+            Map.entry("str_to_date", "STR_TO_DATE is MySQL; use to_timestamp or to_date"),
+            Map.entry("date_format", "DATE_FORMAT is MySQL; use to_char"),
+            Map.entry("unix_timestamp", "UNIX_TIMESTAMP is MySQL; use extract(epoch FROM ...)"),
+            Map.entry("from_unixtime", "FROM_UNIXTIME is MySQL; use to_timestamp"),
+            Map.entry("curdate", "CURDATE() is MySQL; use current_date"),
+            Map.entry("utc_timestamp", "UTC_TIMESTAMP() is MySQL; use now() (timestamptz)"),
+            Map.entry("substring_index", "SUBSTRING_INDEX is MySQL; use split_part"),
+            Map.entry("uuid_to_bin", "UUID_TO_BIN is MySQL; store the uuid type"),
+            Map.entry("bin_to_uuid", "BIN_TO_UUID is MySQL; store the uuid type"),
             Map.entry("scope_identity", "SCOPE_IDENTITY() is SQL Server; use INSERT ... RETURNING"));
 
     /** Foreign type names, in a column's type position. */
