@@ -4,7 +4,9 @@ import static dev.keel.tools.lint.LintFixture.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +37,28 @@ class WorkUnderLockTest {
                 Arguments.of(
                         "work-after-exclusive-lock", LOCK_T + "UPDATE p SET archived_at = now() WHERE id IS NULL;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TABLE t_copy AS SELECT * FROM t;"),
-                Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "CLUSTER p USING p_pkey;"),
+                // a DO block is judged by the SQL it runs: a constraint built under a catalog check ...
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'p_id_key') "
+                                + "THEN ALTER TABLE p ADD CONSTRAINT p_id_key UNIQUE (id); END IF; END $$;"),
+                // ... an UPDATE whose CASE has THEN and ELSE of its own, SQL built at run time, a literal EXECUTE
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN UPDATE t SET n = CASE WHEN n > 0 THEN 1 ELSE 0 END WHERE id IS NOT NULL; "
+                                + "END $$;"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM p LOOP "
+                                + "EXECUTE format('UPDATE t SET n = 1 WHERE id = %L', r.id); END LOOP; END $$;"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN EXECUTE 'CREATE INDEX t_note_idx ON t (note)'; END $$;"),
+                // DROP INDEX locks the index's table, so the index built after it waits under that lock
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        TIMEOUTS + "DROP INDEX t_n_idx;\nCREATE INDEX t_n_note_idx ON t (n, note);"),
                 // a COMMIT ends the lock, and the next exclusive lock starts the count again
                 Arguments.of(
                         "work-after-exclusive-lock",
@@ -77,6 +100,29 @@ class WorkUnderLockTest {
                         LOCK_T
                                 + "CREATE OR REPLACE FUNCTION t_label(t) RETURNS text LANGUAGE sql AS $$ SELECT $1.note $$;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "DROP TRIGGER t_touch ON t;"),
+                // a DO block of catalog checks and instant changes, or of a literal EXECUTE of one, is quick
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN IF NOT EXISTS (SELECT * FROM information_schema.columns "
+                                + "WHERE table_name = 't' AND column_name = 'remark') "
+                                + "THEN ALTER TABLE t RENAME COLUMN note TO remark; END IF; END $$;"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN EXECUTE 'ALTER INDEX t_n_idx RENAME TO t_number_idx'; END $$;"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN ALTER TABLE t DROP CONSTRAINT IF EXISTS t_note_key; "
+                                + "EXCEPTION WHEN SQLSTATE '2BP01' THEN RAISE NOTICE 'kept t_note_key'; END $$;"),
+                // a file with CREATE INDEX CONCURRENTLY runs statement by statement (or not at all: mixed-transaction)
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        "ALTER TABLE t ADD COLUMN c text;\nCREATE INDEX CONCURRENTLY t_note_idx ON t (note);\n"
+                                + "CREATE INDEX CONCURRENTLY t_c_idx ON t (c);"),
+                // VACUUM cannot run in a transaction, so no lock is held across it (and mixed-transaction says so)
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
+                // a table this file dropped blocks nobody: work after its lock is not work under it
+                Arguments.of(
+                        "work-after-exclusive-lock", TIMEOUTS + "DROP TABLE p;\nUPDATE t SET n = 1 WHERE n IS NULL;"),
                 // another table's lock: a wait lock_timeout bounds, not work
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE p ADD COLUMN d text;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE p RENAME COLUMN id TO p_id;"),
@@ -98,6 +144,21 @@ class WorkUnderLockTest {
                 Arguments.of(
                         "statement-timeout",
                         "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT t_n_check CHECK (n > 0) NOT VALID;"));
+    }
+
+    @Test
+    void namesTheLockOnTheTableTheWorkIsOnAndTheTableOfADroppedIndex() {
+        List<Finding> findings = LintFixture.findingsOf(
+                root,
+                TIMEOUTS
+                        + "ALTER TABLE p ADD COLUMN d text;\nDROP INDEX t_n_idx;\nCREATE INDEX t_note_idx ON t (note);");
+
+        assertThat(findings)
+                .filteredOn(finding -> finding.rule().equals("work-after-exclusive-lock"))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.message())
+                        .startsWith("builds an index on t while t stays locked against reads and writes")
+                        .contains("since line 4"));
     }
 
     @ParameterizedTest(name = "{0} flags: {1}")

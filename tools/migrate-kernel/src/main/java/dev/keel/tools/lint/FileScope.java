@@ -6,8 +6,11 @@ import dev.keel.tools.sql.QualifiedName;
 import dev.keel.tools.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One migration file as Flyway runs it (in one transaction unless {@link FlywayScript} says
@@ -29,7 +32,14 @@ final class FileScope {
     boolean statementTimeoutSet;
     boolean lockTimeoutReported;
     boolean statementTimeoutReported;
-    HeldLock exclusiveLock;
+    /** ACCESS EXCLUSIVE locks on live tables held until the file commits, by table key, oldest first. */
+    final Map<String, HeldLock> exclusiveLocks = new LinkedHashMap<>();
+    /**
+     * Whether a lock outlives its statement: only in one transaction for the whole file. A file
+     * with a statement that cannot run in a transaction runs statement by statement, each one
+     * committing (or Flyway refuses it, which mixed-transaction reports): no lock carries over.
+     */
+    final boolean locksOutliveStatements;
     /** table.constraint of constraints this file added NOT VALID. */
     final Set<String> addedNotValid = new HashSet<>();
 
@@ -40,5 +50,7 @@ final class FileScope {
         this.origin = origin;
         this.script = script;
         this.transactional = script.runsInTransaction();
+        this.locksOutliveStatements = transactional
+                && IntStream.range(0, script.statements().size()).noneMatch(script::cannotRunInTransaction);
     }
 }

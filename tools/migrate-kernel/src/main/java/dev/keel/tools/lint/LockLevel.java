@@ -44,7 +44,11 @@ record LockLevel(QualifiedName table, String mode) {
             when !drop.concurrently()
                     && drop.indexes().stream()
                             .anyMatch(index -> !context.schema.isNewIndex(index, context.file.origin)) ->
-                Optional.of(new LockLevel(drop.indexes().getFirst(), ACCESS_EXCLUSIVE));
+                Optional.of(new LockLevel(
+                        context.schema
+                                .tableOfIndex(drop.indexes().getFirst())
+                                .orElse(drop.indexes().getFirst()),
+                        ACCESS_EXCLUSIVE));
             case Operation.Reindex reindex
             when !reindex.concurrently() -> Optional.of(new LockLevel(reindex.target(), "SHARE"));
             case Operation.Drop drop

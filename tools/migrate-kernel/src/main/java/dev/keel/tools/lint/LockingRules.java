@@ -1,13 +1,19 @@
 package dev.keel.tools.lint;
 
+import dev.keel.tools.sql.DoBlock;
 import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.Operation.AlterAction;
 import dev.keel.tools.sql.Operation.ColumnDefinition;
 import dev.keel.tools.sql.Operation.ConstraintKind;
+import dev.keel.tools.sql.OperationParser;
+import dev.keel.tools.sql.QualifiedName;
+import dev.keel.tools.sql.SqlStatement;
 import dev.keel.tools.sql.Token;
 import dev.keel.tools.sql.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Statements that lock or rewrite a live table for longer than a moment, and their online forms. */
 final class LockingRules implements StatementRule {
@@ -59,8 +65,7 @@ final class LockingRules implements StatementRule {
             "timezone");
 
     /** Statements that may run any amount of work, whatever they touch: code, copies, maintenance. */
-    private static final Set<String> WORK_COMMANDS =
-            Set.of("DO", "CALL", "COPY", "MERGE", "VACUUM", "ANALYZE", "EXECUTE");
+    private static final Set<String> WORK_COMMANDS = Set.of("CALL", "COPY", "MERGE", "VACUUM", "ANALYZE", "EXECUTE");
 
     /** Transaction control that ends the transaction, and with it every lock it held. */
     private static final Set<String> RELEASING = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
@@ -317,15 +322,21 @@ final class LockingRules implements StatementRule {
     private static void checkHeldExclusiveLock(StatementContext context) {
         if (context.operation instanceof Operation.TransactionControl control
                 && RELEASING.contains(control.command())) {
-            context.file.exclusiveLock = null;
+            context.file.exclusiveLocks.clear();
             return;
         }
-        FileScope.HeldLock held = context.file.exclusiveLock;
-        if (held == null) {
+        if (context.file.exclusiveLocks.isEmpty()) {
             return;
         }
-        String why = workUnderTheLock(context);
-        if (why != null) {
+        Work work = workUnderTheLock(context);
+        if (work != null) {
+            // Name the lock that matters most: the one on the table the work is on, if this file holds it.
+            FileScope.HeldLock held = work.table() != null
+                            && context.file.exclusiveLocks.containsKey(
+                                    work.table().key())
+                    ? context.file.exclusiveLocks.get(work.table().key())
+                    : context.file.exclusiveLocks.values().iterator().next();
+            String why = work.description();
             context.report(
                     Rule.WORK_AFTER_EXCLUSIVE_LOCK,
                     null,
@@ -339,36 +350,97 @@ final class LockingRules implements StatementRule {
      * The work the statement does while the lock is held, or null when it finishes at once. Taking
      * another table's lock is not work: lock_timeout bounds that wait, and lock-timeout asks for it.
      */
-    private static String workUnderTheLock(StatementContext context) {
+    private static @Nullable Work workUnderTheLock(StatementContext context) {
         return switch (context.operation) {
-            case Operation.AlterTable alter when context.hasReported(HEAVY) -> "rewrites or scans " + alter.table();
-            case Operation.CreateTable create when create.asQuery() -> "fills " + create.table() + " from a query";
+            case Operation.AlterTable alter
+            when context.hasReported(HEAVY) -> new Work("rewrites or scans " + alter.table(), alter.table());
+            case Operation.CreateTable create
+            when create.asQuery() -> new Work("fills " + create.table() + " from a query", null);
             case Operation.CreateIndex index
-            when context.isLive(index.table()) -> "builds an index on " + index.table();
-            case Operation.Reindex reindex -> "rebuilds " + reindex.target();
-            case Operation.Update update when context.isLive(update.table()) -> "updates rows of " + update.table();
-            case Operation.Delete delete when context.isLive(delete.table()) -> "deletes rows of " + delete.table();
-            case Operation.Insert insert when selects(context) -> "inserts the rows of a query into " + insert.table();
+            when context.isLive(index.table()) -> new Work("builds an index on " + index.table(), index.table());
+            case Operation.Reindex reindex -> new Work("rebuilds " + reindex.target(), reindex.target());
+            case Operation.Update update
+            when context.isLive(update.table()) -> new Work("updates rows of " + update.table(), update.table());
+            case Operation.Delete delete
+            when context.isLive(delete.table()) -> new Work("deletes rows of " + delete.table(), delete.table());
+            case Operation.Insert insert
+            when selects(context) -> new Work("inserts the rows of a query into " + insert.table(), insert.table());
             case Operation.LockTable lock
-            when !lock.command().startsWith("LOCK") -> lock.command() + " " + lock.table();
+            when !lock.command().startsWith("LOCK") -> new Work(lock.command() + " " + lock.table(), lock.table());
+            case Operation.Other other when other.command().equals("DO") -> doBlockWork(context);
             case Operation.Other other
-            when WORK_COMMANDS.contains(other.command()) -> other.command() + " may run any amount of work";
+            when WORK_COMMANDS.contains(other.command()) ->
+                new Work(other.command() + " may run any amount of work", null);
             default -> null;
         };
     }
+
+    /**
+     * The first statement of a DO block that works, judged as if it stood on its own in the file.
+     * A block whose SQL is built at run time may do anything, and counts as work.
+     */
+    private static @Nullable Work doBlockWork(StatementContext context) {
+        DoBlock block = DoBlock.of(context.statement);
+        for (SqlStatement inner : block.statements()) {
+            StatementContext nested = new StatementContext(
+                    inner, OperationParser.safeParse(inner), context.file, context.schema, new ArrayList<>());
+            checkStatement(nested);
+            Work work = inner.startsWith("SELECT") ? readsTable(nested) : workUnderTheLock(nested);
+            if (work != null) {
+                return new Work("DO " + work.description(), work.table());
+            }
+        }
+        return block.dynamicSql()
+                ? new Work("DO runs SQL built at run time, which may do any amount of work", null)
+                : null;
+    }
+
+    /**
+     * A query in a DO block that reads a table (PERFORM count(*) FROM t) scans it; one that asks the
+     * catalogs (IF EXISTS (SELECT ... FROM information_schema.columns ...)) is quick.
+     */
+    private static @Nullable Work readsTable(StatementContext select) {
+        List<Token> tokens = select.statement.tokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token next = tokens.get(i + 1);
+            if ((tokens.get(i).is("FROM") || tokens.get(i).is("JOIN")) && next.isIdentifier()) {
+                QualifiedName table = i + 3 < tokens.size() && tokens.get(i + 2).isSymbol(".")
+                        ? new QualifiedName(next.name(), tokens.get(i + 3).name(), next)
+                        : new QualifiedName(null, next.name(), next);
+                boolean catalog = table.name().startsWith("pg_")
+                        || "information_schema".equals(table.schema())
+                        || "pg_catalog".equals(table.schema());
+                if (!catalog && select.isLive(table)) {
+                    return new Work("reads " + table, table);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What a statement does under the lock, and the table it works on when it names one. */
+    private record Work(String description, @Nullable QualifiedName table) {}
 
     /** An INSERT whose rows come from a query scans what it reads; one of VALUES is quick. */
     private static boolean selects(StatementContext context) {
         return context.statement.tokens().stream().anyMatch(token -> token.is("SELECT"));
     }
 
-    /** Records an ACCESS EXCLUSIVE lock the statement took on a live table in a transactional file. */
+    /**
+     * Records an ACCESS EXCLUSIVE lock the statement took on a live table, when locks last until the
+     * file commits. A table this file drops blocks nobody any more: its lock no longer counts.
+     */
     static void noteLock(StatementContext context) {
-        if (context.file.transactional && context.file.exclusiveLock == null) {
+        if (context.operation instanceof Operation.Drop drop
+                && drop.objectKind().equals("TABLE")) {
+            drop.names().forEach(table -> context.file.exclusiveLocks.remove(table.key()));
+            return;
+        }
+        if (context.file.locksOutliveStatements) {
             LockLevel.of(context)
                     .filter(LockLevel::isAccessExclusive)
-                    .ifPresent(lock -> context.file.exclusiveLock =
-                            new FileScope.HeldLock(lock.table(), context.statement.line()));
+                    .ifPresent(lock -> context.file.exclusiveLocks.putIfAbsent(
+                            lock.table().key(), new FileScope.HeldLock(lock.table(), context.statement.line())));
         }
     }
 

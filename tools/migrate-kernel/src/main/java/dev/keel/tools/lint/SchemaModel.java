@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,7 @@ final class SchemaModel {
 
     private final Map<String, Table> tables = new HashMap<>();
     private final Map<String, Origin> indexes = new HashMap<>();
+    private final Map<String, QualifiedName> indexTables = new HashMap<>();
 
     Table table(QualifiedName name) {
         return name == null ? null : tables.get(name.key());
@@ -68,6 +70,11 @@ final class SchemaModel {
         return origin != null && sameRelease(origin, here);
     }
 
+    /** The table an index the migrations created is on: DROP INDEX locks that table. */
+    Optional<QualifiedName> tableOfIndex(QualifiedName index) {
+        return Optional.ofNullable(indexTables.get(index.key()));
+    }
+
     static boolean sameRelease(Origin created, Origin here) {
         return created.file().equals(here.file()) || created.group().equals(here.group());
     }
@@ -79,14 +86,20 @@ final class SchemaModel {
             case Operation.AlterTable alter -> alterTable(alter, here);
             case Operation.CreateIndex index -> {
                 if (index.name() != null) {
-                    indexes.put(
-                            index.table() == null || index.table().schema() == null
-                                    ? index.name()
-                                    : new QualifiedName(index.table().schema(), index.name(), null).key(),
-                            here);
+                    String key = index.table() == null || index.table().schema() == null
+                            ? index.name()
+                            : new QualifiedName(index.table().schema(), index.name(), null).key();
+                    indexes.put(key, here);
+                    if (index.table() != null) {
+                        indexTables.put(key, index.table());
+                    }
                 }
             }
-            case Operation.DropIndex drop -> drop.indexes().forEach(index -> indexes.remove(index.key()));
+            case Operation.DropIndex drop ->
+                drop.indexes().forEach(index -> {
+                    indexes.remove(index.key());
+                    indexTables.remove(index.key());
+                });
             case Operation.Drop drop
             when drop.objectKind().equals("TABLE") -> drop.names().forEach(name -> tables.remove(name.key()));
             case Operation.CreateTrigger trigger -> {
