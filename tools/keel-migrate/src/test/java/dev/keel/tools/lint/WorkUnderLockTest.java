@@ -33,7 +33,8 @@ class WorkUnderLockTest {
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "DO $$ BEGIN PERFORM count(*) FROM t; END $$;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE INDEX t_note_idx ON t (note);"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE INDEX p_created_idx ON p (created_at);"),
-                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t ALTER COLUMN n TYPE bigint;"),
+                // p's rewrite keeps t locked: that is the work-after finding, beside p's own rewriting-type-change
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE p ALTER COLUMN id TYPE text;"),
                 Arguments.of(
                         "work-after-exclusive-lock", LOCK_T + "UPDATE p SET archived_at = now() WHERE id IS NULL;"),
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "CREATE TABLE t_copy AS SELECT * FROM t;"),
@@ -118,6 +119,8 @@ class WorkUnderLockTest {
                         "work-after-exclusive-lock",
                         "ALTER TABLE t ADD COLUMN c text;\nCREATE INDEX CONCURRENTLY t_note_idx ON t (note);\n"
                                 + "CREATE INDEX CONCURRENTLY t_c_idx ON t (c);"),
+                // a rewrite of the locked table takes that lock itself: its own rule (rewriting-type-change) reports it
+                Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t ALTER COLUMN n TYPE bigint;"),
                 // VACUUM cannot run in a transaction, so no lock is held across it (and mixed-transaction says so)
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
                 // a table this file dropped blocks nobody: work after its lock is not work under it
@@ -159,6 +162,15 @@ class WorkUnderLockTest {
                 .satisfies(finding -> assertThat(finding.message())
                         .startsWith("builds an index on t while t stays locked against reads and writes")
                         .contains("since line 4"));
+    }
+
+    @Test
+    void aRewriteOfTheLockedTableIsReportedOnceByItsOwnRule() {
+        List<Finding> findings = LintFixture.findingsOf(root, LOCK_T + "ALTER TABLE t ALTER COLUMN n TYPE bigint;");
+
+        assertThat(LintFixture.rules(findings))
+                .contains("rewriting-type-change")
+                .doesNotContain("work-after-exclusive-lock");
     }
 
     @ParameterizedTest(name = "{0} flags: {1}")

@@ -330,12 +330,25 @@ final class LockingRules implements StatementRule {
         }
         Work work = workUnderTheLock(context);
         if (work != null) {
+            // A rewrite that takes ACCESS EXCLUSIVE on its table itself loses nothing to an earlier lock on that
+            // table: its own rule reports it. Other tables held meanwhile still wait for it.
+            String ownLock = LockLevel.of(context)
+                    .filter(LockLevel::isAccessExclusive)
+                    .map(lock -> lock.table().key())
+                    .orElse(null);
+            List<FileScope.HeldLock> waiting = context.file.exclusiveLocks.entrySet().stream()
+                    .filter(entry -> !entry.getKey().equals(ownLock))
+                    .map(java.util.Map.Entry::getValue)
+                    .toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
             // Name the lock that matters most: the one on the table the work is on, if this file holds it.
-            FileScope.HeldLock held = work.table() != null
-                            && context.file.exclusiveLocks.containsKey(
-                                    work.table().key())
-                    ? context.file.exclusiveLocks.get(work.table().key())
-                    : context.file.exclusiveLocks.values().iterator().next();
+            FileScope.HeldLock held = waiting.stream()
+                    .filter(lock -> work.table() != null
+                            && lock.table().key().equals(work.table().key()))
+                    .findFirst()
+                    .orElse(waiting.getFirst());
             String why = work.description();
             context.report(
                     Rule.WORK_AFTER_EXCLUSIVE_LOCK,
