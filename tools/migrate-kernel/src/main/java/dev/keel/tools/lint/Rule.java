@@ -317,6 +317,18 @@ public enum Rule {
         return fix;
     }
 
+    /**
+     * Keel's house conventions rather than hazards: the model checklist and soft delete, and its
+     * choice of types and enum order. They hold a team's own migrations to Keel's model; a history
+     * another tool wrote ({@code lint --history}) is checked for hazards only unless asked.
+     */
+    public boolean isConvention() {
+        return switch (this) {
+            case MODEL_CHECKLIST, HARD_DELETE, VARCHAR_LENGTH, CHAR_TYPE, PREFER_JSONB, ENUM_VALUE_POSITION -> true;
+            default -> false;
+        };
+    }
+
     public static Optional<Rule> byId(String id) {
         return Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
     }
