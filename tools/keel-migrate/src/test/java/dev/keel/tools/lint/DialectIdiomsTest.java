@@ -62,6 +62,8 @@ class DialectIdiomsTest {
                 Arguments.of("MySQL", "SELECT HEX(RANDOM_BYTES(16)), SHA2(note, 256), TO_BASE64(note) FROM t;"),
                 Arguments.of("MySQL", "SELECT CAST(note AS DATETIME) FROM t;"),
                 Arguments.of("MySQL", "CREATE TABLE x (id binary(16), v varbinary(255));"),
+                Arguments.of(
+                        "MySQL", "CREATE TABLE x (id uuid, n int, PRIMARY KEY (id ASC), UNIQUE INDEX x_n_key (n));"),
                 Arguments.of("MySQL", "SET @x := 1;"),
                 Arguments.of("MySQL", "SELECT @x := n FROM t;"),
                 Arguments.of("MySQL", "SELECT n FROM t WHERE n > @limit;"),
@@ -161,6 +163,18 @@ class DialectIdiomsTest {
                 Arguments.of("Oracle", "SELECT n FROM t WHERE ROWNUM <= 10;"),
                 Arguments.of("Oracle", "SELECT SYSDATE FROM t;"),
                 Arguments.of("Oracle", "SELECT NVL(n, 0) FROM t;"),
+                // CockroachDB, whose histories sit beside PostgreSQL's and look alike
+                Arguments.of("CockroachDB", "CREATE INVERTED INDEX t_note_idx ON t (note);"),
+                Arguments.of("CockroachDB", "CREATE INDEX t_n_idx ON t (n) STORING (note);"),
+                Arguments.of("CockroachDB", "CREATE INDEX t_n_idx ON t (n) USING HASH;"),
+                Arguments.of("CockroachDB", TIMEOUTS + "ALTER TABLE t ALTER PRIMARY KEY USING COLUMNS (id, n);"),
+                Arguments.of(
+                        "CockroachDB",
+                        TIMEOUTS + "ALTER TABLE t ADD CONSTRAINT IF NOT EXISTS t_n_check CHECK (n > 0) NOT VALID;"),
+                Arguments.of(
+                        "CockroachDB", TIMEOUTS + "ALTER TABLE t ADD COLUMN c text, RENAME CONSTRAINT t_pkey TO t_pk;"),
+                Arguments.of(
+                        "CockroachDB", TIMEOUTS + "ALTER TABLE t RENAME CONSTRAINT t_pkey TO t_pk, ADD COLUMN c text;"),
                 // SQLite
                 Arguments.of("SQLite", "CREATE TABLE x (id INTEGER PRIMARY KEY AUTOINCREMENT);"),
                 Arguments.of("SQLite", "PRAGMA foreign_keys = ON;"),
@@ -196,6 +210,12 @@ class DialectIdiomsTest {
                 Arguments.of("-- keel:non-transactional\nCREATE DATABASE app WITH OWNER = app ENCODING = 'UTF8' "
                         + "LC_COLLATE = 'C' TEMPLATE template0;"),
                 Arguments.of("ALTER DATABASE app SET search_path = app;"),
+                Arguments.of(
+                        "CREATE TABLE x (id uuid, n int, PRIMARY KEY (id), UNIQUE (n), EXCLUDE USING btree (n WITH =));\n"
+                                + "CREATE UNIQUE INDEX x_n_idx ON x (n DESC) INCLUDE (id);\n"
+                                + "CREATE INDEX x_h_idx ON x USING hash (n);\n"
+                                + "SELECT n FROM (SELECT n FROM x ORDER BY n DESC) s;"),
+                Arguments.of(TIMEOUTS + "ALTER TABLE IF EXISTS ONLY t RENAME CONSTRAINT t_pkey TO t_pk;"),
                 Arguments.of("CREATE SCHEMA app AUTHORIZATION app CREATE TABLE x (id uuid, note text COLLATE \"C\");"),
                 Arguments.of(TIMEOUTS + "ALTER TABLE t ALTER COLUMN note TYPE text;"),
                 Arguments.of("CREATE TABLE x (id uuid, a character varying(20), b numeric(10,2), c timestamp(3), "

@@ -444,6 +444,43 @@ final class PortabilityRules implements StatementRule {
         return false;
     }
 
+    /** The index of ALTER TABLE [IF EXISTS] [ONLY] name's first action. */
+    private static int firstAlterAction(List<Token> tokens) {
+        int at = 2;
+        at += at + 1 < tokens.size()
+                        && tokens.get(at).is("IF")
+                        && tokens.get(at + 1).is("EXISTS")
+                ? 2
+                : 0;
+        at += at < tokens.size() && tokens.get(at).is("ONLY") ? 1 : 0;
+        return afterName(tokens, at);
+    }
+
+    private static boolean hasTopLevelComma(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside the column list of PRIMARY KEY (...) or a UNIQUE (...) constraint (not CREATE UNIQUE INDEX). */
+    private static boolean inKeyConstraint(List<Token> tokens, int at) {
+        int depth = 0;
+        for (int i = at - 1; i > 0; i--) {
+            depth += tokens.get(i).isSymbol(")") ? 1 : tokens.get(i).isSymbol("(") ? -1 : 0;
+            if (depth < 0) {
+                Token before = tokens.get(i - 1);
+                return before.is("KEY") && i >= 2 && tokens.get(i - 2).is("PRIMARY")
+                        || before.is("UNIQUE") && !(i >= 2 && tokens.get(i - 2).is("CREATE"));
+            }
+        }
+        return false;
+    }
+
     /** A type name as the target of expr::type or CAST(expr AS type). */
     private static boolean castTarget(List<Token> tokens, int at) {
         Token previous = at > 0 ? tokens.get(at - 1) : null;
@@ -661,6 +698,54 @@ final class PortabilityRules implements StatementRule {
         }
         if (word.equals("key") && previous != null && previous.is("UNIQUE")) {
             return "UNIQUE KEY is MySQL; use UNIQUE (col) or CREATE UNIQUE INDEX";
+        }
+        if (word.equals("index")
+                && previous != null
+                && previous.is("UNIQUE")
+                && context.operation instanceof Operation.CreateTable) {
+            return "UNIQUE INDEX inside CREATE TABLE is MySQL/CockroachDB; use UNIQUE (col), or CREATE UNIQUE INDEX "
+                    + "after the table";
+        }
+        if (word.equals("inverted")
+                && next != null
+                && next.is("INDEX")
+                && context.statement.first().is("CREATE")) {
+            return "INVERTED INDEX is CockroachDB; use CREATE INDEX ... USING gin (col)";
+        }
+        if (word.equals("storing") && call && context.statement.first().is("CREATE")) {
+            return "STORING (...) is CockroachDB; use INCLUDE (...)";
+        }
+        if (word.equals("using")
+                && next != null
+                && next.is("HASH")
+                && previous != null
+                && previous.isSymbol(")")
+                && context.statement.startsWith("CREATE")) {
+            return "(cols) USING HASH is CockroachDB's hash-sharded index; remove it (PostgreSQL's USING hash goes "
+                    + "before the columns and takes one column)";
+        }
+        if (word.equals("primary") && previous != null && previous.is("ALTER") && next != null && next.is("KEY")) {
+            return "ALTER PRIMARY KEY USING COLUMNS is CockroachDB; use DROP CONSTRAINT table_pkey, "
+                    + "ADD PRIMARY KEY (...)";
+        }
+        if (word.equals("if")
+                && previous != null
+                && i >= 2
+                && tokens.get(i - 2).is("ADD")
+                && previous.is("CONSTRAINT")) {
+            return "ADD CONSTRAINT IF NOT EXISTS is CockroachDB; PostgreSQL has none: check pg_constraint in a DO "
+                    + "block, or DROP CONSTRAINT IF EXISTS first";
+        }
+        if (word.equals("rename")
+                && topLevel
+                && context.statement.startsWith("ALTER", "TABLE")
+                && (previous.isSymbol(",") || i == firstAlterAction(tokens) && hasTopLevelComma(tokens))) {
+            return "RENAME among other ALTER TABLE actions is MySQL/CockroachDB; PostgreSQL renames in an ALTER "
+                    + "TABLE of its own";
+        }
+        if ((word.equals("asc") || word.equals("desc")) && inKeyConstraint(tokens, i)) {
+            return word.toUpperCase() + " in a PRIMARY KEY or UNIQUE constraint is MySQL/CockroachDB; remove it "
+                    + "(order belongs to CREATE INDEX)";
         }
         return null;
     }
