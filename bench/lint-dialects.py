@@ -6,7 +6,7 @@ A file is foreign ("MySQL-specific" in a MySQL history) when PostgreSQL's parser
 rejects it; it is valid PostgreSQL syntax when the parser accepts it. For each corpus, given as a
 folder and a glob, Keel lints the files as its own migrations, one release each, copied in path
 order into a scratch Flyway layout (as bench/lint-corpus.py does), and this prints:
-  - files rejected by the parser, how many got a postgres-only finding, and the misses;
+  - files rejected by the parser, how many got a postgres-only finding, and those that did not;
   - files accepted by the parser that got postgres-only, with the messages, to judge one by one:
     a foreign function in valid syntax (JSON_EXTRACT(...)) is rightly reported, anything else valid
     in PostgreSQL is a false alarm.
@@ -51,7 +51,7 @@ def corpus_report(java, jar, node, pg_query, corpus, pattern):
     print(f"    of those, with a postgres-only finding {len(alarms):5d}  (judge each below)")
     for f in misses:
         v = verdicts[f]
-        print(f"  miss: {rel(f)}:{v['line']}: {v['error']}")
+        print(f"  rejected, no postgres-only: {rel(f)}:{v['line']}: {v['error']}")
     for f in alarms:
         for x in flagged[f]:
             print(f"  accepted, flagged: {rel(f)}:{x.get('line', '?')}: {x['message']}")
