@@ -44,6 +44,19 @@ final class PortabilityRules implements StatementRule {
             Map.entry("substring_index", "SUBSTRING_INDEX is MySQL; use split_part"),
             Map.entry("uuid_to_bin", "UUID_TO_BIN is MySQL; store the uuid type"),
             Map.entry("bin_to_uuid", "BIN_TO_UUID is MySQL; store the uuid type"),
+            Map.entry("date_sub", "DATE_SUB is MySQL; subtract an interval: ts - interval '1 day'"),
+            Map.entry("convert_tz", "CONVERT_TZ is MySQL; use ts AT TIME ZONE 'zone'"),
+            Map.entry("random_bytes", "RANDOM_BYTES is MySQL; use gen_random_bytes (pgcrypto) or gen_random_uuid()"),
+            Map.entry("hex", "HEX() is MySQL/SQLite; use encode(bytes, 'hex') or to_hex(n)"),
+            Map.entry("unhex", "UNHEX() is MySQL; use decode(text, 'hex')"),
+            Map.entry("to_base64", "TO_BASE64 is MySQL; use encode(bytes, 'base64')"),
+            Map.entry("from_base64", "FROM_BASE64 is MySQL; use decode(text, 'base64')"),
+            Map.entry("sha2", "SHA2 is MySQL; use sha256(bytes) or sha512(bytes)"),
+            Map.entry("randomblob", "RANDOMBLOB is SQLite; use gen_random_bytes (pgcrypto) or gen_random_uuid()"),
+            Map.entry("strftime", "STRFTIME is SQLite; use to_char"),
+            Map.entry("julianday", "JULIANDAY is SQLite; use extract(julian FROM ...)"),
+            Map.entry("unixepoch", "UNIXEPOCH is SQLite; use extract(epoch FROM ...)"),
+            Map.entry("iif", "IIF is SQLite/SQL Server; use CASE WHEN cond THEN a ELSE b END"),
             Map.entry("scope_identity", "SCOPE_IDENTITY() is SQL Server; use INSERT ... RETURNING"));
 
     /** Foreign type names, in a column's type position. */
@@ -66,6 +79,8 @@ final class PortabilityRules implements StatementRule {
             Map.entry("mediumblob", "bytea"),
             Map.entry("tinyblob", "bytea"),
             Map.entry("image", "bytea"),
+            Map.entry("binary", "bytea"),
+            Map.entry("varbinary", "bytea"),
             Map.entry("uniqueidentifier", "uuid"),
             Map.entry("number", "numeric"),
             Map.entry("double", "double precision"),
@@ -153,6 +168,29 @@ final class PortabilityRules implements StatementRule {
             Map.entry("nominvalue", "NOMINVALUE is Oracle; use NO MINVALUE"),
             Map.entry("noorder", "NOORDER is Oracle; remove it"),
             Map.entry("order", "ORDER is Oracle's sequence option; remove it"));
+
+    /** MySQL's INTERVAL units: INTERVAL expr UNIT. */
+    private static final Set<String> INTERVAL_UNITS = Set.of(
+            "microsecond",
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "year",
+            "second_microsecond",
+            "minute_microsecond",
+            "minute_second",
+            "hour_microsecond",
+            "hour_second",
+            "hour_minute",
+            "day_microsecond",
+            "day_second",
+            "day_minute",
+            "day_hour",
+            "year_month");
 
     /** Integer types, where MySQL writes a display width: int(11). */
     private static final Set<String> INTEGERS = Set.of("integer", "bigint", "smallint", "tinyint", "mediumint");
@@ -309,7 +347,45 @@ final class PortabilityRules implements StatementRule {
                                 + "use PREPARE name AS ..., EXECUTE name (...), DEALLOCATE name, or a DO block");
             }
         }
+        databaseOptions(context);
         routineBody(context);
+    }
+
+    /**
+     * CREATE|ALTER DATABASE|SCHEMA name [DEFAULT] CHARACTER SET|CHARSET|COLLATE x: PostgreSQL's CREATE DATABASE
+     * takes ENCODING, LOCALE and LC_COLLATE, and a schema has no encoding.
+     */
+    private static void databaseOptions(StatementContext context) {
+        List<Token> tokens = context.statement.tokens();
+        if (tokens.size() < 4
+                || !(tokens.get(0).is("CREATE") || tokens.get(0).is("ALTER"))
+                || !(tokens.get(1).is("DATABASE") || tokens.get(1).is("SCHEMA"))) {
+            return;
+        }
+        for (int i = 3; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            if (token.is("CREATE")
+                    || token.is("GRANT")
+                    || token.isSymbol("(")
+                    || tokens.get(i - 1).is("SET")) {
+                return; // CREATE SCHEMA's own elements, or ALTER DATABASE ... SET a setting
+            }
+            boolean charset = token.is("CHARSET") || token.is("CHARACTER") && next != null && next.is("SET");
+            if (charset || token.is("COLLATE")) {
+                context.report(
+                        Rule.POSTGRES_ONLY,
+                        token,
+                        (charset ? "CHARACTER SET" : "COLLATE") + " on a "
+                                + tokens.get(1).text().toUpperCase()
+                                + " is MySQL; remove it ("
+                                + (tokens.get(1).is("DATABASE")
+                                        ? "CREATE DATABASE takes ENCODING 'UTF8', LOCALE and LC_COLLATE"
+                                        : "a schema has no encoding or collation")
+                                + ")");
+                return;
+            }
+        }
     }
 
     /** CREATE PROCEDURE|FUNCTION|TRIGGER ... BEGIN ... END without $$ quoting (BEGIN ATOMIC is PostgreSQL). */
@@ -354,6 +430,77 @@ final class PortabilityRules implements StatementRule {
             }
         }
         return -1;
+    }
+
+    /** Whether the parenthesized list opening at {@code open} is followed by THEN: IF (cond) THEN. */
+    private static boolean followedByThen(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+            if (depth == 0) {
+                return i + 1 < tokens.size() && tokens.get(i + 1).is("THEN");
+            }
+        }
+        return false;
+    }
+
+    /** The index of ALTER TABLE [IF EXISTS] [ONLY] name's first action. */
+    private static int firstAlterAction(List<Token> tokens) {
+        int at = 2;
+        at += at + 1 < tokens.size()
+                        && tokens.get(at).is("IF")
+                        && tokens.get(at + 1).is("EXISTS")
+                ? 2
+                : 0;
+        at += at < tokens.size() && tokens.get(at).is("ONLY") ? 1 : 0;
+        return afterName(tokens, at);
+    }
+
+    private static boolean hasTopLevelComma(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside the column list of PRIMARY KEY (...) or a UNIQUE (...) constraint (not CREATE UNIQUE INDEX). */
+    private static boolean inKeyConstraint(List<Token> tokens, int at) {
+        int depth = 0;
+        for (int i = at - 1; i > 0; i--) {
+            depth += tokens.get(i).isSymbol(")") ? 1 : tokens.get(i).isSymbol("(") ? -1 : 0;
+            if (depth < 0) {
+                Token before = tokens.get(i - 1);
+                return before.is("KEY") && i >= 2 && tokens.get(i - 2).is("PRIMARY")
+                        || before.is("UNIQUE") && !(i >= 2 && tokens.get(i - 2).is("CREATE"));
+            }
+        }
+        return false;
+    }
+
+    /** A type name as the target of expr::type or CAST(expr AS type). */
+    private static boolean castTarget(List<Token> tokens, int at) {
+        Token previous = at > 0 ? tokens.get(at - 1) : null;
+        if (previous == null) {
+            return false;
+        }
+        if (previous.kind() == Token.Kind.OPERATOR && previous.text().equals("::")) {
+            return true;
+        }
+        if (!previous.is("AS")) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = at - 2; i > 0; i--) {
+            depth += tokens.get(i).isSymbol(")") ? 1 : tokens.get(i).isSymbol("(") ? -1 : 0;
+            if (depth < 0) {
+                return tokens.get(i - 1).is("CAST") || tokens.get(i - 1).is("TRY_CAST");
+            }
+        }
+        return false;
     }
 
     /** The index after a (schema-)qualified name starting at {@code at}, or 0 when there is none. */
@@ -419,6 +566,47 @@ final class PortabilityRules implements StatementRule {
         }
         if (call && FUNCTIONS.containsKey(word)) {
             return FUNCTIONS.get(word);
+        }
+        if (word.equals("if") && call && !followedByThen(tokens, i + 1)) {
+            // IF (cond) THEN is a routine's statement, reported with the routine body.
+            return "IF(cond, a, b) is MySQL/SQLite; use CASE WHEN cond THEN a ELSE b END";
+        }
+        if (word.equals("datetime")
+                && call
+                && i + 2 < tokens.size()
+                && tokens.get(i + 2).kind() != Token.Kind.NUMBER
+                && !castTarget(tokens, i)) {
+            // datetime(6) is MySQL's type, reported where types are; datetime('now') is SQLite's function.
+            return "datetime(...) is SQLite's function; use now(), or ts + interval '...'";
+        }
+        if (word.equals("interval")
+                && next != null
+                && (next.kind() == Token.Kind.NUMBER || next.isIdentifier() && !INTERVAL_UNITS.contains(next.name()))
+                && i + 2 < tokens.size()
+                && tokens.get(i + 2).kind() == Token.Kind.WORD
+                && INTERVAL_UNITS.contains(tokens.get(i + 2).name())
+                && !next.is("AS")
+                && previous != null
+                && (previous.isSymbol("(")
+                        || previous.isSymbol(",")
+                        || previous.kind() == Token.Kind.OPERATOR
+                                && !previous.text().equals("::")
+                        || previous.kind() == Token.Kind.WORD
+                                && Set.of("select", "then", "else", "when", "and", "or", "default", "return")
+                                        .contains(previous.name()))) {
+            // In an expression, PostgreSQL's interval literal is a string: INTERVAL '5' DAY parses, INTERVAL 5
+            // DAY does not; after :: or a column name, interval is a type.
+            String unit = tokens.get(i + 2).text().toLowerCase();
+            return "INTERVAL " + next.text() + " " + unit.toUpperCase() + " is MySQL; write "
+                    + (next.kind() == Token.Kind.NUMBER
+                            ? "interval '" + next.text() + " " + unit + "'"
+                            : next.text() + " * interval '1 " + unit + "'");
+        }
+        if (TYPES.containsKey(word)
+                && castTarget(tokens, i)
+                && !(word.equals("double") && next != null && next.is("PRECISION"))) {
+            return token.text() + " is not a PostgreSQL type (it is " + dialectOf(word) + "); cast to "
+                    + TYPES.get(word);
         }
         if (word.equals("go")
                 && !first
@@ -511,6 +699,54 @@ final class PortabilityRules implements StatementRule {
         if (word.equals("key") && previous != null && previous.is("UNIQUE")) {
             return "UNIQUE KEY is MySQL; use UNIQUE (col) or CREATE UNIQUE INDEX";
         }
+        if (word.equals("index")
+                && previous != null
+                && previous.is("UNIQUE")
+                && context.operation instanceof Operation.CreateTable) {
+            return "UNIQUE INDEX inside CREATE TABLE is MySQL/CockroachDB; use UNIQUE (col), or CREATE UNIQUE INDEX "
+                    + "after the table";
+        }
+        if (word.equals("inverted")
+                && next != null
+                && next.is("INDEX")
+                && context.statement.first().is("CREATE")) {
+            return "INVERTED INDEX is CockroachDB; use CREATE INDEX ... USING gin (col)";
+        }
+        if (word.equals("storing") && call && context.statement.first().is("CREATE")) {
+            return "STORING (...) is CockroachDB; use INCLUDE (...)";
+        }
+        if (word.equals("using")
+                && next != null
+                && next.is("HASH")
+                && previous != null
+                && previous.isSymbol(")")
+                && context.statement.startsWith("CREATE")) {
+            return "(cols) USING HASH is CockroachDB's hash-sharded index; remove it (PostgreSQL's USING hash goes "
+                    + "before the columns and takes one column)";
+        }
+        if (word.equals("primary") && previous != null && previous.is("ALTER") && next != null && next.is("KEY")) {
+            return "ALTER PRIMARY KEY USING COLUMNS is CockroachDB; use DROP CONSTRAINT table_pkey, "
+                    + "ADD PRIMARY KEY (...)";
+        }
+        if (word.equals("if")
+                && previous != null
+                && i >= 2
+                && tokens.get(i - 2).is("ADD")
+                && previous.is("CONSTRAINT")) {
+            return "ADD CONSTRAINT IF NOT EXISTS is CockroachDB; PostgreSQL has none: check pg_constraint in a DO "
+                    + "block, or DROP CONSTRAINT IF EXISTS first";
+        }
+        if (word.equals("rename")
+                && topLevel
+                && context.statement.startsWith("ALTER", "TABLE")
+                && (previous.isSymbol(",") || i == firstAlterAction(tokens) && hasTopLevelComma(tokens))) {
+            return "RENAME among other ALTER TABLE actions is MySQL/CockroachDB; PostgreSQL renames in an ALTER "
+                    + "TABLE of its own";
+        }
+        if ((word.equals("asc") || word.equals("desc")) && inKeyConstraint(tokens, i)) {
+            return word.toUpperCase() + " in a PRIMARY KEY or UNIQUE constraint is MySQL/CockroachDB; remove it "
+                    + "(order belongs to CREATE INDEX)";
+        }
         return null;
     }
 
@@ -557,6 +793,7 @@ final class PortabilityRules implements StatementRule {
                         foreignType(context, column.type());
                     }
                     commentClause(context, column.tokens());
+                    generatedShorthand(context, column.tokens());
                 });
             case Operation.AlterTable alter ->
                 alter.actions().forEach(action -> {
@@ -564,6 +801,7 @@ final class PortabilityRules implements StatementRule {
                         case Operation.AddColumn add -> {
                             foreignType(context, add.column().type());
                             commentClause(context, add.column().tokens());
+                            generatedShorthand(context, add.column().tokens());
                         }
                         case Operation.AlterColumnType change -> foreignType(context, change.type());
                         case Operation.OtherAction other
@@ -659,9 +897,33 @@ final class PortabilityRules implements StatementRule {
             case "clob" -> "Oracle";
             case "blob" -> "MySQL/Oracle/SQLite";
             case "datetime2", "smalldatetime", "nvarchar", "ntext", "image", "uniqueidentifier" -> "SQL Server";
+            case "binary", "varbinary" -> "MySQL/SQL Server";
             case "varchar2", "nvarchar2", "number" -> "Oracle";
             default -> "MySQL";
         };
+    }
+
+    /**
+     * MySQL's generated column, col type AS (expr) [VIRTUAL|STORED]: in a PostgreSQL column, AS only follows
+     * GENERATED ALWAYS or GENERATED BY DEFAULT.
+     */
+    private static void generatedShorthand(StatementContext context, List<Token> tokens) {
+        int depth = 0;
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0
+                    && token.is("AS")
+                    && tokens.get(i + 1).isSymbol("(")
+                    && !tokens.get(i - 1).is("ALWAYS")
+                    && !tokens.get(i - 1).is("DEFAULT")) {
+                context.report(
+                        Rule.POSTGRES_ONLY,
+                        token,
+                        "col type AS (expr) is MySQL's generated column; write GENERATED ALWAYS AS (expr) STORED");
+                return;
+            }
+        }
     }
 
     /** MySQL's column COMMENT 'text'. */
