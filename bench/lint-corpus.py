@@ -1,34 +1,36 @@
 #!/usr/bin/env python3
-"""Keel's checker and squawk on the same real migration history, in one run: per tool the files,
-parse failures, findings per rule and wall time (median of RUNS). Called by `bench/lint --corpus`.
+"""Keel's checker and squawk on the same real migration histories, in one run: per tool the files,
+parse failures, findings per rule and wall time (median of RUNS, the tools' runs interleaved).
+Called by `bench/lint --corpus DIR GLOB [--corpus DIR GLOB ...] [RUNS]`.
 
-The corpus is a folder of SQL files in any layout, taken in path order (diesel's up.sql folders,
-golang-migrate's NNN_name.up.sql, ...); GLOB picks them. Keel reads them as its own migrations,
-one release each, copied in that order into a scratch migration/ folder; squawk reads the files
-where they are. Nothing of the corpus is kept.
+A corpus is a folder of SQL files in any layout, taken in path order (diesel's up.sql folders,
+golang-migrate's NNN_name.up.sql, ...); GLOB picks them. Several corpora are taken one after the
+other, as one long history. Keel reads them as its own migrations, one release each, copied in
+that order into a scratch migration/ folder, and is started as make starts it
+(tools/scripts/keel-migrate); squawk reads the files where they are. Nothing of a corpus is kept.
 """
 import collections, glob, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 def main():
-    corpus, pattern, runs, java, jar, squawk = sys.argv[1:7]
+    runs, keel, squawk = sys.argv[1:4]
     runs = int(runs)
-    files = sorted(f for f in glob.glob(os.path.join(corpus, pattern), recursive=True) if os.path.isfile(f))
-    if not files:
-        sys.exit(f"bench/lint: no file matches {pattern} under {corpus}")
+    specs = list(zip(sys.argv[4::2], sys.argv[5::2]))
+    files = []
+    for corpus, pattern in specs:
+        found = sorted(f for f in glob.glob(os.path.join(corpus, pattern), recursive=True) if os.path.isfile(f))
+        if not found:
+            sys.exit(f"bench/lint: no file matches {pattern} under {corpus}")
+        files += found
     work = tempfile.mkdtemp(prefix="keel-bench-corpus.")
     try:
         for sub in ("migration", "undo"):
             os.makedirs(os.path.join(work, sub))
-        names = {}
         for i, source in enumerate(files, 1):
             name = "V%014d__f%d.sql" % (20000101000000 + i, i)
             shutil.copyfile(source, os.path.join(work, "migration", name))
             open(os.path.join(work, "undo", "U" + name[1:]), "w").write("SELECT 1;\n")
-            names[name] = os.path.relpath(source, corpus)
         env = dict(os.environ, KEEL_RELEASE_TAGS="none-such-tag")
-        keel_cmd = [java, "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=.keel/keel-migrate.jsa",
-                    "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar,
-                    "lint", "--dir", work, "--format", "json"]
+        keel_cmd = [keel, "lint", "--dir", work, "--format", "json"]
         squawk_cmd = [squawk, "--reporter", "json", "--assume-in-transaction"] + files
 
         def timed(cmd):
@@ -36,6 +38,7 @@ def main():
             done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=os.getcwd())
             return time.monotonic() - began, done
 
+        timed(keel_cmd)  # the first run after a build writes the AOT cache, as make's first run does
         keel_times, squawk_times = [], []
         keel_out = squawk_out = None
         for _ in range(runs):
@@ -54,7 +57,8 @@ def main():
         squawk_files_with = len({f["file"] for f in squawk_findings})
         crashed = keel_out.returncode not in (0, 1)
 
-        print(f"bench/lint corpus: {corpus} ({pattern}), {len(files)} files, median of {runs} runs")
+        what = " + ".join(f"{corpus} ({pattern})" for corpus, pattern in specs)
+        print(f"bench/lint corpus: {what}, {len(files)} files, median of {runs} runs")
         print(f"  {'':32} {'keel-migrate lint':>18} {'squawk ' + squawk_version(squawk):>18}")
         row = lambda label, a, b: print(f"  {label:32} {a:>18} {b:>18}")
         row("wall time, JVM start included", "%.2f s" % statistics.median(keel_times),

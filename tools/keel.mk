@@ -17,10 +17,10 @@ MIGRATE_JAR := tools/keel-migrate/target/keel-migrate-cli.jar
 MIGRATE_SOURCES := tools/pom.xml $(wildcard tools/*/pom.xml) $(shell find tools/*/src/main -type f 2>/dev/null)
 # FORCE=1, yes or true; FORCE=0 or anything else does not force.
 yes = $(filter 1 yes true,$(1))
-# A started jar, never Maven; C1 and a class-data archive make it start in well under a second.
-MIGRATE_JAVA = "$(JAVA)" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=.keel/keel-migrate.jsa \
-          -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(MIGRATE_JAR)
-MIGRATE = @mkdir -p .keel && $(MIGRATE_JAVA)
+# The built jars started by tools/scripts/keel-migrate, never Maven: a plain class path, C1 and the JDK's
+# AOT cache (JDK 25+; a class-data archive before) under tools/keel-migrate/target/aot make it start fast.
+MIGRATE_JAVA = tools/scripts/keel-migrate
+MIGRATE = @$(MIGRATE_JAVA)
 LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
 S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
 # What the two runnable jars are built from: `make run` rebuilds them only when one changed.
@@ -132,7 +132,7 @@ db-stop: jdk $(MIGRATE_JAR) ## Stop the development PostgreSQL; its data stays
 	$(MIGRATE) db stop
 
 db-psql: jdk $(MIGRATE_JAR) ## psql to this branch's database (Debian's psql 15 client talks to the 17 server)
-	@mkdir -p .keel && settings=$$($(MIGRATE_JAVA) db settings --for psql) && eval "$$settings" && exec psql
+	@settings=$$($(MIGRATE_JAVA) db settings --for psql) && eval "$$settings" && exec psql
 
 db-branches: jdk $(MIGRATE_JAR) ## The databases, one per git branch, with size and last use
 	$(MIGRATE) db branches
