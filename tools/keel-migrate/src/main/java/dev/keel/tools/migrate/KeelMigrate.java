@@ -93,15 +93,18 @@ public final class KeelMigrate {
     /** The command line with Keel's error handling: a MigrationException prints its message alone. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KeelMigrate());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message =
-                    e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
-            cmd.getErr().println("keel-migrate: " + message);
-            cmd.getErr().flush();
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler(KeelMigrate::reportFailure);
         withHelp(commandLine);
         return commandLine;
+    }
+
+    /** A MigrationException or DevServiceException prints its message alone; anything else, itself. */
+    static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String message =
+                e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
+        command.getErr().println("keel-migrate: " + message);
+        command.getErr().flush();
+        return 1;
     }
 
     /** --help and --version on every command, however deep: `keel-migrate lint --help` says what lint does. */

@@ -1,7 +1,5 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.devservices.DevServiceException;
-import dev.keel.tools.migration.MigrationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,13 +31,7 @@ public final class Launcher {
         CommandLine lint = new CommandLine(new KeelMigrate.Lint());
         lint.getCommandSpec().mixinStandardHelpOptions(true);
         commandLine.addSubcommand("lint", lint);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String message =
-                    e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
-            cmd.getErr().println("keel-migrate: " + message);
-            cmd.getErr().flush();
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler(KeelMigrate::reportFailure);
         return commandLine;
     }
 }
