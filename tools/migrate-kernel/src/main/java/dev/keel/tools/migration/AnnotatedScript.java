@@ -47,8 +47,7 @@ final class AnnotatedScript {
             return new MigrationHistory.Step(name, MigrationHistory.Script.whole(file, outside), Optional.empty());
         }
         boolean fileOutside = GOOSE_NO_TRANSACTION.matcher(sql).find();
-        int lines = (int) sql.lines().count() + 1;
-        int upEnd = downLine > upLine ? downLine : lines + 1;
+        int upEnd = downLine > upLine ? downLine : Integer.MAX_VALUE;
         MigrationHistory.Script up = MigrationHistory.Script.part(
                 file, "up", SourceLines.only(sql, upLine + 1, upEnd), fileOutside || upOutside);
         Optional<MigrationHistory.Script> down = downLine == 0
@@ -56,7 +55,7 @@ final class AnnotatedScript {
                 : Optional.of(MigrationHistory.Script.part(
                         file,
                         "down",
-                        SourceLines.only(sql, downLine + 1, downLine > upLine ? lines + 1 : upLine),
+                        SourceLines.only(sql, downLine + 1, downLine > upLine ? Integer.MAX_VALUE : upLine),
                         fileOutside || downOutside));
         return new MigrationHistory.Step(name, up, down);
     }

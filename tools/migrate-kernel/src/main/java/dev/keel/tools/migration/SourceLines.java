@@ -7,7 +7,7 @@ final class SourceLines {
 
     /** Lines {@code from} (1-based) up to {@code to} (exclusive) of {@code text}, after {@code from - 1} empty lines. */
     static String only(String text, int from, int to) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = text.split("\n"); // no empty line after the last newline
         StringBuilder kept = new StringBuilder("\n".repeat(from - 1));
         for (int line = from; line < to && line <= lines.length; line++) {
             kept.append(lines[line - 1]).append('\n');
