@@ -31,7 +31,10 @@ final class AlembicOutput {
         return RUNNING.matcher(sql).find();
     }
 
-    /** Adds one step per upgraded revision, and each downgrade to the step of the revision it reverts. */
+    /**
+     * Adds one step per upgraded revision, and each downgrade to the step of the revision it
+     * reverts. Before the first revision Alembic writes only its own BEGIN and version table.
+     */
     static void addTo(List<MigrationHistory.Step> steps, Path file, String sql) {
         char[] kept = sql.toCharArray();
         List<Integer> outsideTransaction = blankBookkeeping(sql, kept);

@@ -72,8 +72,7 @@ public record MigrationHistory(List<Step> steps, String description) {
                 steps.addAll(layout.read(path, matcher));
                 layouts.add(path + ": " + layout.description());
             } else if (Files.isRegularFile(path)) {
-                addFile(steps, path);
-                layouts.add(path + ": " + (AlembicOutput.isAlembic(read(path)) ? "Alembic --sql output" : "a file"));
+                layouts.add(path + ": " + addFile(steps, path));
             } else {
                 throw new MigrationException("There is no file or folder " + path + " to check.");
             }
@@ -83,12 +82,15 @@ public record MigrationHistory(List<Step> steps, String description) {
                 steps.size() + " step" + (steps.size() == 1 ? "" : "s") + " (" + String.join("; ", layouts) + ")");
     }
 
-    /** A file given on its own: Alembic output or annotated up/down sections split, a down of the step before paired. */
-    static void addFile(List<Step> steps, Path file) {
+    /**
+     * A file given on its own: Alembic output or annotated up/down sections split, a down of the
+     * step before paired. Returns what the file was read as.
+     */
+    static String addFile(List<Step> steps, Path file) {
         String sql = read(file);
         if (AlembicOutput.isAlembic(sql)) {
             AlembicOutput.addTo(steps, file, sql);
-            return;
+            return "Alembic --sql output";
         }
         Optional<String> upName = HistoryLayout.upOfDown(file);
         if (upName.isPresent()
@@ -97,9 +99,10 @@ public record MigrationHistory(List<Step> steps, String description) {
                 && steps.getLast().up().file().equals(file.resolveSibling(upName.get()))) {
             Step last = steps.removeLast();
             steps.add(new Step(last.name(), last.up(), Optional.of(HistoryLayout.downScript(file))));
-            return;
+            return "the down of the file before";
         }
         steps.add(AnnotatedScript.step(file, sql));
+        return "a file";
     }
 
     static String read(Path file) {
