@@ -19,6 +19,7 @@ import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migration.Json;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migration.MigrationHistory;
 import dev.keel.tools.migration.Templates;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -621,8 +623,32 @@ public final class KeelMigrate {
 
     @Command(
             name = "lint",
-            description =
-                    "Check migrations for PostgreSQL-only syntax and live-database safety; " + "exit 1 on any error.")
+            description = {
+                "Check migrations for PostgreSQL-only syntax and live-database safety;",
+                "exit 1 on any error.",
+                "",
+                "Without --history: the Flyway migrations in --dir, released as the git tags",
+                "say. With --history: the FILEs are a history in any tool's layout, checked",
+                "in the order given, every step its own release. A folder's layout is found",
+                "from its names, versions sorted as numbers (2_x before 10_y):",
+                "  diesel    <version>_<name>/up.sql and down.sql",
+                "  up/down   <version>_<name>.up.sql and .down.sql (golang-migrate, sqlx,",
+                "            pop); pick a database's x.postgres.up.sql with --include",
+                "  Flyway    V<version>__<name>.sql, undo U<version>__<name>.sql",
+                "  plain     other .sql files (sqlx's <version>_<name>.sql); goose, dbmate",
+                "            and sql-migrate files split at their Up and Down markers",
+                "  Alembic   a file of `alembic upgrade --sql` output: a step per revision,",
+                "            Alembic's BEGIN, COMMIT and alembic_version statements skipped",
+                "A down script is checked against the schema as it stands right after its",
+                "up; what it changes does not carry over to the next up.",
+                "",
+                "Examples:",
+                "  keel-migrate lint --history migrations/",
+                "  keel-migrate lint --history --include '*.postgres.*' migrations/sql",
+                "  keel-migrate lint --history 001_init.sql 002_users.sql",
+                "  alembic upgrade head --sql > up.sql; keel-migrate lint --history up.sql",
+                ""
+            })
     static final class Lint extends Subcommand {
 
         @Option(
@@ -637,10 +663,24 @@ public final class KeelMigrate {
                 description = "Git tags that mark releases (default: ${DEFAULT-VALUE}).")
         String releaseTags;
 
+        @Option(
+                names = "--history",
+                description = "Read the FILEs (files or folders) as a migration history in another tool's layout,"
+                        + " in the order given; --dir and --release-tags do not apply.")
+        boolean history;
+
+        @Option(
+                names = "--include",
+                paramLabel = "GLOB",
+                description = "With --history: read only the files of a folder whose name matches GLOB, such as"
+                        + " '*.postgres.*'; a file without a database infix runs on every database, so it stays.")
+        String include;
+
         @Parameters(
                 paramLabel = "FILE",
                 arity = "0..*",
-                description = "Check only these files (default: every migration).")
+                description =
+                        "Check only these files (default: every migration); with --history, the history to" + " check.")
         List<Path> only = List.of();
 
         @Override
@@ -649,6 +689,12 @@ public final class KeelMigrate {
                 throw new MigrationException(
                         "--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
             }
+            if (history) {
+                return lintHistory();
+            }
+            if (include != null) {
+                throw new MigrationException("--include picks files of a --history folder; add --history.");
+            }
             for (Path file : only) {
                 if (!Files.isRegularFile(file)) {
                     throw new MigrationException("There is no file " + file + " to check.");
@@ -656,7 +702,24 @@ public final class KeelMigrate {
             }
             MigrationFiles files = target.files();
             ReleaseHistory releases = ReleaseHistory.fromGit(files.migrationDirectory(), releaseTags);
-            LintResult result = new MigrationLinter(releases).lint(files, only);
+            return report(new MigrationLinter(releases).lint(files, only), releases.description());
+        }
+
+        /** Another tool's history: every step its own release, each down against the schema right after its up. */
+        private int lintHistory() {
+            if (only.isEmpty()) {
+                throw new MigrationException("--history needs the files or folders to check, oldest first.");
+            }
+            MigrationHistory steps = MigrationHistory.read(only, Optional.ofNullable(include));
+            if (steps.steps().isEmpty()) {
+                throw new MigrationException("No migration found in " + only
+                        + (include == null ? "" : " matching --include " + include) + ".");
+            }
+            return report(
+                    MigrationLinter.lint(steps), "history of " + steps.description() + ", every step its own release");
+        }
+
+        private int report(LintResult result, String releases) {
             FindingFormats.write(format, result.findings(), out());
             long errors = result.findings().stream().filter(Finding::isError).count();
             String summary = String.format(
@@ -668,7 +731,7 @@ public final class KeelMigrate {
                     result.filesChecked(),
                     result.filesChecked() == 1 ? "" : "s",
                     result.suppressed().size(),
-                    releases.description());
+                    releases);
             PrintWriter summaryOut =
                     format.equals("text") ? out() : spec.commandLine().getErr();
             summaryOut.println(summary);

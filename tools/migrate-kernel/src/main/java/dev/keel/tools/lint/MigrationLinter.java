@@ -2,6 +2,7 @@ package dev.keel.tools.lint;
 
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migration.MigrationHistory;
 import dev.keel.tools.sql.FlywayScript;
 import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.SqlStatement;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -75,19 +77,68 @@ public final class MigrationLinter {
         return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
     }
 
+    /**
+     * Every step of a history in another tool's layout, each its own release, so what step 3
+     * creates is live for step 4. A down script is checked against the schema as it stands when it
+     * would run, right after its own up and before the next, and what it changes is then dropped.
+     */
+    public static LintResult lint(MigrationHistory history) {
+        SchemaModel schema = new SchemaModel();
+        List<Finding> reported = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < history.steps().size(); i++) {
+            MigrationHistory.Step step = history.steps().get(i);
+            lintScript(step.up(), "step-" + i, schema, reported, suppressed);
+            checked++;
+            for (MigrationHistory.Script down : step.down().stream().toList()) {
+                lintScript(down, "step-" + i + "-down", schema.copy(), reported, suppressed);
+                checked++;
+            }
+        }
+        return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
+    }
+
+    private static void lintScript(
+            MigrationHistory.Script script,
+            String group,
+            SchemaModel schema,
+            List<Finding> reported,
+            List<Finding> suppressed) {
+        // The origin names the part too: Alembic revisions share a file, yet each is its own release.
+        lintFile(
+                script.file().toString(),
+                new SchemaModel.Origin(script.key(), group),
+                script::parse,
+                schema,
+                reported,
+                suppressed);
+    }
+
     private static void lintFile(
             Path path, String group, SchemaModel schema, List<Finding> reported, List<Finding> suppressed) {
         String file = path.toString();
+        lintFile(
+                file, new SchemaModel.Origin(file, group), () -> FlywayScript.read(path), schema, reported, suppressed);
+    }
+
+    private static void lintFile(
+            String file,
+            SchemaModel.Origin origin,
+            Supplier<FlywayScript> read,
+            SchemaModel schema,
+            List<Finding> reported,
+            List<Finding> suppressed) {
         FlywayScript script;
         try {
-            script = FlywayScript.read(path);
+            script = read.get();
         } catch (SqlSyntaxException e) {
             reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
             return;
         } catch (UncheckedIOException e) {
             throw new MigrationException(e.getMessage());
         }
-        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, group), script);
+        FileScope scope = new FileScope(file, origin, script);
         List<List<Finding>> perStatement = new ArrayList<>();
         for (int i = 0; i < script.statements().size(); i++) {
             SqlStatement statement = script.statements().get(i);

@@ -203,6 +203,26 @@ final class SchemaModel {
         return names;
     }
 
+    /**
+     * An independent copy, for a script checked against this schema whose changes must not stay:
+     * a down script, checked right after its up, before the next up.
+     */
+    SchemaModel copy() {
+        SchemaModel copy = new SchemaModel();
+        tables.forEach((name, table) -> {
+            Table copied = new Table(table.origin, table.partitioned);
+            copied.columns.putAll(table.columns);
+            table.constraints.forEach((constraintName, constraint) -> copied.constraints.put(
+                    constraintName,
+                    new Constraint(constraint.kind, constraint.expression, constraint.origin, constraint.validated)));
+            copied.triggerFunctions.addAll(table.triggerFunctions);
+            copied.notNull.addAll(table.notNull);
+            copy.tables.put(name, copied);
+        });
+        copy.indexes.putAll(indexes);
+        return copy;
+    }
+
     private static boolean provesNotNull(List<Token> expression, String column) {
         List<Token> words = expression.stream()
                 .filter(token -> !token.isSymbol("(") && !token.isSymbol(")"))
