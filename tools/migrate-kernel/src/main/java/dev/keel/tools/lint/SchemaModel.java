@@ -220,6 +220,7 @@ final class SchemaModel {
             copy.tables.put(name, copied);
         });
         copy.indexes.putAll(indexes);
+        copy.indexTables.putAll(indexTables);
         return copy;
     }
 
