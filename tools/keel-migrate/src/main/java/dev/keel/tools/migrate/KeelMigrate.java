@@ -676,6 +676,13 @@ public final class KeelMigrate {
                         + " '*.postgres.*'; a file without a database infix runs on every database, so it stays.")
         String include;
 
+        @Option(
+                names = "--conventions",
+                description = "With --history: also hold the history to Keel's house conventions (the model"
+                        + " checklist, soft delete, its type choices and enum order), which a Keel project's own"
+                        + " migrations always are; without it another tool's history is checked for hazards only.")
+        boolean conventions;
+
         @Parameters(
                 paramLabel = "FILE",
                 arity = "0..*",
@@ -694,6 +701,10 @@ public final class KeelMigrate {
             }
             if (include != null) {
                 throw new MigrationException("--include picks files of a --history folder; add --history.");
+            }
+            if (conventions) {
+                throw new MigrationException(
+                        "--conventions applies to --history: a Keel project's migrations are always held to them.");
             }
             for (Path file : only) {
                 if (!Files.isRegularFile(file)) {
@@ -715,8 +726,13 @@ public final class KeelMigrate {
                 throw new MigrationException("No migration found in " + only
                         + (include == null ? "" : " matching --include " + include) + ".");
             }
+            LintResult result = MigrationLinter.lint(steps);
             return report(
-                    MigrationLinter.lint(steps), "history of " + steps.description() + ", every step its own release");
+                    conventions ? result : result.withoutConventions(),
+                    "history of " + steps.description() + ", every step its own release"
+                            + (conventions
+                                    ? ", with Keel's conventions"
+                                    : "; hazards only (--conventions adds Keel's)"));
         }
 
         private int report(LintResult result, String releases) {

@@ -66,6 +66,29 @@ class LintHistoryCommandTest {
     }
 
     @Test
+    void anotherToolsHistoryIsCheckedForHazardsAloneUnlessKeelsConventionsAreAskedFor() throws IOException {
+        // varchar(n) and a table without the model checklist are Keel's conventions; the index on a live table is a
+        // hazard
+        write("1_log/up.sql", "CREATE TABLE log (id bigint PRIMARY KEY, note varchar(20));\n");
+        write("2_index/up.sql", "SET LOCAL lock_timeout = '5s';\nCREATE INDEX log_note_idx ON log (note);\n");
+
+        Run hazards = run("lint", "--history", "--format", "json", dir.toString());
+        Run withConventions = run("lint", "--history", "--conventions", "--format", "json", dir.toString());
+
+        assertThat(hazards.out())
+                .contains("\"rule\":\"index-concurrently\"")
+                .doesNotContain("varchar-length", "model-checklist");
+        assertThat(hazards.err()).contains("hazards only (--conventions adds Keel's)");
+        assertThat(withConventions.out())
+                .contains(
+                        "\"rule\":\"index-concurrently\"",
+                        "\"rule\":\"varchar-length\"",
+                        "\"rule\":\"model-checklist\"");
+        assertThat(run("lint", "--conventions", "--dir", dir.toString()).err())
+                .contains("--conventions applies to --history");
+    }
+
+    @Test
     void aFolderForSeveralDatabasesAsksForInclude() throws IOException {
         write("1_a.postgres.up.sql", "SELECT 1;\n");
         write("1_a.mysql.up.sql", "SELECT 1;\n");
