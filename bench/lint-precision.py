@@ -15,7 +15,7 @@ import argparse, collections, hashlib, json, os, re, shutil, subprocess, sys, te
 
 # name, repository, commit, folder inside the corpus root, files to take (regex on the path below
 # the folder), files to leave out. Each history is read in natural path order, every file its own
-# release, as it ran: up files only (down files are another question: `lint --history`).
+# release, as it ran: up files only, the changes a team ships (downs run only when undoing one).
 # supabase/auth's files are Go templates: rendered with its default namespace first, as it does.
 RENDER = {"supabase-auth": (re.compile(r'\{\{\s*index \.Options "Namespace"\s*\}\}'), "auth")}
 CORPORA = [
@@ -32,6 +32,9 @@ CORPORA = [
     ("temporal", "temporalio/temporal", "6805caea59e35d0611ed96be69641b8d86bff11c",
      "temporal/schema/postgresql/v12", r"/versioned/.*\.sql$", None),
 ]
+# How each project's tool runs a file, when not in one transaction: temporal's schema tool sends
+# every statement on its own (tools/common/schema/updatetask.go).
+OPTIONS = {"temporal": ["--autocommit"]}
 
 ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*([^|]+?)\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*(real|noise)\s*\|(.*)\|\s*$")
 
@@ -54,31 +57,30 @@ def corpus_files(root, folder, take, leave):
     return base, sorted(found, key=natural)
 
 
-def lint(java, jar, corpus, base, files):
-    """Keel reads the history as its own migrations: one scratch Flyway folder, in order."""
+def lint(keel, corpus, base, files):
+    """`keel-migrate lint --history` over the up files in order, as a new user checks a history of
+    another tool: every file its own release, hazards only (Keel's house conventions are for Keel's
+    own migrations). Files are copied to a scratch folder first, rendered where the project renders
+    them."""
     work = tempfile.mkdtemp(prefix="keel-bench-precision.")
     try:
-        os.makedirs(os.path.join(work, "migration"))
-        os.makedirs(os.path.join(work, "undo"))
-        names = {}
-        for i, relative in enumerate(files, 1):
-            name = "V%014d__f%d.sql" % (20000101000000 + i, i)
+        paths = []
+        for relative in files:
             with open(os.path.join(base, relative), encoding="utf-8", errors="replace") as source:
                 sql = source.read()
             if corpus in RENDER:
                 sql = RENDER[corpus][0].sub(RENDER[corpus][1], sql)
-            with open(os.path.join(work, "migration", name), "w", encoding="utf-8") as copy:
-                copy.write(sql)
-            open(os.path.join(work, "undo", "U" + name[1:]), "w").write("SELECT 1;\n")
-            names[name] = relative
-        env = dict(os.environ, KEEL_RELEASE_TAGS="none-such-tag")
-        done = subprocess.run([java, "-jar", jar, "lint", "--dir", work, "--format", "json"],
-                              capture_output=True, text=True, env=env)
+            copy = os.path.join(work, relative)
+            os.makedirs(os.path.dirname(copy), exist_ok=True)
+            with open(copy, "w", encoding="utf-8") as out:
+                out.write(sql)
+            paths.append(copy)
+        done = subprocess.run([keel, "lint", "--history", "--format", "json"] + OPTIONS.get(corpus, []) + paths, capture_output=True, text=True)
         if done.returncode not in (0, 1):
             sys.exit(f"bench/lint-precision: keel-migrate lint crashed on {base}:\n{done.stderr[-2000:]}")
         findings = json.loads(done.stdout or "[]")
         for finding in findings:
-            finding["file"] = names[os.path.basename(finding["file"])]
+            finding["file"] = os.path.relpath(finding["file"], work)
         return findings
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -97,8 +99,7 @@ def main():
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--dump", help="also write every finding of the pool to this JSON file")
     parser.add_argument("--corpora", default=os.environ.get("KEEL_CORPORA", "/tmp/corpus"))
-    parser.add_argument("java")
-    parser.add_argument("jar")
+    parser.add_argument("keel", help="the keel-migrate launcher")
     args = parser.parse_args()
 
     pool, totals = [], []
@@ -107,7 +108,7 @@ def main():
         if files is None:
             sys.exit(f"bench/lint-precision: corpus {name} is missing: clone https://github.com/{repository} "
                      f"at {commit[:12]} so that {base} exists")
-        findings = lint(args.java, args.jar, name, base, files)
+        findings = lint(args.keel, name, base, files)
         totals.append((name, len(files), len(findings), collections.Counter(f["rule"] for f in findings)))
         for f in sorted(findings, key=lambda f: (natural(f["file"]), f["line"], f["column"], f["rule"])):
             pool.append((name, f["file"], f["line"], f["rule"], f["message"], statement_line(base, f["file"], f["line"])))

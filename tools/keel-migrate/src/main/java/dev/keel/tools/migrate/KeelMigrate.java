@@ -677,6 +677,12 @@ public final class KeelMigrate {
         String include;
 
         @Option(
+                names = "--autocommit",
+                description = "With --history: the tool sends every statement on its own, each committing (temporal's"
+                        + " schema tool, psql -f without --single-transaction), so no lock outlives its statement.")
+        boolean autocommit;
+
+        @Option(
                 names = "--conventions",
                 description = "With --history: also hold the history to Keel's house conventions (the model"
                         + " checklist, soft delete, its type choices and enum order), which a Keel project's own"
@@ -706,6 +712,10 @@ public final class KeelMigrate {
                 throw new MigrationException(
                         "--conventions applies to --history: a Keel project's migrations are always held to them.");
             }
+            if (autocommit) {
+                throw new MigrationException("--autocommit applies to --history: Flyway runs each file in a transaction"
+                        + " unless the file says otherwise (-- keel:non-transactional).");
+            }
             for (Path file : only) {
                 if (!Files.isRegularFile(file)) {
                     throw new MigrationException("There is no file " + file + " to check.");
@@ -721,7 +731,8 @@ public final class KeelMigrate {
             if (only.isEmpty()) {
                 throw new MigrationException("--history needs the files or folders to check, oldest first.");
             }
-            MigrationHistory steps = MigrationHistory.read(only, Optional.ofNullable(include));
+            MigrationHistory read = MigrationHistory.read(only, Optional.ofNullable(include));
+            MigrationHistory steps = autocommit ? read.autocommit() : read;
             if (steps.steps().isEmpty()) {
                 throw new MigrationException("No migration found in " + only
                         + (include == null ? "" : " matching --include " + include) + ".");

@@ -123,6 +123,14 @@ class WorkUnderLockTest {
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "ALTER TABLE t ALTER COLUMN n TYPE bigint;"),
                 // VACUUM cannot run in a transaction, so no lock is held across it (and mixed-transaction says so)
                 Arguments.of("work-after-exclusive-lock", LOCK_T + "VACUUM FULL p;"),
+                // PostgreSQL's catalogs hold no application rows: no backfill, no work
+                Arguments.of(
+                        "unbatched-backfill",
+                        TIMEOUTS + "UPDATE pg_index SET indisready = true WHERE indexrelid = 't_n_idx'::regclass;"),
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T
+                                + "UPDATE pg_catalog.pg_index SET indisready = true WHERE indexrelid = 't_n_idx'::regclass;"),
                 // a table this file dropped blocks nobody: work after its lock is not work under it
                 Arguments.of(
                         "work-after-exclusive-lock", TIMEOUTS + "DROP TABLE p;\nUPDATE t SET n = 1 WHERE n IS NULL;"),

@@ -89,6 +89,26 @@ class LintHistoryCommandTest {
     }
 
     @Test
+    void aToolThatCommitsEveryStatementHoldsNoLockAcrossStatements() throws IOException {
+        write("1_log/up.sql", "CREATE TABLE log (id bigint PRIMARY KEY, note text);\n");
+        write(
+                "2_note/up.sql",
+                "SET lock_timeout = '5s';\nSET statement_timeout = '60s';\n"
+                        + "ALTER TABLE log ADD COLUMN kind text;\nCREATE INDEX log_note_idx ON log (note);\n");
+
+        Run inOneTransaction = run("lint", "--history", "--format", "json", dir.toString());
+        Run statementByStatement = run("lint", "--history", "--autocommit", "--format", "json", dir.toString());
+
+        assertThat(inOneTransaction.out()).contains("\"rule\":\"work-after-exclusive-lock\"");
+        assertThat(statementByStatement.out())
+                .contains("\"rule\":\"index-concurrently\"")
+                .doesNotContain("work-after-exclusive-lock");
+        assertThat(statementByStatement.err()).contains("every statement committing on its own");
+        assertThat(run("lint", "--autocommit", "--dir", dir.toString()).err())
+                .contains("--autocommit applies to --history");
+    }
+
+    @Test
     void aFolderForSeveralDatabasesAsksForInclude() throws IOException {
         write("1_a.postgres.up.sql", "SELECT 1;\n");
         write("1_a.mysql.up.sql", "SELECT 1;\n");

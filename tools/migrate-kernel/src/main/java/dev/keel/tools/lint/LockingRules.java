@@ -420,10 +420,8 @@ final class LockingRules implements StatementRule {
                 QualifiedName table = i + 3 < tokens.size() && tokens.get(i + 2).isSymbol(".")
                         ? new QualifiedName(next.name(), tokens.get(i + 3).name(), next)
                         : new QualifiedName(null, next.name(), next);
-                boolean catalog = table.name().startsWith("pg_")
-                        || "information_schema".equals(table.schema())
-                        || "pg_catalog".equals(table.schema());
-                if (!catalog && select.isLive(table)) {
+
+                if (select.isLive(table)) {
                     return new Work("reads " + table, table);
                 }
             }

@@ -37,7 +37,14 @@ final class StatementContext {
 
     /** A table that existed before this release: locks on it block a live application. */
     boolean isLive(QualifiedName table) {
-        return table != null && !schema.isNew(table, file.origin);
+        return table != null && !isSystemCatalog(table) && !schema.isNew(table, file.origin);
+    }
+
+    /** PostgreSQL's own catalogs (pg_index, information_schema.columns) hold no application rows. */
+    static boolean isSystemCatalog(QualifiedName table) {
+        return "pg_catalog".equals(table.schema())
+                || "information_schema".equals(table.schema())
+                || table.schema() == null && table.name().startsWith("pg_");
     }
 
     SchemaModel.Table table(QualifiedName name) {

@@ -46,6 +46,11 @@ public record MigrationHistory(List<Step> steps, String description) {
                     : script;
         }
 
+        /** The script run outside a transaction: every statement commits on its own. */
+        Script withoutTransaction() {
+            return new Script(file, part, sql, flywayConfig, true);
+        }
+
         static Script whole(Path file, boolean noTransaction) {
             return new Script(file, "", read(file), Optional.empty(), noTransaction);
         }
@@ -80,6 +85,22 @@ public record MigrationHistory(List<Step> steps, String description) {
         return new MigrationHistory(
                 steps,
                 steps.size() + " step" + (steps.size() == 1 ? "" : "s") + " (" + String.join("; ", layouts) + ")");
+    }
+
+    /**
+     * The same history as a tool runs it that sends each statement on its own, each committing
+     * (temporal's schema tool, {@code psql -f} without {@code --single-transaction}): no lock outlives
+     * its statement, and SET LOCAL sets nothing.
+     */
+    public MigrationHistory autocommit() {
+        return new MigrationHistory(
+                steps.stream()
+                        .map(step -> new Step(
+                                step.name(),
+                                step.up().withoutTransaction(),
+                                step.down().map(Script::withoutTransaction)))
+                        .toList(),
+                description + ", every statement committing on its own");
     }
 
     /**
