@@ -28,6 +28,13 @@ final class SchemaModel {
         final Map<String, Constraint> constraints = new HashMap<>();
         final Set<String> triggerFunctions = new HashSet<>();
         final Set<String> notNull = new HashSet<>();
+        /**
+         * Index name to the columns its expressions or WHERE predicate mention: a type change of
+         * one of them rebuilds the index even when the table is kept (indexes on plain columns
+         * are reused, and are not here).
+         */
+        final Map<String, Set<String>> expressionIndexes = new HashMap<>();
+
         final boolean partitioned;
 
         Table(Origin origin, boolean partitioned) {
@@ -78,6 +85,11 @@ final class SchemaModel {
             case Operation.CreateTable create -> createTable(create, here);
             case Operation.AlterTable alter -> alterTable(alter, here);
             case Operation.CreateIndex index -> {
+                Table table = table(index.table());
+                Set<String> mentioned = expressionColumns(index);
+                if (table != null && index.name() != null && !mentioned.isEmpty()) {
+                    table.expressionIndexes.put(index.name(), mentioned);
+                }
                 if (index.name() != null) {
                     indexes.put(
                             index.table() == null || index.table().schema() == null
@@ -86,7 +98,11 @@ final class SchemaModel {
                             here);
                 }
             }
-            case Operation.DropIndex drop -> drop.indexes().forEach(index -> indexes.remove(index.key()));
+            case Operation.DropIndex drop ->
+                drop.indexes().forEach(index -> {
+                    indexes.remove(index.key());
+                    tables.values().forEach(table -> table.expressionIndexes.remove(index.name()));
+                });
             case Operation.Drop drop
             when drop.objectKind().equals("TABLE") -> drop.names().forEach(name -> tables.remove(name.key()));
             case Operation.CreateTrigger trigger -> {
@@ -125,6 +141,8 @@ final class SchemaModel {
                     // A column added again under the same name starts afresh: nullable unless it says otherwise.
                     table.columns.remove(drop.column());
                     table.notNull.remove(drop.column());
+                    // PostgreSQL drops the indexes on a dropped column with it.
+                    table.expressionIndexes.values().removeIf(columns -> columns.contains(drop.column()));
                 }
                 case Operation.SetNotNull set -> table.notNull.add(set.column());
                 case Operation.DropNotNull drop -> table.notNull.remove(drop.column());
@@ -142,6 +160,11 @@ final class SchemaModel {
                     if (type != null) {
                         table.columns.put(rename.to(), type);
                     }
+                    table.expressionIndexes.values().forEach(columns -> {
+                        if (columns.remove(rename.from())) {
+                            columns.add(rename.to());
+                        }
+                    });
                 }
                 case Operation.RenameConstraint rename -> {
                     Constraint constraint = table.constraints.remove(rename.from());
@@ -175,6 +198,41 @@ final class SchemaModel {
         String name = constraint.name() != null ? constraint.name() : "unnamed#" + table.constraints.size();
         table.constraints.put(
                 name, new Constraint(constraint.kind(), constraint.expression(), here, !constraint.notValid()));
+    }
+
+    /**
+     * The names a CREATE INDEX's expressions and predicate mention (function names aside): an
+     * over-approximation of their columns, good enough to ask whether one column is among them.
+     */
+    private static Set<String> expressionColumns(Operation.CreateIndex index) {
+        Set<String> columns = new HashSet<>();
+        for (List<Token> key : index.keys()) {
+            // name, or name text_pattern_ops DESC NULLS LAST COLLATE "C": words only
+            boolean plainColumn = !key.isEmpty() && key.stream().allMatch(Token::isIdentifier);
+            if (!plainColumn) {
+                addNames(key, columns);
+            }
+        }
+        addNames(index.predicate(), columns);
+        return columns;
+    }
+
+    private static void addNames(List<Token> tokens, Set<String> names) {
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (tokens.get(i).isIdentifier() && !call) {
+                names.add(tokens.get(i).name());
+            }
+        }
+    }
+
+    /** The indexes of a table a type change of {@code column} rebuilds though it keeps the table. */
+    List<String> indexesMentioning(Table table, String column) {
+        return table.expressionIndexes.entrySet().stream()
+                .filter(index -> index.getValue().contains(column))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Names of CHECK constraints proving {@code column IS NOT NULL} that are validated. */
