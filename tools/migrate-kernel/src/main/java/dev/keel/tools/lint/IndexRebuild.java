@@ -10,9 +10,10 @@ enum IndexRebuild {
     /** Every index on the altered column, plain ones too: a collation change. */
     ON_COLUMN,
     /**
-     * The indexes whose expression or WHERE predicate mentions the altered column; indexes on the
-     * plain column are kept (PostgreSQL's CheckIndexCompatible), so a type change that keeps the
-     * table still rebuilds these.
+     * The indexes on the altered column (as a key, in an expression or in the predicate) that have
+     * an expression or a WHERE predicate: PostgreSQL's CheckIndexCompatible does not judge those,
+     * so a type change that keeps the table still rebuilds them. Indexes on the plain column,
+     * unique ones too, are kept.
      */
     EXPRESSION_OR_PREDICATE
 }

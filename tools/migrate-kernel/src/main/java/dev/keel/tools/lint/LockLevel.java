@@ -35,11 +35,15 @@ record LockLevel(QualifiedName table, TableLockMode mode) {
     }
 
     /**
-     * Writes wait behind it. REFRESH ... CONCURRENTLY's EXCLUSIVE lock is the exception: a
-     * materialized view takes no writes, and EXCLUSIVE lets its reads through.
+     * Writes wait behind it. Two exceptions: REFRESH ... CONCURRENTLY's EXCLUSIVE lock, as a
+     * materialized view takes no writes and EXCLUSIVE lets its reads through; and DETACH PARTITION
+     * ... CONCURRENTLY, whose ACCESS EXCLUSIVE on the partition comes in its second transaction,
+     * after it waited out every transaction on the parent, in a file that can hold no SET LOCAL.
      */
     private static boolean blocks(StatementKinds.Locked locked) {
-        return locked.mode().blocksWrites() && locked.kind() != StatementKind.REFRESH_MATERIALIZED_VIEW_CONCURRENTLY;
+        return locked.mode().blocksWrites()
+                && locked.kind() != StatementKind.REFRESH_MATERIALIZED_VIEW_CONCURRENTLY
+                && locked.kind() != StatementKind.DETACH_PARTITION_CONCURRENTLY;
     }
 
     /** A lock on a table this release created blocks nobody; REINDEX counts as live whatever it names. */

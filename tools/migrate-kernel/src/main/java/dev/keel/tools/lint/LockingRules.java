@@ -314,7 +314,7 @@ final class LockingRules implements StatementRule {
 
     /**
      * A type change that keeps the table (the same type, or a binary-coercible one) still rebuilds
-     * the indexes whose expression or predicate mention the column, under the ALTER's lock.
+     * the indexes on the column that have an expression or a predicate, under the ALTER's lock.
      */
     private static void checkIndexRebuild(
             StatementContext context,
@@ -331,9 +331,11 @@ final class LockingRules implements StatementRule {
                     Rule.REWRITING_TYPE_CHANGE,
                     change.at(),
                     "ALTER COLUMN " + column + " TYPE " + change.type() + " keeps the table but rebuilds "
-                            + (rebuilt.size() == 1 ? "index " : "indexes ") + String.join(", ", rebuilt)
-                            + ", whose expression or predicate mentions the column, under an "
-                            + kind.lock().label() + " lock");
+                            + String.join(", ", rebuilt)
+                            + (rebuilt.size() == 1 ? " (an index" : " (indexes")
+                            + " on the column with an expression or a predicate) under an "
+                            + kind.lock().label()
+                            + " lock");
         }
     }
 

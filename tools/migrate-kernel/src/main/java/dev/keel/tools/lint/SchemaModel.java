@@ -29,9 +29,9 @@ final class SchemaModel {
         final Set<String> triggerFunctions = new HashSet<>();
         final Set<String> notNull = new HashSet<>();
         /**
-         * Index name to the columns its expressions or WHERE predicate mention: a type change of
-         * one of them rebuilds the index even when the table is kept (indexes on plain columns
-         * are reused, and are not here).
+         * Index name to the columns an index with an expression or a WHERE predicate mentions: a
+         * type change of one of them rebuilds the index even when the table is kept (indexes of
+         * plain columns only are reused, and are not here).
          */
         final Map<String, Set<String>> expressionIndexes = new HashMap<>();
 
@@ -201,19 +201,20 @@ final class SchemaModel {
     }
 
     /**
-     * The names a CREATE INDEX's expressions and predicate mention (function names aside): an
-     * over-approximation of their columns, good enough to ask whether one column is among them.
+     * The names an index with an expression or a predicate mentions, its plain key columns too
+     * (function names aside): an over-approximation of the columns it depends on, good enough to
+     * ask whether one column is among them. Empty for an index of plain columns only.
      */
     private static Set<String> expressionColumns(Operation.CreateIndex index) {
+        // name, or name text_pattern_ops DESC NULLS LAST COLLATE "C": words only
+        boolean plainColumns = index.predicate().isEmpty()
+                && index.keys().stream()
+                        .allMatch(key -> !key.isEmpty() && key.stream().allMatch(Token::isIdentifier));
         Set<String> columns = new HashSet<>();
-        for (List<Token> key : index.keys()) {
-            // name, or name text_pattern_ops DESC NULLS LAST COLLATE "C": words only
-            boolean plainColumn = !key.isEmpty() && key.stream().allMatch(Token::isIdentifier);
-            if (!plainColumn) {
-                addNames(key, columns);
-            }
+        if (!plainColumns) {
+            index.keys().forEach(key -> addNames(key, columns));
+            addNames(index.predicate(), columns);
         }
-        addNames(index.predicate(), columns);
         return columns;
     }
 

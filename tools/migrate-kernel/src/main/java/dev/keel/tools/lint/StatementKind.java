@@ -115,7 +115,7 @@ enum StatementKind {
             true,
             true,
             ALL,
-            "ALTER TABLE t ALTER COLUMN n TYPE bigint"),
+            "ALTER TABLE t ALTER COLUMN price TYPE numeric(8, 2)"),
     ALTER_COLUMN_TYPE_BINARY_COERCIBLE(
             Operation.AlterColumnType.class,
             ACCESS_EXCLUSIVE,
@@ -330,9 +330,10 @@ enum StatementKind {
             false,
             IndexRebuild.NONE,
             "ALTER TABLE ev DETACH PARTITION ev_2026"),
+    /** ACCESS EXCLUSIVE on the partition in its second transaction; SHARE UPDATE EXCLUSIVE on the parent. */
     DETACH_PARTITION_CONCURRENTLY(
             Operation.OtherAction.class,
-            SHARE_UPDATE_EXCLUSIVE,
+            ACCESS_EXCLUSIVE,
             false,
             false,
             IndexRebuild.NONE,
