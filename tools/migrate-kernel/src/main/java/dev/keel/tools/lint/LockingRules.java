@@ -70,10 +70,6 @@ final class LockingRules implements StatementRule {
     /** Transaction control that ends the transaction, and with it every lock it held. */
     private static final Set<String> RELEASING = Set.of("COMMIT", "END", "ROLLBACK", "ABORT");
 
-    /** SET TABLESPACE, SET LOGGED, SET UNLOGGED, SET ACCESS METHOD and SET EXPRESSION write the table anew. */
-    private static final List<String> REWRITING_ACTIONS =
-            List.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED", "SET ACCESS METHOD", "SET EXPRESSION");
-
     /** What makes an ALTER of the already-locked table more than a catalog change: it rewrites or scans. */
     private static final Set<Rule> HEAVY = Set.of(
             Rule.REWRITING_TYPE_CHANGE,
@@ -176,11 +172,12 @@ final class LockingRules implements StatementRule {
             }
             case Operation.AddConstraint add -> checkAddConstraint(context, alter, add);
             case Operation.OtherAction other
-            when REWRITING_ACTIONS.stream().anyMatch(other.words()::startsWith) ->
+            when kindOf(context, alter, other).rewrites() ->
                 context.report(
                         Rule.TABLE_REWRITE,
                         other.at(),
-                        other.words() + " on " + table + " writes the whole table anew under an ACCESS EXCLUSIVE lock");
+                        other.words() + " on " + table + " writes the whole table anew under an "
+                                + kindOf(context, alter, other).lock().label() + " lock");
             case Operation.ValidateConstraint validate
             when context.file.transactional
                     && context.file.addedNotValid.contains(alter.table().key() + "." + validate.name()) ->
@@ -190,6 +187,11 @@ final class LockingRules implements StatementRule {
                         "VALIDATE CONSTRAINT " + validate.name() + " runs in the transaction that added it NOT VALID");
             default -> {}
         }
+    }
+
+    /** The lock table's row for one action (SET TABLESPACE rewrites, SET (fillfactor) does not...). */
+    private static StatementKind kindOf(StatementContext context, Operation.AlterTable alter, AlterAction action) {
+        return StatementKinds.ofAction(action, context.table(alter.table()), context.schema);
     }
 
     private static void checkAddColumn(StatementContext context, String table, Operation.AddColumn add) {
@@ -310,6 +312,35 @@ final class LockingRules implements StatementRule {
                     change.at(),
                     "ALTER COLUMN " + column + " from " + old + " to " + change.type()
                             + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock");
+        } else {
+            checkIndexRebuild(context, alter, change, known, column);
+        }
+    }
+
+    /**
+     * A type change that keeps the table (the same type, or a binary-coercible one) still rebuilds
+     * the indexes on the column that have an expression or a predicate, under the ALTER's lock.
+     */
+    private static void checkIndexRebuild(
+            StatementContext context,
+            Operation.AlterTable alter,
+            Operation.AlterColumnType change,
+            SchemaModel.Table known,
+            String column) {
+        StatementKind kind = kindOf(context, alter, change);
+        List<String> rebuilt = kind.rebuilds() == IndexRebuild.EXPRESSION_OR_PREDICATE
+                ? context.schema.indexesMentioning(known, change.column())
+                : List.of();
+        if (!rebuilt.isEmpty()) {
+            context.report(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    change.at(),
+                    "ALTER COLUMN " + column + " TYPE " + change.type() + " keeps the table but rebuilds "
+                            + String.join(", ", rebuilt)
+                            + (rebuilt.size() == 1 ? " (an index" : " (indexes")
+                            + " on the column with an expression or a predicate) under an "
+                            + kind.lock().label()
+                            + " lock");
         }
     }
 
@@ -456,7 +487,7 @@ final class LockingRules implements StatementRule {
     }
 
     /** The first function a DEFAULT expression calls that is not known to be stable, or null. */
-    private static String volatileCall(List<Token> expression) {
+    static String volatileCall(List<Token> expression) {
         for (int i = 0; i + 1 < expression.size(); i++) {
             Token token = expression.get(i);
             if (token.isIdentifier()

@@ -98,7 +98,8 @@ public enum Rule {
             Severity.ERROR,
             "Changing a column's type rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, "
                     + "except for the binary-compatible changes (widening varchar, varchar to text, raising numeric "
-                    + "precision, cidr to inet).",
+                    + "precision, cidr to inet), which still rebuild the column's indexes that have an expression or a "
+                    + "predicate, as a change to the same type does.",
             "Expand and contract: add a column of the new type, write both, backfill in batches, switch reads, "
                     + "then drop the old column in a later release."),
     SET_NOT_NULL(

@@ -29,6 +29,13 @@ final class SchemaModel {
         final Map<String, Constraint> constraints = new HashMap<>();
         final Set<String> triggerFunctions = new HashSet<>();
         final Set<String> notNull = new HashSet<>();
+        /**
+         * Index name to the columns an index with an expression or a WHERE predicate mentions: a
+         * type change of one of them rebuilds the index even when the table is kept (indexes of
+         * plain columns only are reused, and are not here).
+         */
+        final Map<String, Set<String>> expressionIndexes = new HashMap<>();
+
         final boolean partitioned;
 
         Table(Origin origin, boolean partitioned) {
@@ -85,6 +92,11 @@ final class SchemaModel {
             case Operation.CreateTable create -> createTable(create, here);
             case Operation.AlterTable alter -> alterTable(alter, here);
             case Operation.CreateIndex index -> {
+                Table table = table(index.table());
+                Set<String> mentioned = expressionColumns(index);
+                if (table != null && index.name() != null && !mentioned.isEmpty()) {
+                    table.expressionIndexes.put(index.name(), mentioned);
+                }
                 if (index.name() != null) {
                     String key = index.table() == null || index.table().schema() == null
                             ? index.name()
@@ -99,6 +111,7 @@ final class SchemaModel {
                 drop.indexes().forEach(index -> {
                     indexes.remove(index.key());
                     indexTables.remove(index.key());
+                    tables.values().forEach(table -> table.expressionIndexes.remove(index.name()));
                 });
             case Operation.Drop drop
             when drop.objectKind().equals("TABLE") -> drop.names().forEach(name -> tables.remove(name.key()));
@@ -138,6 +151,8 @@ final class SchemaModel {
                     // A column added again under the same name starts afresh: nullable unless it says otherwise.
                     table.columns.remove(drop.column());
                     table.notNull.remove(drop.column());
+                    // PostgreSQL drops the indexes on a dropped column with it.
+                    table.expressionIndexes.values().removeIf(columns -> columns.contains(drop.column()));
                 }
                 case Operation.SetNotNull set -> table.notNull.add(set.column());
                 case Operation.DropNotNull drop -> table.notNull.remove(drop.column());
@@ -155,6 +170,11 @@ final class SchemaModel {
                     if (type != null) {
                         table.columns.put(rename.to(), type);
                     }
+                    table.expressionIndexes.values().forEach(columns -> {
+                        if (columns.remove(rename.from())) {
+                            columns.add(rename.to());
+                        }
+                    });
                 }
                 case Operation.RenameConstraint rename -> {
                     Constraint constraint = table.constraints.remove(rename.from());
@@ -190,6 +210,42 @@ final class SchemaModel {
                 name, new Constraint(constraint.kind(), constraint.expression(), here, !constraint.notValid()));
     }
 
+    /**
+     * The names an index with an expression or a predicate mentions, its plain key columns too
+     * (function names aside): an over-approximation of the columns it depends on, good enough to
+     * ask whether one column is among them. Empty for an index of plain columns only.
+     */
+    private static Set<String> expressionColumns(Operation.CreateIndex index) {
+        // name, or name text_pattern_ops DESC NULLS LAST COLLATE "C": words only
+        boolean plainColumns = index.predicate().isEmpty()
+                && index.keys().stream()
+                        .allMatch(key -> !key.isEmpty() && key.stream().allMatch(Token::isIdentifier));
+        Set<String> columns = new HashSet<>();
+        if (!plainColumns) {
+            index.keys().forEach(key -> addNames(key, columns));
+            addNames(index.predicate(), columns);
+        }
+        return columns;
+    }
+
+    private static void addNames(List<Token> tokens, Set<String> names) {
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (tokens.get(i).isIdentifier() && !call) {
+                names.add(tokens.get(i).name());
+            }
+        }
+    }
+
+    /** The indexes of a table a type change of {@code column} rebuilds though it keeps the table. */
+    List<String> indexesMentioning(Table table, String column) {
+        return table.expressionIndexes.entrySet().stream()
+                .filter(index -> index.getValue().contains(column))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** Names of CHECK constraints proving {@code column IS NOT NULL} that are validated. */
     List<String> validatedNotNullChecks(Table table, String column) {
         List<String> names = new ArrayList<>();
@@ -217,6 +273,8 @@ final class SchemaModel {
                     new Constraint(constraint.kind, constraint.expression, constraint.origin, constraint.validated)));
             copied.triggerFunctions.addAll(table.triggerFunctions);
             copied.notNull.addAll(table.notNull);
+            table.expressionIndexes.forEach(
+                    (index, columns) -> copied.expressionIndexes.put(index, new HashSet<>(columns)));
             copy.tables.put(name, copied);
         });
         copy.indexes.putAll(indexes);

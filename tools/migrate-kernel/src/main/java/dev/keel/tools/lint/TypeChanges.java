@@ -16,7 +16,7 @@ final class TypeChanges {
         }
         String a = from.canonical();
         String b = to.canonical();
-        if (a.equals(b) && from.modifiers().equals(to.modifiers())) {
+        if (isSameType(from, to)) {
             return true;
         }
         return switch (a) {
@@ -27,6 +27,13 @@ final class TypeChanges {
             case "cidr" -> b.equals("inet");
             default -> false;
         };
+    }
+
+    /** The same type and modifiers: PostgreSQL still rebuilds the column's expression and partial indexes. */
+    static boolean isSameType(TypeName from, TypeName to) {
+        return from.array() == to.array()
+                && from.canonical().equals(to.canonical())
+                && from.modifiers().equals(to.modifiers());
     }
 
     /** No limit, or a limit at least as large. */

@@ -75,8 +75,19 @@ public sealed interface Operation {
 
     record AlterTable(QualifiedName table, List<AlterAction> actions) implements Operation {}
 
-    /** {@code only}: ON ONLY a partitioned parent, which builds nothing until the partitions' indexes attach. */
-    record CreateIndex(String name, QualifiedName table, boolean unique, boolean concurrently, boolean only, Token at)
+    /**
+     * {@code only}: ON ONLY a partitioned parent, which builds nothing until the partitions' indexes attach.
+     * {@code keys}: the indexed columns and expressions; {@code predicate}: a partial index's WHERE.
+     */
+    record CreateIndex(
+            String name,
+            QualifiedName table,
+            boolean unique,
+            boolean concurrently,
+            boolean only,
+            List<List<Token>> keys,
+            List<Token> predicate,
+            Token at)
             implements Operation {}
 
     record DropTrigger(String name, QualifiedName table) implements Operation {}

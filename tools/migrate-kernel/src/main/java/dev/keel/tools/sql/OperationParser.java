@@ -394,7 +394,20 @@ public final class OperationParser {
         }
         cursor.accept("ON");
         boolean only = cursor.accept("ONLY");
-        return new Operation.CreateIndex(name, cursor.qualifiedName(), unique, concurrently, only, at);
+        QualifiedName table = cursor.qualifiedName();
+        if (cursor.accept("USING")) {
+            cursor.next(); // the access method
+        }
+        List<List<Token>> keys = cursor.peekSymbol("(") ? cursor.parenthesizedList() : List.of();
+        List<Token> rest = cursor.rest();
+        List<Token> predicate = List.of();
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).is("WHERE")) {
+                predicate = List.copyOf(rest.subList(i + 1, rest.size()));
+                break;
+            }
+        }
+        return new Operation.CreateIndex(name, table, unique, concurrently, only, keys, predicate, at);
     }
 
     private static Operation createTrigger(TokenCursor cursor) {

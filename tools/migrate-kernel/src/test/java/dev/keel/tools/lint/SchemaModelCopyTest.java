@@ -33,6 +33,7 @@ class SchemaModelCopyTest {
                     CONSTRAINT widget_name_check CHECK (name IS NOT NULL)) PARTITION BY RANGE (id);
                 ALTER TABLE widget ADD CONSTRAINT widget_tags_check CHECK (tags IS NOT NULL) NOT VALID;
                 CREATE INDEX widget_name_idx ON widget (name);
+                CREATE UNIQUE INDEX widget_name_live_key ON widget (lower(name)) WHERE archived_at IS NULL;
                 CREATE TRIGGER widget_touch BEFORE UPDATE ON widget FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
                 """);
 
