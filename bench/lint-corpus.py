@@ -55,7 +55,8 @@ def main():
         squawk_parse = len({f["file"] for f in squawk_findings if f["rule_name"] in ("syntax-error", "parse-error")})
         keel_files_with = len({f["file"] for f in keel})
         squawk_files_with = len({f["file"] for f in squawk_findings})
-        crashed = keel_out.returncode not in (0, 1)
+        # An exception exits 1 like findings do; its "keel-migrate: ..." line on stderr tells them apart.
+        crashed = keel_out.returncode not in (0, 1) or "keel-migrate: " in keel_out.stderr
 
         what = " + ".join(f"{corpus} ({pattern})" for corpus, pattern in specs)
         print(f"bench/lint corpus: {what}, {len(files)} files, median of {runs} runs")

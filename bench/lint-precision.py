@@ -76,7 +76,7 @@ def lint(keel, corpus, base, files):
                 out.write(sql)
             paths.append(copy)
         done = subprocess.run([keel, "lint", "--history", "--format", "json"] + OPTIONS.get(corpus, []) + paths, capture_output=True, text=True)
-        if done.returncode not in (0, 1):
+        if done.returncode not in (0, 1) or "keel-migrate: " in done.stderr:
             sys.exit(f"bench/lint-precision: keel-migrate lint crashed on {base}:\n{done.stderr[-2000:]}")
         findings = json.loads(done.stdout or "[]")
         for finding in findings:

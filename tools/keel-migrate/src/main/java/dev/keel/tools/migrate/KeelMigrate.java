@@ -3,11 +3,6 @@ package dev.keel.tools.migrate;
 import dev.keel.tools.devservices.DevServiceException;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevSettings;
-import dev.keel.tools.lint.Finding;
-import dev.keel.tools.lint.FindingFormats;
-import dev.keel.tools.lint.LintResult;
-import dev.keel.tools.lint.MigrationLinter;
-import dev.keel.tools.lint.ReleaseHistory;
 import dev.keel.tools.lint.TransactionProblems;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.LinearHistory;
@@ -19,7 +14,6 @@ import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migration.Json;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
-import dev.keel.tools.migration.MigrationHistory;
 import dev.keel.tools.migration.Templates;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,7 +62,7 @@ import picocli.CommandLine.Spec;
             KeelMigrate.Stamp.class,
             KeelMigrate.BackupCommand.class,
             KeelMigrate.RestoreCommand.class,
-            KeelMigrate.Lint.class,
+            LintCommand.class,
             TraceCommand.class,
             MigrationTestCommand.class,
             SchemaCheckCommand.class,
@@ -102,10 +95,14 @@ public final class KeelMigrate {
 
     /** A MigrationException or DevServiceException prints its message alone; anything else, itself. */
     static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        return reportFailure(e, command.getErr());
+    }
+
+    static int reportFailure(Exception e, PrintWriter err) {
         String message =
                 e instanceof MigrationException || e instanceof DevServiceException ? e.getMessage() : e.toString();
-        command.getErr().println("keel-migrate: " + message);
-        command.getErr().flush();
+        err.println("keel-migrate: " + message);
+        err.flush();
         return 1;
     }
 
@@ -144,10 +141,13 @@ public final class KeelMigrate {
     /** Where the files are and which database to use. */
     static final class Target {
 
+        static final String DIR_VARIABLE = "KEEL_MIGRATIONS_DIR";
+        static final String DEFAULT_DIR = "migrations/src/main/resources/db";
+
         @Option(
                 names = "--dir",
                 description = "Folder holding migration/ and undo/ (default: ${DEFAULT-VALUE}).",
-                defaultValue = "${env:KEEL_MIGRATIONS_DIR:-migrations/src/main/resources/db}")
+                defaultValue = "${env:" + DIR_VARIABLE + ":-" + DEFAULT_DIR + "}")
         Path dir;
 
         @Option(
@@ -618,152 +618,6 @@ public final class KeelMigrate {
             out.println("created " + undo);
             out.flush();
             return 0;
-        }
-    }
-
-    @Command(
-            name = "lint",
-            description = {
-                "Check migrations for PostgreSQL-only syntax and live-database safety;",
-                "exit 1 on any error.",
-                "",
-                "Without --history: the Flyway migrations in --dir, released as the git tags",
-                "say. With --history: the FILEs are a history in any tool's layout, checked",
-                "in the order given, every step its own release. A folder's layout is found",
-                "from its names, versions sorted as numbers (2_x before 10_y):",
-                "  diesel    <version>_<name>/up.sql and down.sql",
-                "  up/down   <version>_<name>.up.sql and .down.sql (golang-migrate, sqlx,",
-                "            pop); pick a database's x.postgres.up.sql with --include",
-                "  Flyway    V<version>__<name>.sql, undo U<version>__<name>.sql",
-                "  plain     other .sql files (sqlx's <version>_<name>.sql); goose, dbmate",
-                "            and sql-migrate files split at their Up and Down markers",
-                "  Alembic   a file of `alembic upgrade --sql` output: a step per revision,",
-                "            Alembic's BEGIN, COMMIT and alembic_version statements skipped",
-                "A down script is checked against the schema as it stands right after its",
-                "up; what it changes does not carry over to the next up.",
-                "",
-                "Examples:",
-                "  keel-migrate lint --history migrations/",
-                "  keel-migrate lint --history --include '*.postgres.*' migrations/sql",
-                "  keel-migrate lint --history 001_init.sql 002_users.sql",
-                "  alembic upgrade head --sql > up.sql; keel-migrate lint --history up.sql",
-                ""
-            })
-    static final class Lint extends Subcommand {
-
-        @Option(
-                names = "--format",
-                defaultValue = "text",
-                description = "text, json, sarif or github (default: ${DEFAULT-VALUE}).")
-        String format;
-
-        @Option(
-                names = "--release-tags",
-                defaultValue = "${env:KEEL_RELEASE_TAGS:-v*}",
-                description = "Git tags that mark releases (default: ${DEFAULT-VALUE}).")
-        String releaseTags;
-
-        @Option(
-                names = "--history",
-                description = "Read the FILEs (files or folders) as a migration history in another tool's layout,"
-                        + " in the order given; --dir and --release-tags do not apply.")
-        boolean history;
-
-        @Option(
-                names = "--include",
-                paramLabel = "GLOB",
-                description = "With --history: read only the files of a folder whose name matches GLOB, such as"
-                        + " '*.postgres.*'; a file without a database infix runs on every database, so it stays.")
-        String include;
-
-        @Option(
-                names = "--autocommit",
-                description = "With --history: the tool sends every statement on its own, each committing (temporal's"
-                        + " schema tool, psql -f without --single-transaction), so no lock outlives its statement.")
-        boolean autocommit;
-
-        @Option(
-                names = "--conventions",
-                description = "With --history: also hold the history to Keel's house conventions (the model"
-                        + " checklist, soft delete, its type choices and enum order), which a Keel project's own"
-                        + " migrations always are; without it another tool's history is checked for hazards only.")
-        boolean conventions;
-
-        @Parameters(
-                paramLabel = "FILE",
-                arity = "0..*",
-                description =
-                        "Check only these files (default: every migration); with --history, the history to" + " check.")
-        List<Path> only = List.of();
-
-        @Override
-        public Integer call() {
-            if (!FindingFormats.FORMATS.contains(format)) {
-                throw new MigrationException(
-                        "--format must be one of " + FindingFormats.FORMATS + ", not '" + format + "'.");
-            }
-            if (history) {
-                return lintHistory();
-            }
-            if (include != null) {
-                throw new MigrationException("--include picks files of a --history folder; add --history.");
-            }
-            if (conventions) {
-                throw new MigrationException(
-                        "--conventions applies to --history: a Keel project's migrations are always held to them.");
-            }
-            if (autocommit) {
-                throw new MigrationException("--autocommit applies to --history: Flyway runs each file in a transaction"
-                        + " unless the file says otherwise (-- keel:non-transactional).");
-            }
-            for (Path file : only) {
-                if (!Files.isRegularFile(file)) {
-                    throw new MigrationException("There is no file " + file + " to check.");
-                }
-            }
-            MigrationFiles files = target.files();
-            ReleaseHistory releases = ReleaseHistory.fromGit(files.migrationDirectory(), releaseTags);
-            return report(new MigrationLinter(releases).lint(files, only), releases.description());
-        }
-
-        /** Another tool's history: every step its own release, each down against the schema right after its up. */
-        private int lintHistory() {
-            if (only.isEmpty()) {
-                throw new MigrationException("--history needs the files or folders to check, oldest first.");
-            }
-            MigrationHistory read = MigrationHistory.read(only, Optional.ofNullable(include));
-            MigrationHistory steps = autocommit ? read.autocommit() : read;
-            if (steps.steps().isEmpty()) {
-                throw new MigrationException("No migration found in " + only
-                        + (include == null ? "" : " matching --include " + include) + ".");
-            }
-            LintResult result = MigrationLinter.lint(steps);
-            return report(
-                    conventions ? result : result.withoutConventions(),
-                    "history of " + steps.description() + ", every step its own release"
-                            + (conventions
-                                    ? ", with Keel's conventions"
-                                    : "; hazards only (--conventions adds Keel's)"));
-        }
-
-        private int report(LintResult result, String releases) {
-            FindingFormats.write(format, result.findings(), out());
-            long errors = result.findings().stream().filter(Finding::isError).count();
-            String summary = String.format(
-                    "lint: %d error%s, %d warning%s in %d file%s (%d suppressed by keel:allow); %s",
-                    errors,
-                    errors == 1 ? "" : "s",
-                    result.findings().size() - errors,
-                    result.findings().size() - errors == 1 ? "" : "s",
-                    result.filesChecked(),
-                    result.filesChecked() == 1 ? "" : "s",
-                    result.suppressed().size(),
-                    releases);
-            PrintWriter summaryOut =
-                    format.equals("text") ? out() : spec.commandLine().getErr();
-            summaryOut.println(summary);
-            summaryOut.flush();
-            return errors > 0 ? 1 : 0;
         }
     }
 

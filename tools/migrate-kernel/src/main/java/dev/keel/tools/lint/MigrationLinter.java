@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The static migration checker: reads every migration in version order, as Flyway would run
@@ -24,8 +25,11 @@ import java.util.stream.Collectors;
  */
 public final class MigrationLinter {
 
+    /** Rules that need nothing but the file: they run as the file is read, on any core (ReadAhead). */
+    private static final List<StatementRule> FILE_RULES = List.of(new PortabilityRules());
+
+    /** Rules that follow the schema the migrations before built: in order, one file after another. */
     private static final List<StatementRule> RULES = List.of(
-            new PortabilityRules(),
             new TransactionRules(),
             // Before the timeouts: statement_timeout matters only where the locking rules found work under a lock.
             new LockingRules(),
@@ -34,9 +38,17 @@ public final class MigrationLinter {
             new TypeRules(),
             new ConventionRules());
 
-    private final ReleaseHistory releases;
+    private final Supplier<ReleaseHistory> releases;
 
     public MigrationLinter(ReleaseHistory releases) {
+        this(() -> releases);
+    }
+
+    /**
+     * Releases asked for only once the files are being read: finding them runs git, whose first
+     * start in a JVM costs more than reading a hundred files, so a caller can run it alongside.
+     */
+    public MigrationLinter(Supplier<ReleaseHistory> releases) {
         this.releases = releases;
     }
 
@@ -56,23 +68,32 @@ public final class MigrationLinter {
         List<Finding> reported = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         int checked = 0;
-        List<Path> known = new ArrayList<>();
-        for (MigrationFiles.Migration migration : files.migrations()) {
-            known.add(normalize(migration.file()));
+        List<MigrationFiles.Migration> migrations = files.migrations();
+        Set<Path> known = migrations.stream()
+                .map(migration -> normalize(migration.file()))
+                .collect(Collectors.toSet());
+        List<Path> extras =
+                only.stream().filter(extra -> !known.contains(normalize(extra))).toList();
+        ReadAhead<PreparedScript> ahead =
+                new ReadAhead<>(Stream.concat(migrations.stream().map(MigrationFiles.Migration::file), extras.stream())
+                        .<Supplier<PreparedScript>>map(path -> () -> prepare(path.toString(), FlywayScript.read(path)))
+                        .toList());
+        ReleaseHistory history = releases.get();
+        int index = 0;
+        for (MigrationFiles.Migration migration : migrations) {
             boolean report = selected.isEmpty() || selected.contains(normalize(migration.file()));
             lintFile(
                     migration.file(),
-                    releases.group(migration.version()),
+                    history.group(migration.version()),
+                    ahead.reader(index++),
                     schema,
                     report ? reported : new ArrayList<>(),
                     report ? suppressed : new ArrayList<>());
             checked += report ? 1 : 0;
         }
-        for (Path extra : only) {
-            if (!known.contains(normalize(extra))) {
-                lintFile(extra, ReleaseHistory.UNRELEASED, schema, reported, suppressed);
-                checked++;
-            }
+        for (Path extra : extras) {
+            lintFile(extra, ReleaseHistory.UNRELEASED, ahead.reader(index++), schema, reported, suppressed);
+            checked++;
         }
         return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
     }
@@ -87,12 +108,18 @@ public final class MigrationLinter {
         List<Finding> reported = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         int checked = 0;
+        ReadAhead<PreparedScript> ahead = new ReadAhead<>(history.steps().stream()
+                .flatMap(step -> Stream.concat(Stream.of(step.up()), step.down().stream()))
+                .<Supplier<PreparedScript>>map(
+                        script -> () -> prepare(script.file().toString(), script.parse()))
+                .toList());
+        int index = 0;
         for (int i = 0; i < history.steps().size(); i++) {
             MigrationHistory.Step step = history.steps().get(i);
-            lintScript(step.up(), "step-" + i, schema, reported, suppressed);
+            lintScript(step.up(), "step-" + i, ahead.reader(index++), schema, reported, suppressed);
             checked++;
             for (MigrationHistory.Script down : step.down().stream().toList()) {
-                lintScript(down, "step-" + i + "-down", schema.copy(), reported, suppressed);
+                lintScript(down, "step-" + i + "-down", ahead.reader(index++), schema.copy(), reported, suppressed);
                 checked++;
             }
         }
@@ -102,6 +129,7 @@ public final class MigrationLinter {
     private static void lintScript(
             MigrationHistory.Script script,
             String group,
+            Supplier<PreparedScript> read,
             SchemaModel schema,
             List<Finding> reported,
             List<Finding> suppressed) {
@@ -109,41 +137,46 @@ public final class MigrationLinter {
         lintFile(
                 script.file().toString(),
                 new SchemaModel.Origin(script.key(), group),
-                script::parse,
+                read,
                 schema,
                 reported,
                 suppressed);
     }
 
     private static void lintFile(
-            Path path, String group, SchemaModel schema, List<Finding> reported, List<Finding> suppressed) {
+            Path path,
+            String group,
+            Supplier<PreparedScript> read,
+            SchemaModel schema,
+            List<Finding> reported,
+            List<Finding> suppressed) {
         String file = path.toString();
-        lintFile(
-                file, new SchemaModel.Origin(file, group), () -> FlywayScript.read(path), schema, reported, suppressed);
+        lintFile(file, new SchemaModel.Origin(file, group), read, schema, reported, suppressed);
     }
 
     private static void lintFile(
             String file,
             SchemaModel.Origin origin,
-            Supplier<FlywayScript> read,
+            Supplier<PreparedScript> read,
             SchemaModel schema,
             List<Finding> reported,
             List<Finding> suppressed) {
-        FlywayScript script;
+        PreparedScript prepared;
         try {
-            script = read.get();
+            prepared = read.get();
         } catch (SqlSyntaxException e) {
             reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
             return;
         } catch (UncheckedIOException e) {
             throw new MigrationException(e.getMessage());
         }
+        FlywayScript script = prepared.script();
         FileScope scope = new FileScope(file, origin, script);
         List<List<Finding>> perStatement = new ArrayList<>();
         for (int i = 0; i < script.statements().size(); i++) {
             SqlStatement statement = script.statements().get(i);
             Operation operation = script.operations().get(i);
-            List<Finding> findings = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>(prepared.fileRuleFindings().get(i));
             StatementContext context = new StatementContext(statement, operation, scope, schema, findings);
             for (StatementRule rule : RULES) {
                 guarded(context, () -> rule.check(context));
@@ -160,7 +193,7 @@ public final class MigrationLinter {
                     at != null ? at : scope.statements.get(index).statement().first();
             perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
         };
-        RULES.forEach(rule -> rule.finish(scope, schema, reporter));
+        Stream.concat(FILE_RULES.stream(), RULES.stream()).forEach(rule -> rule.finish(scope, schema, reporter));
         List<Finding> fileFindings = new ArrayList<>();
         for (int i = 0; i < perStatement.size(); i++) {
             Suppressions.apply(
@@ -169,6 +202,28 @@ public final class MigrationLinter {
         Suppressions.unattached(file, script.trailingComments(), fileFindings);
         fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         reported.addAll(fileFindings);
+    }
+
+    /** A script read, with what the rules that need nothing but the file found in each statement. */
+    private record PreparedScript(FlywayScript script, List<List<Finding>> fileRuleFindings) {}
+
+    /** Applies the file's own rules, statement by statement, as the file is read: no schema needed. */
+    private static PreparedScript prepare(String file, FlywayScript script) {
+        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, "read-ahead"), script);
+        SchemaModel unused = new SchemaModel();
+        List<List<Finding>> found = new ArrayList<>();
+        for (int i = 0; i < script.statements().size(); i++) {
+            List<Finding> findings = new ArrayList<>();
+            StatementContext context = new StatementContext(
+                    script.statements().get(i), script.operations().get(i), scope, unused, findings);
+            for (StatementRule rule : FILE_RULES) {
+                guarded(context, () -> rule.check(context));
+            }
+            scope.statements.add(new FileScope.Parsed(
+                    script.statements().get(i), script.operations().get(i)));
+            found.add(List.copyOf(findings));
+        }
+        return new PreparedScript(script, found);
     }
 
     /** A rule that trips over SQL it does not follow reports that, and the check goes on. */
