@@ -56,6 +56,10 @@ class WorkUnderLockTest {
                 Arguments.of(
                         "work-after-exclusive-lock",
                         LOCK_T + "DO $$ BEGIN EXECUTE 'CREATE INDEX t_note_idx ON t (note)'; END $$;"),
+                // a literal that does not read as SQL may run anything, like SQL built at run time
+                Arguments.of(
+                        "work-after-exclusive-lock",
+                        LOCK_T + "DO $$ BEGIN EXECUTE 'UPDATE t SET n = 1 /* unclosed'; END $$;"),
                 // DROP INDEX locks the index's table, so the index built after it waits under that lock
                 Arguments.of(
                         "work-after-exclusive-lock",

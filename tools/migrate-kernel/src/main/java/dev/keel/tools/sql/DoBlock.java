@@ -3,6 +3,7 @@ package dev.keel.tools.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL inside a {@code DO} block, so the rules can judge what it runs instead of guessing: the
@@ -79,9 +80,10 @@ public record DoBlock(List<SqlStatement> statements, boolean dynamicSql) {
                                 && start + 2 == i
                                 && (argument.kind() == Token.Kind.STRING
                                         || argument.kind() == Token.Kind.DOLLAR_STRING);
-                        if (literal) {
-                            found.addAll(
-                                    SqlSplitter.split(argument.stringValue()).statements());
+                        // A literal that does not read as SQL is as unknown as one built at run time.
+                        List<SqlStatement> executed = literal ? statementsOf(argument.stringValue()) : null;
+                        if (executed != null) {
+                            found.addAll(executed);
                         } else {
                             dynamic = true;
                         }
@@ -103,5 +105,13 @@ public record DoBlock(List<SqlStatement> statements, boolean dynamicSql) {
             }
         }
         return new DoBlock(found, dynamic);
+    }
+
+    private static @Nullable List<SqlStatement> statementsOf(String sql) {
+        try {
+            return SqlSplitter.split(sql).statements();
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
     }
 }
