@@ -19,6 +19,14 @@ class RuleCasesTest {
 
     static Stream<Arguments> flagged() {
         return Stream.of(
+                // a USING that computes, and a plain USING of a type change that rewrites anyway
+                Arguments.of(
+                        "rewriting-type-change",
+                        TIMEOUTS + "ALTER TABLE t ALTER COLUMN name TYPE text USING lower(name);"),
+                Arguments.of("rewriting-type-change", TIMEOUTS + "ALTER TABLE t ALTER COLUMN n TYPE bigint USING n;"),
+                Arguments.of(
+                        "rewriting-type-change",
+                        TIMEOUTS + "ALTER TABLE t ALTER COLUMN name TYPE text USING name || '';"),
                 // PostgreSQL only
                 Arguments.of("postgres-only", "CREATE TABLE x (id INTEGER PRIMARY KEY AUTOINCREMENT);"),
                 Arguments.of("postgres-only", "CREATE TABLE x (id int AUTO_INCREMENT);"),
@@ -184,6 +192,12 @@ class RuleCasesTest {
 
     static Stream<Arguments> notFlagged() {
         return Stream.of(
+                // USING the column itself computes nothing: the type change alone decides (varchar to text: none)
+                Arguments.of(
+                        "rewriting-type-change", TIMEOUTS + "ALTER TABLE t ALTER COLUMN name TYPE text USING name;"),
+                Arguments.of(
+                        "rewriting-type-change",
+                        TIMEOUTS + "ALTER TABLE t ALTER COLUMN name TYPE text USING name::text;"),
                 Arguments.of(
                         "postgres-only",
                         "CREATE TABLE x (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1), "

@@ -311,7 +311,12 @@ final class LockingRules implements StatementRule {
                     Rule.REWRITING_TYPE_CHANGE,
                     change.at(),
                     "ALTER COLUMN " + column + " from " + old + " to " + change.type()
-                            + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock");
+                            + " rewrites the table and its indexes under an ACCESS EXCLUSIVE lock"
+                            + (old.canonical().equals("timestamp")
+                                            && change.type().canonical().equals("timestamptz")
+                                    ? " (unless the session's TimeZone is UTC, where PostgreSQL 12 and later"
+                                            + " keep the rows as they are)"
+                                    : ""));
         } else {
             checkIndexRebuild(context, alter, change, known, column);
         }

@@ -530,7 +530,7 @@ public final class OperationParser {
                 return new AlterColumnType(
                         column,
                         type,
-                        rest.stream().anyMatch(token -> token.is("USING")),
+                        computesNewValues(rest, column),
                         rest.stream().anyMatch(token -> token.is("COLLATE")),
                         at);
             }
@@ -842,6 +842,39 @@ public final class OperationParser {
     }
 
     /** Parses, and reads SQL the parser does not follow as a statement the rules have nothing to say about. */
+    /**
+     * Whether ALTER COLUMN ... TYPE has a USING that computes new values. {@code USING col} and
+     * {@code USING col::type} say what PostgreSQL does without one, so the type change alone decides.
+     */
+    private static boolean computesNewValues(List<Token> rest, String column) {
+        int using = -1;
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).is("USING")) {
+                using = i;
+                break;
+            }
+        }
+        if (using < 0) {
+            return false;
+        }
+        List<Token> expression = rest.subList(using + 1, rest.size());
+        boolean theColumn = !expression.isEmpty()
+                && expression.getFirst().isIdentifier()
+                && expression.getFirst().name().equals(column);
+        boolean castAtMost = expression.size() == 1
+                || expression.size() > 2
+                        && expression.get(1).isSymbol("::")
+                        && expression.subList(2, expression.size()).stream()
+                                .allMatch(token -> token.kind() == Token.Kind.WORD
+                                        || token.kind() == Token.Kind.NUMBER
+                                        || token.isSymbol("(")
+                                        || token.isSymbol(")")
+                                        || token.isSymbol(",")
+                                        || token.isSymbol("[")
+                                        || token.isSymbol("]"));
+        return !(theColumn && castAtMost);
+    }
+
     public static Operation safeParse(SqlStatement statement) {
         try {
             return parse(statement);
