@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  * What an undo script says about its migration: statements that undo it, or {@code -- keel:irreversible
  * <reason>} when nothing can. An undo with neither would let down forget the history row and keep the
  * schema, so validate fails on it and down refuses it, as down refuses a declared irreversible one.
+ * {@code irreversibleReason} is present when the file carries the marker, and blank when it gives no reason.
  */
 public record UndoScript(Path file, boolean hasStatements, Optional<String> irreversibleReason) {
 
