@@ -83,9 +83,14 @@ migrate-show: jdk $(MIGRATE_JAR) ## A migration's state, SQL and undo SQL: make 
 migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION=down: migrate-down), changing nothing
 	$(MIGRATE) sql --direction $(or $(DIRECTION),up) $(if $(STEPS),--steps $(STEPS))
 
-migrate-create: jdk $(MIGRATE_JAR) ## Write V and U scripts from the model checklist: make migrate-create NAME=add_gadgets_table
+migrate-create: jdk $(MIGRATE_JAR) ## NAME=...: for now as migrate-create-manual; it will become the generator (from the model)
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
 	$(MIGRATE) create "$(NAME)"
+
+.PHONY: migrate-create-manual
+migrate-create-manual: jdk $(MIGRATE_JAR) ## Write V and its matching U from the model checklist, to edit by hand: NAME=add_gadgets_table
+	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create-manual NAME=add_gadgets_table" >&2; exit 2; }
+	$(MIGRATE) create-manual "$(NAME)"
 
 migrate-rebase: jdk $(MIGRATE_JAR) ## Give this branch's migrations versions after main's newest (MAIN=<ref>, default main)
 	$(MIGRATE) rebase --dir migrations/src/main/resources/db $(if $(MAIN),--main $(MAIN))
@@ -97,7 +102,7 @@ migrate-stamp: jdk $(MIGRATE_JAR) ## Record pending migrations up to V=<version>
 migrate-repair: jdk $(MIGRATE_JAR) ## Flyway repair: remove failed history rows, realign checksums with the files
 	$(MIGRATE) repair
 
-migrate-validate: jdk $(MIGRATE_JAR) ## Naming, an undo for every migration, no duplicate versions, checksums (OFFLINE=1: files only)
+migrate-validate: jdk $(MIGRATE_JAR) ## Naming, an undo for every migration (statements or -- keel:irreversible), no duplicate versions, checksums (OFFLINE=1: files only)
 	$(MIGRATE) validate $(if $(OFFLINE),--offline) $(if $(MAIN),--main $(MAIN))
 
 migrate-lint: jdk $(MIGRATE_JAR) ## PostgreSQL-only and live-database safety rules (FILES="a.sql b.sql", FORMAT=json|sarif|github)

@@ -582,7 +582,10 @@ public final class KeelMigrate {
         }
     }
 
-    @Command(name = "create", description = "Write a new migration and its undo script from the model checklist.")
+    @Command(
+            name = "create",
+            aliases = "create-manual",
+            description = "Write a new migration and its undo script from the model checklist.")
     static final class Create extends Subcommand {
 
         private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
@@ -611,8 +614,9 @@ public final class KeelMigrate {
             Path undo = files.undoDirectory().resolve("U" + version + "__" + name + ".sql");
             Files.createDirectories(migration.getParent());
             Files.createDirectories(undo.getParent());
-            Files.writeString(migration, Templates.migration(name));
-            Files.writeString(undo, Templates.undo(migration.getFileName().toString()));
+            Templates.Pair pair = Templates.pair(name, migration.getFileName().toString());
+            Files.writeString(migration, pair.migration());
+            Files.writeString(undo, pair.undo());
             PrintWriter out = out();
             out.println("created " + migration);
             out.println("created " + undo);

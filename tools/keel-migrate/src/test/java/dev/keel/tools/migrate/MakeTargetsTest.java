@@ -71,6 +71,8 @@ class MakeTargetsTest {
                         "verify-setup",
                         "backfill",
                         "migrate-check",
+                        "migrate-create",
+                        "migrate-create-manual",
                         "rename",
                         "remove-example",
                         "check-fork");
@@ -98,7 +100,9 @@ class MakeTargetsTest {
                         "db reset",
                         "verify-setup",
                         "db settings --for psql",
-                        "schema-check");
+                        "schema-check",
+                        "create",
+                        "create-manual");
         for (String line : calls) {
             // The subcommand words must name commands keel-migrate has; the make variables that follow are not checked.
             CommandLine command = KeelMigrate.commandLine();

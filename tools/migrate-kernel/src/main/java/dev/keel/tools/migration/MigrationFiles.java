@@ -115,6 +115,7 @@ public final class MigrationFiles {
                     problems.add(undo + ": an undo runs in one transaction with its history row, so it cannot use "
                             + "CONCURRENTLY, VACUUM or the like; use the plain form");
                 }
+                UndoScript.read(undo).problem(migration).ifPresent(problems::add);
             });
             if (migration.undo().isEmpty()) {
                 problems.add(migration.file() + ": has no undo script; add "

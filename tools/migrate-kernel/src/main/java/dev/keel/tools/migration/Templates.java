@@ -1,43 +1,69 @@
 package dev.keel.tools.migration;
 
-/** The starting text of a new migration and its undo: the model checklist, ready to edit. */
+/**
+ * The starting text of a new migration and its undo: the model checklist, ready to edit. Both come
+ * from one {@link NewTable}, so the undo drops what the migration creates and the two cannot drift.
+ */
 public final class Templates {
 
     private Templates() {}
 
-    public static String migration(String name) {
-        String table = name.replaceFirst("^(create|add)_", "").replaceFirst("_table$", "");
-        return """
-                -- %s
-                -- The model checklist for a new table (delete what does not apply):
-                --   id uuid PRIMARY KEY, assigned by the application (UUIDv7), never by the database
-                --   created_at, updated_at (kept by keel_touch_updated_at), archived_at for soft delete
-                --   keel_forbid_delete: rows are archived, never deleted
-                --   partial indexes WHERE archived_at IS NULL for what lists and uniqueness need
-                -- On a live database: set lock_timeout, and CREATE INDEX CONCURRENTLY in a migration of its own.
+    /** A migration and its undo, as make migrate-create-manual writes them. */
+    public record Pair(String migration, String undo) {}
 
-                CREATE TABLE %s (
-                    id          uuid        PRIMARY KEY,
-                    created_at  timestamptz NOT NULL DEFAULT now(),
-                    updated_at  timestamptz NOT NULL DEFAULT now(),
-                    archived_at timestamptz
-                );
+    /** The table a migration named {@code add_gadgets_table} creates: {@code gadgets}. */
+    public record NewTable(String name) {
 
-                CREATE TRIGGER %s_touch_updated_at
-                    BEFORE UPDATE ON %s
-                    FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
+        public static NewTable forMigration(String migrationName) {
+            return new NewTable(migrationName.replaceFirst("^(create|add)_", "").replaceFirst("_table$", ""));
+        }
 
-                CREATE TRIGGER %s_forbid_delete
-                    BEFORE DELETE ON %s
-                    FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
-                """.formatted(name.replace('_', ' '), table, table, table, table, table);
+        String migration(String title) {
+            return """
+                    -- %s
+                    -- The model checklist for a new table (delete what does not apply):
+                    --   id uuid PRIMARY KEY, assigned by the application (UUIDv7), never by the database
+                    --   created_at, updated_at (kept by keel_touch_updated_at), archived_at for soft delete
+                    --   keel_forbid_delete: rows are archived, never deleted
+                    --   partial indexes WHERE archived_at IS NULL for what lists and uniqueness need
+                    -- On a live database: set lock_timeout, and CREATE INDEX CONCURRENTLY in a migration of its own.
+                    -- Change its undo with it: make migrate-down runs the undo, make migrate-test proves it.
+
+                    CREATE TABLE %2$s (
+                        id          uuid        PRIMARY KEY,
+                        created_at  timestamptz NOT NULL DEFAULT now(),
+                        updated_at  timestamptz NOT NULL DEFAULT now(),
+                        archived_at timestamptz
+                    );
+
+                    CREATE TRIGGER %2$s_touch_updated_at
+                        BEFORE UPDATE ON %2$s
+                        FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
+
+                    CREATE TRIGGER %2$s_forbid_delete
+                        BEFORE DELETE ON %2$s
+                        FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
+                    """.formatted(title, name);
+        }
+
+        String undo(String migrationFile) {
+            return """
+                    -- Undo of %s: put the schema back exactly as it was before it.
+                    -- Runs in one transaction with the removal of its history row. Dropping the table drops its
+                    -- indexes and triggers; undo in reverse order whatever else the migration gains.
+                    -- Data nothing can bring back? Replace the statements with: %s <reason>
+
+                    DROP TABLE %s;
+                    """.formatted(migrationFile, UndoScript.IRREVERSIBLE, name);
+        }
     }
 
-    public static String undo(String migrationFile) {
-        return """
-                -- Undo of %s: put the schema back exactly as it was before it.
-                -- Runs in one transaction with the removal of its history row.
+    /** The pair for migration {@code name} (such as add_gadgets_table), written to {@code migrationFile}. */
+    public static Pair pair(String name, String migrationFile) {
+        return new Pair(migration(name), NewTable.forMigration(name).undo(migrationFile));
+    }
 
-                """.formatted(migrationFile);
+    public static String migration(String name) {
+        return NewTable.forMigration(name).migration(name.replace('_', ' '));
     }
 }

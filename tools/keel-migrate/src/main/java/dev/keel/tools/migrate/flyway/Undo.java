@@ -2,6 +2,7 @@ package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migration.UndoScript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Runs undo scripts, newest migration first. Each undo runs in one transaction together with
  * the removal of its history row: a failing undo leaves schema and history as they were and
- * names the file, the line and the statement.
+ * names the file, the line and the statement. An empty undo, or one marked {@code -- keel:irreversible},
+ * is refused before anything runs: running it would report the migration undone while its schema stays.
  */
 public final class Undo {
 
@@ -53,14 +55,20 @@ public final class Undo {
         }
     }
 
+    /** Refuses the whole plan, before any undo runs, when one of them is missing, empty or irreversible. */
     private List<Path> scripts(List<AppliedMigration> chosen) {
         List<Path> scripts = new ArrayList<>();
-        for (AppliedMigration migration : chosen) {
-            scripts.add(files.find(migration.version())
-                    .flatMap(MigrationFiles.Migration::undo)
-                    .orElseThrow(() -> new MigrationException("Migration " + migration.version() + " ("
-                            + migration.description() + ") has no undo script in " + files.undoDirectory()
-                            + "; nothing was undone.")));
+        for (AppliedMigration applied : chosen) {
+            MigrationFiles.Migration migration = files.find(applied.version())
+                    .filter(found -> found.undo().isPresent())
+                    .orElseThrow(() -> new MigrationException("Migration " + applied.version() + " ("
+                            + applied.description() + ") has no undo script in " + files.undoDirectory()
+                            + "; nothing was undone."));
+            Path undo = migration.undo().orElseThrow();
+            UndoScript.read(undo).refusal(migration).ifPresent(refusal -> {
+                throw new MigrationException(refusal);
+            });
+            scripts.add(undo);
         }
         return scripts;
     }

@@ -5,19 +5,22 @@ import dev.keel.tools.migrate.flyway.CatalogSnapshot;
 import dev.keel.tools.migrate.trace.MigrationTrace;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
+import dev.keel.tools.migration.UndoScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The migration test: on an empty scratch database, applies the migrations one at a time, each
  * onto tables holding generated rows, so one that only fails when rows exist fails here; then
  * takes each through up, down, up again, which must give back the same catalog and keep the rows,
  * and their values, of every table the undo keeps. A table the generator cannot fill is a warning
- * on the migration's line, since the migration then passed on it empty. Stops at a migration that cannot be applied.
+ * on the migration's line, since the migration then passed on it empty, as is an undo marked
+ * {@code -- keel:irreversible <reason>}, which is not tried. Stops at a migration that cannot be applied.
  */
 public final class MigrationProof {
 
@@ -74,10 +77,22 @@ public final class MigrationProof {
         }
         // The tables it created get rows too, so its undo and second run face data as well.
         record(generator.fillEmptyTables(session), notes, unfilled);
+        List<String> warnings = warnings(unfilled);
+        Optional<String> irreversible = irreversible(migration);
+        irreversible.ifPresent(reason -> warnings.add("irreversible (" + reason + "), so not undone and redone"));
         List<Problem> problems = migration.undo().isEmpty()
                 ? List.of(new Problem.NoUndo("undo/U" + migration.version() + "__" + migration.name() + ".sql"))
-                : roundTrip(session, migration, before, rowsBefore);
-        return new MigrationResult(migration, rowsBefore.total(), problems, notes, warnings(unfilled));
+                : irreversible.isPresent() ? List.of() : roundTrip(session, migration, before, rowsBefore);
+        return new MigrationResult(migration, rowsBefore.total(), problems, notes, warnings);
+    }
+
+    /** The reason its undo gives for being irreversible; without one, down's refusal fails the round trip. */
+    private static Optional<String> irreversible(MigrationFiles.Migration migration) {
+        return migration
+                .undo()
+                .map(UndoScript::read)
+                .flatMap(UndoScript::irreversibleReason)
+                .filter(reason -> !reason.isEmpty());
     }
 
     /**

@@ -128,7 +128,7 @@ class MigrationProofTest {
         add(
                 "index_created_at",
                 "CREATE INDEX widget_created_at_idx ON widget (created_at);\n",
-                "-- forgot: DROP INDEX widget_created_at_idx;\n");
+                "-- forgot the index: the name is mistyped\nDROP INDEX IF EXISTS widget_created_idx;\n");
 
         ProofReport report = prove();
 
@@ -228,6 +228,39 @@ class MigrationProofTest {
 
         assertThat(only(report, Problem.NoUndo.class).expected()).isEqualTo("undo/U" + NEXT + "__add_note.sql");
         assertThat(print(report)).contains("no undo script", "add undo/U" + NEXT + "__add_note.sql");
+    }
+
+    @Test
+    void anEmptyUndoFailsTheRoundTripAndLeavesTheMigrationApplied() throws IOException {
+        add("add_note", "ALTER TABLE widget ADD COLUMN note text;\n", "-- Undo: drop the column.\n");
+
+        ProofReport report = prove();
+
+        assertThat(only(report, Problem.UndoFails.class).message())
+                .contains("Migration " + NEXT + " (add note) has an empty undo", "Nothing was undone");
+        assertThat(report.failed()).isTrue();
+    }
+
+    @Test
+    void anIrreversibleMigrationIsAppliedOnDataAndWarnedAboutNotRoundTripped() throws IOException {
+        add(
+                "trim_names",
+                "UPDATE widget SET name = btrim(name);\n",
+                "-- keel:irreversible the untrimmed names are gone\n");
+
+        ProofReport report = prove();
+
+        assertThat(report.failed()).as(print(report)).isFalse();
+        assertThat(report.results().getLast().warnings())
+                .containsExactly("irreversible (the untrimmed names are gone), so not undone and redone");
+        assertThat(print(report)).contains("V" + NEXT + "__trim_names.sql", "warning: irreversible");
+    }
+
+    @Test
+    void anIrreversibleMarkerWithoutAReasonFailsTheRoundTrip() throws IOException {
+        add("trim_names", "UPDATE widget SET name = btrim(name);\n", "-- keel:irreversible\n");
+
+        assertThat(only(prove(), Problem.UndoFails.class).message()).contains("is irreversible", "without a reason");
     }
 
     @Test
