@@ -67,6 +67,10 @@ public final class SchemaCommand extends KeelMigrate.Subcommand {
      */
     static String rewrite(KeelMigrate.Target target) throws IOException {
         Path file = SchemaFile.in(target.dir);
+        if (ProductionGuard.production()) {
+            // The migrations went in; a scratch database on the production server is no part of that.
+            return file + " not rewritten in production: run make migrate-schema on a development machine";
+        }
         return write(file, produced(target), Files.isRegularFile(file) ? Files.readString(file) : null);
     }
 
