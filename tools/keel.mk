@@ -31,7 +31,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
 .PHONY: help run jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \
         remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
-        migrate-lint migrate-trace migrate-test migrate-check backup-db restore-db backfill \
+        migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
         db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup \
         db-reset verify-setup
 
@@ -60,8 +60,8 @@ $(MIGRATE_JAR): $(MIGRATE_SOURCES)
 migrate-status: jdk $(MIGRATE_JAR) ## Current version, pending and applied migrations with checksum state and undo (JSON=1 for JSON)
 	$(MIGRATE) status $(if $(JSON),--json)
 
-migrate-up: jdk $(MIGRATE_JAR) ## Apply pending migrations, each with its duration (TO=<version> stops there)
-	$(MIGRATE) up $(if $(TO),--to $(TO))
+migrate-up: jdk $(MIGRATE_JAR) ## Apply pending migrations, each with its duration (TO=<version> stops there); rewrites db/schema.sql when it applied any
+	$(MIGRATE) up $(if $(TO),--to $(TO)) --write-schema
 
 migrate-down: jdk $(MIGRATE_JAR) ## Undo the last applied migration (STEPS=n for more), each with its history row in one transaction
 	$(MIGRATE) down $(if $(STEPS),--steps $(STEPS))
@@ -86,6 +86,7 @@ migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION
 migrate-create: jdk $(MIGRATE_JAR) ## NAME=...: for now as migrate-create-manual; it will become the generator (from the model)
 	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
 	$(MIGRATE) create "$(NAME)"
+	$(MIGRATE) schema || echo "migrate-create: db/schema.sql not rewritten; edit the new migration, then make migrate-schema" >&2
 
 .PHONY: migrate-create-manual
 migrate-create-manual: jdk $(MIGRATE_JAR) ## Write V and its matching U from the model checklist, to edit by hand: NAME=add_gadgets_table
@@ -116,6 +117,12 @@ migrate-test: jdk $(MIGRATE_JAR) ## Each migration on a scratch database full of
 
 migrate-check: jdk $(MIGRATE_JAR) ## This release's and the previous release's MyBatis statements against the migrated database; the model checklist
 	$(MIGRATE) schema-check
+
+migrate-schema: jdk $(MIGRATE_JAR) ## Write db/schema.sql, the schema the migrations produce (on a scratch database); commit it
+	$(MIGRATE) schema
+
+migrate-drift: jdk $(MIGRATE_JAR) ## Fail when db/schema.sql and the migrations disagree, printing the diff (make verify runs it)
+	$(MIGRATE) schema --check
 
 backup-db: jdk $(MIGRATE_JAR) ## Back up the migration history and every row (FILE=..., default .keel/backups/<time>.zip)
 	$(MIGRATE) backup "$(or $(FILE),.keel/backups/keel-$(shell date -u +%Y%m%dT%H%M%SZ).zip)"
@@ -182,6 +189,7 @@ remove-example: ## Delete the Widget example (code, mapper, migration and undo, 
 CHECK_FORK ?= 1
 keel-checks: check-find-jdk check-compose check-pins check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
+	$(MAKE) --no-print-directory migrate-drift
 	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
 
 check-find-jdk: ## The JDK finder: JAVA_HOME when >= 21, older ones passed over, a clear message when none

@@ -66,6 +66,7 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             MigrationTestCommand.class,
             SchemaCheckCommand.class,
+            SchemaCommand.class,
             BackfillCommand.class,
             DbCommand.class,
             VerifySetupCommand.class
@@ -258,8 +259,14 @@ public final class KeelMigrate {
         @Option(names = "--to", description = "Stop after this version.")
         String to;
 
+        @Option(
+                names = "--write-schema",
+                description = "When it applied any, rewrite schema.sql from a scratch database built from the "
+                        + "migrations (make migrate-up does).")
+        boolean writeSchema;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             ProductionGuard.requireConfirmation("up");
             PrintWriter out = out();
             long started = System.nanoTime();
@@ -274,6 +281,9 @@ public final class KeelMigrate {
                             ? (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion)
                             : result.targetSchemaVersion,
                     (System.nanoTime() - started) / 1_000_000);
+            if (writeSchema && result.migrationsExecuted > 0) {
+                out.println(SchemaCommand.rewrite(target));
+            }
             out.flush();
             return 0;
         }
