@@ -101,6 +101,10 @@ final class LockTrace {
                 TableLockMode now = locks(observer, Integer.toString(pid), tables);
                 lock = now.compareTo(lock) > 0 ? now : lock;
                 if (waits(observer, pid) && !blockers.isEmpty()) {
+                    // Read its locks again while it is held: the sample above may predate its first lock, and
+                    // once the blocker commits it may run to the end before the next one.
+                    TableLockMode waiting = locks(observer, Integer.toString(pid), tables);
+                    lock = waiting.compareTo(lock) > 0 ? waiting : lock;
                     Connection blocker = blockers.removeFirst();
                     if (blocker == first) {
                         shareWhatIsNotWaitedFor(second, observer, pid, tables);
