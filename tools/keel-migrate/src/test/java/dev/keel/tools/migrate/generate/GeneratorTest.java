@@ -303,6 +303,75 @@ class GeneratorTest {
                               3. declare it NOT NULL and generate again: it is set through a validated CHECK, \
                         without a long lock.
                               Or give it a constant DEFAULT when one value is right for every old row."""),
+                generates(
+                        "require_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity integer NOT NULL,\n"),
+                        Set.of(),
+                        "migration/V20260102000000__require_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID;
+                        """,
+                        "undo/U20260102000000__require_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity DROP NOT NULL;
+                        """,
+                        "migration/V20260102000001__require_quantity_validate.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget VALIDATE CONSTRAINT widget_quantity_not_null;
+                        """,
+                        "undo/U20260102000001__require_quantity_validate.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """,
+                        "migration/V20260102000002__require_quantity_set_not_null.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity SET NOT NULL;
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
+                        """,
+                        "undo/U20260102000002__require_quantity_set_not_null.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """),
+                generates(
+                        "unique_name",
+                        schema -> schema + "ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE (name);\n",
+                        Set.of(),
+                        "migration/V20260102000000__unique_name_create_widget_name_key.sql",
+                        """
+                        -- keel:non-transactional
+                        CREATE UNIQUE INDEX CONCURRENTLY widget_name_key ON public.widget USING btree (name);
+                        """,
+                        "undo/U20260102000000__unique_name_create_widget_name_key.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_name_key;
+                        """,
+                        "migration/V20260102000001__unique_name_validate.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE USING INDEX widget_name_key;
+                        """,
+                        "undo/U20260102000001__unique_name_validate.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """),
+                refuses(
+                        "widen_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity bigint,\n"),
+                        "type change of public.widget.quantity from integer to bigint rewrites the table under an"
+                                + " ACCESS EXCLUSIVE lock: ALLOW=rewrite generates it; on a large table add a new"
+                                + " column, backfill it and switch over instead"),
+                generates(
+                        "widen_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity bigint,\n"),
+                        EnumSet.of(Allowance.REWRITE),
+                        "migration/V20260102000000__widen_quantity.sql",
+                        TIMEOUTS + """
+                        -- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for
+                        ALTER TABLE public.widget ALTER COLUMN quantity TYPE bigint;
+                        """,
+                        "undo/U20260102000000__widen_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity TYPE integer;
+                        """),
                 refuses(
                         "add_view",
                         schema -> schema + "CREATE VIEW public.live_widget AS SELECT id FROM public.widget;\n",
