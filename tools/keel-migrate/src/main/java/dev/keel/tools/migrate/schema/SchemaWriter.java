@@ -143,7 +143,8 @@ public final class SchemaWriter {
                 + (table.options() == null ? "" : " WITH (" + table.options() + ")") + ";";
     }
 
-    private static String column(Column column) {
+    /** A column as CREATE TABLE and ADD COLUMN write it. */
+    public static String column(Column column) {
         StringBuilder sql = new StringBuilder(column.name() + " " + column.type() + collate(column.collation()));
         switch (column.identity()) {
             case ALWAYS -> sql.append(" GENERATED ALWAYS AS IDENTITY").append(identityOptions(column));
@@ -252,7 +253,7 @@ public final class SchemaWriter {
     }
 
     /** A string literal: quotes doubled, as standard_conforming_strings (on since PostgreSQL 9.1) reads it. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

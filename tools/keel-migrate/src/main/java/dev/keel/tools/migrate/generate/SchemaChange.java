@@ -1,0 +1,240 @@
+package dev.keel.tools.migrate.generate;
+
+import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
+import dev.keel.tools.migrate.schema.DeclaredSchema.EnumType;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Index;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Trigger;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One difference between two schemas. {@link #key()} names what the change does to which object, and
+ * {@link #inverseKey()} the change that undoes it, so the undo diff (the same diff the other way) can be
+ * paired with the migration file that made each change.
+ */
+public sealed interface SchemaChange {
+
+    String key();
+
+    String inverseKey();
+
+    /** A new table with what belongs to it: its constraints, indexes and triggers are created with it. */
+    record TableAdded(Table table, List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers)
+            implements SchemaChange {
+        public String key() {
+            return "+table " + table.name();
+        }
+
+        public String inverseKey() {
+            return "-table " + table.name();
+        }
+    }
+
+    /** A table gone; its constraints, indexes and triggers go with it. */
+    record TableDropped(Table table) implements SchemaChange {
+        public String key() {
+            return "-table " + table.name();
+        }
+
+        public String inverseKey() {
+            return "+table " + table.name();
+        }
+    }
+
+    record ColumnAdded(String table, Column column) implements SchemaChange {
+        public String key() {
+            return "+column " + table + "." + column.name();
+        }
+
+        public String inverseKey() {
+            return "-column " + table + "." + column.name();
+        }
+    }
+
+    record ColumnDropped(String table, Column column) implements SchemaChange {
+        public String key() {
+            return "-column " + table + "." + column.name();
+        }
+
+        public String inverseKey() {
+            return "+column " + table + "." + column.name();
+        }
+    }
+
+    record ColumnTypeChanged(String table, Column from, Column to) implements SchemaChange {
+        public String key() {
+            return "type " + table + "." + to.name();
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
+    record ColumnDefaultChanged(String table, Column from, Column to) implements SchemaChange {
+        public String key() {
+            return "default " + table + "." + to.name();
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
+    record NotNullSet(String table, Column column) implements SchemaChange {
+        public String key() {
+            return "+not-null " + table + "." + column.name();
+        }
+
+        public String inverseKey() {
+            return "-not-null " + table + "." + column.name();
+        }
+    }
+
+    record NotNullDropped(String table, Column column) implements SchemaChange {
+        public String key() {
+            return "-not-null " + table + "." + column.name();
+        }
+
+        public String inverseKey() {
+            return "+not-null " + table + "." + column.name();
+        }
+    }
+
+    /** An index no constraint owns; {@code table} is read from its definition. */
+    record IndexAdded(String table, Index index) implements SchemaChange {
+        public String key() {
+            return "+index " + index.name();
+        }
+
+        public String inverseKey() {
+            return "-index " + index.name();
+        }
+    }
+
+    record IndexDropped(String table, Index index) implements SchemaChange {
+        public String key() {
+            return "-index " + index.name();
+        }
+
+        public String inverseKey() {
+            return "+index " + index.name();
+        }
+    }
+
+    record ConstraintAdded(Constraint constraint) implements SchemaChange {
+        public String key() {
+            return "+constraint " + constraint.table() + "." + constraint.name();
+        }
+
+        public String inverseKey() {
+            return "-constraint " + constraint.table() + "." + constraint.name();
+        }
+    }
+
+    record ConstraintDropped(Constraint constraint) implements SchemaChange {
+        public String key() {
+            return "-constraint " + constraint.table() + "." + constraint.name();
+        }
+
+        public String inverseKey() {
+            return "+constraint " + constraint.table() + "." + constraint.name();
+        }
+    }
+
+    record EnumTypeAdded(EnumType type) implements SchemaChange {
+        public String key() {
+            return "+enum " + type.name();
+        }
+
+        public String inverseKey() {
+            return "-enum " + type.name();
+        }
+    }
+
+    record EnumTypeDropped(EnumType type) implements SchemaChange {
+        public String key() {
+            return "-enum " + type.name();
+        }
+
+        public String inverseKey() {
+            return "+enum " + type.name();
+        }
+    }
+
+    /** A label added to an existing enum, placed before {@code before} or after {@code after} (one is set). */
+    record EnumValueAdded(
+            String type,
+            String label,
+            @Nullable String after,
+            @Nullable String before) implements SchemaChange {
+        public String key() {
+            return "+enum-value " + type + " " + label;
+        }
+
+        public String inverseKey() {
+            return "-enum-value " + type + " " + label;
+        }
+    }
+
+    /** A label gone from an enum: PostgreSQL has no statement for it. */
+    record EnumValueRemoved(String type, String label) implements SchemaChange {
+        public String key() {
+            return "-enum-value " + type + " " + label;
+        }
+
+        public String inverseKey() {
+            return "+enum-value " + type + " " + label;
+        }
+    }
+
+    record TriggerAdded(Trigger trigger) implements SchemaChange {
+        public String key() {
+            return "+trigger " + trigger.table() + "." + trigger.name();
+        }
+
+        public String inverseKey() {
+            return "-trigger " + trigger.table() + "." + trigger.name();
+        }
+    }
+
+    record TriggerDropped(Trigger trigger) implements SchemaChange {
+        public String key() {
+            return "-trigger " + trigger.table() + "." + trigger.name();
+        }
+
+        public String inverseKey() {
+            return "+trigger " + trigger.table() + "." + trigger.name();
+        }
+    }
+
+    /** A comment set, changed or removed ({@code to} null). */
+    record CommentChanged(
+            String target, @Nullable String from, @Nullable String to) implements SchemaChange {
+        public String key() {
+            return "comment " + target;
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
+    /** A difference the generator has no statement for yet: the caller refuses it loudly. */
+    record NotGeneratedYet(String kind, String object) implements SchemaChange {
+        public String key() {
+            return "? " + kind + " " + object;
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+
+        @Override
+        public String toString() {
+            return "not generated yet: " + kind + " " + object;
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package dev.keel.tools.migrate.generate;
+
+import static dev.keel.tools.migrate.schema.SchemaWriter.literal;
+
+import dev.keel.tools.migrate.generate.Generator.Phase;
+import dev.keel.tools.migrate.generate.SchemaChange.ColumnAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ColumnDefaultChanged;
+import dev.keel.tools.migrate.generate.SchemaChange.ColumnDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ColumnTypeChanged;
+import dev.keel.tools.migrate.generate.SchemaChange.CommentChanged;
+import dev.keel.tools.migrate.generate.SchemaChange.ConstraintAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ConstraintDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.EnumValueRemoved;
+import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
+import dev.keel.tools.migrate.generate.SchemaChange.NotNullDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.NotNullSet;
+import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerDropped;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
+import dev.keel.tools.migrate.schema.SchemaWriter;
+import dev.keel.tools.sql.FlywayScript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The SQL of each change: the online form in a migration, the plain one in an undo. */
+final class Statements {
+
+    static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n";
+
+    /** Functions a default may call and still be computed once for ADD COLUMN (stable or immutable). */
+    private static final Set<String> STABLE_FUNCTIONS = Set.of(
+            "now",
+            "transaction_timestamp",
+            "statement_timestamp",
+            "current_setting",
+            "coalesce",
+            "nullif",
+            "greatest",
+            "least",
+            "lower",
+            "upper",
+            "trim",
+            "btrim",
+            "concat",
+            "concat_ws");
+
+    private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(");
+    private static final Pattern PLAIN_UNIQUE = Pattern.compile("UNIQUE \\(([^()]+)\\)");
+    private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
+
+    /** A statement and where it goes in its file: drops before creations, comments last. */
+    private record Statement(int rank, String sql) {}
+
+    private Statements() {}
+
+    static String migration(Phase phase, List<SchemaChange> changes) {
+        List<Statement> statements = new ArrayList<>();
+        changes.forEach(change -> statements.addAll(forward(phase, change)));
+        String body = ordered(statements);
+        return switch (phase) {
+            // Alone and with no SET: Flyway runs it outside a transaction, where a timeout is not needed.
+            case DROP_INDEX, CREATE_INDEX -> FlywayScript.NON_TRANSACTIONAL_HEADER + "\n" + body;
+            default -> TIMEOUTS + "\n" + body;
+        };
+    }
+
+    /** An undo runs in one transaction with its history row: plain forms, no CONCURRENTLY. */
+    static String undo(List<SchemaChange> backward, String mainSuffix) {
+        List<String> irreversible = backward.stream()
+                .filter(change -> change instanceof EnumValueRemoved)
+                .map(change -> (EnumValueRemoved) change)
+                .map(removed -> removed.type() + " keeps '" + removed.label() + "'")
+                .toList();
+        if (!irreversible.isEmpty()) {
+            return "-- keel:irreversible PostgreSQL cannot drop a value from an enum: "
+                    + String.join(", ", irreversible) + "\n";
+        }
+        if (backward.isEmpty()) {
+            return TIMEOUTS + "\n-- This migration only finishes one before it, whose undo removes what both did.\n";
+        }
+        List<Statement> statements = new ArrayList<>();
+        backward.forEach(change -> statements.addAll(plain(change)));
+        return TIMEOUTS + "\n" + ordered(statements);
+    }
+
+    private static String ordered(List<Statement> statements) {
+        return statements.stream()
+                .sorted(Comparator.comparingInt(Statement::rank))
+                .map(statement -> statement.sql() + "\n")
+                .collect(Collectors.joining());
+    }
+
+    private static List<Statement> forward(Phase phase, SchemaChange change) {
+        return switch (change) {
+            case IndexAdded added ->
+                List.of(new Statement(0, concurrently(added.index().definition()) + ";"));
+            case IndexDropped dropped ->
+                List.of(new Statement(
+                        0,
+                        "DROP INDEX CONCURRENTLY IF EXISTS " + dropped.index().name() + ";"));
+            case ConstraintAdded added -> constraintAdded(phase, added.constraint());
+            case NotNullSet set -> notNullSet(phase, set);
+            case TableDropped dropped ->
+                List.of(new Statement(
+                        5,
+                        "-- keel:allow drop-table ALLOW=drop: "
+                                + dropped.table().name() + " is gone from db/schema.sql\nDROP TABLE "
+                                + dropped.table().name() + ";"));
+            case ColumnDropped dropped ->
+                List.of(new Statement(
+                        4,
+                        "-- keel:allow drop-column ALLOW=drop: "
+                                + dropped.column().name() + " is gone from db/schema.sql\n" + dropColumn(dropped)));
+            case ColumnTypeChanged changed
+            when rewrites(changed) ->
+                List.of(new Statement(
+                        10,
+                        "-- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for\n"
+                                + typeChange(changed)));
+            case ColumnAdded added
+            when added.column().defaultExpression() != null
+                    && isVolatile(added.column().defaultExpression()) ->
+                List.of(new Statement(
+                        9,
+                        "-- keel:allow volatile-default ALLOW=rewrite: the rewrite was asked for\n"
+                                + addColumn(added)));
+            default -> plain(change);
+        };
+    }
+
+    /** The one form each change has outside the online recipes; all an undo uses. */
+    private static List<Statement> plain(SchemaChange change) {
+        return switch (change) {
+            case CommentChanged comment ->
+                List.of(new Statement(
+                        comment.to() == null ? 0 : 17,
+                        "COMMENT ON " + comment.target() + " IS "
+                                + (comment.to() == null ? "NULL" : literal(comment.to())) + ";"));
+            case TriggerDropped dropped ->
+                List.of(new Statement(
+                        1,
+                        "DROP TRIGGER " + dropped.trigger().name() + " ON "
+                                + dropped.trigger().table() + ";"));
+            case ConstraintDropped dropped ->
+                List.of(new Statement(
+                        dropped.constraint().foreignKey() ? 2 : 3,
+                        "ALTER TABLE " + dropped.constraint().table() + " DROP CONSTRAINT "
+                                + dropped.constraint().name() + ";"));
+            case IndexDropped dropped ->
+                List.of(new Statement(3, "DROP INDEX " + dropped.index().name() + ";"));
+            case ColumnDropped dropped -> List.of(new Statement(4, dropColumn(dropped)));
+            case TableDropped dropped ->
+                List.of(new Statement(5, "DROP TABLE " + dropped.table().name() + ";"));
+            case EnumTypeDropped dropped ->
+                List.of(new Statement(6, "DROP TYPE " + dropped.type().name() + ";"));
+            case EnumTypeAdded added ->
+                List.of(new Statement(
+                        7,
+                        "CREATE TYPE " + added.type().name() + " AS ENUM ("
+                                + added.type().labels().stream()
+                                        .map(SchemaWriter::literal)
+                                        .collect(Collectors.joining(", "))
+                                + ");"));
+            case EnumValueAdded added ->
+                List.of(new Statement(
+                        7,
+                        "ALTER TYPE " + added.type() + " ADD VALUE " + literal(added.label())
+                                + (added.after() != null
+                                        ? " AFTER " + literal(added.after())
+                                        : " BEFORE " + literal(added.before()))
+                                + ";"));
+            case TableAdded added -> tableAdded(added);
+            case ColumnAdded added -> List.of(new Statement(9, addColumn(added)));
+            case ColumnTypeChanged changed -> List.of(new Statement(10, typeChange(changed)));
+            case ColumnDefaultChanged changed ->
+                List.of(new Statement(
+                        11,
+                        alterColumn(changed.table(), changed.to())
+                                + (changed.to().defaultExpression() == null
+                                        ? "DROP DEFAULT;"
+                                        : "SET DEFAULT " + changed.to().defaultExpression() + ";")));
+            case NotNullDropped dropped ->
+                List.of(new Statement(12, alterColumn(dropped.table(), dropped.column()) + "DROP NOT NULL;"));
+            case NotNullSet set -> List.of(new Statement(12, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
+            case ConstraintAdded added -> List.of(new Statement(13, addConstraint(added.constraint(), "")));
+            case IndexAdded added -> List.of(new Statement(15, added.index().definition() + ";"));
+            case TriggerAdded added -> List.of(new Statement(16, added.trigger().definition() + ";"));
+            case EnumValueRemoved removed ->
+                throw new IllegalStateException("An enum value cannot be dropped: " + removed);
+            case NotGeneratedYet unsupported -> throw new IllegalStateException(unsupported.toString());
+        };
+    }
+
+    /** A new table with its checks and keys inline (the model checklist reads them there); foreign keys after every table. */
+    private static List<Statement> tableAdded(TableAdded added) {
+        Table table = added.table();
+        List<String> lines = new ArrayList<>();
+        table.columns().forEach(column -> lines.add("    " + SchemaWriter.column(column)));
+        added.constraints().stream()
+                .filter(constraint -> !constraint.foreignKey())
+                .forEach(
+                        constraint -> lines.add("    CONSTRAINT " + constraint.name() + " " + constraint.definition()));
+        List<Statement> statements = new ArrayList<>();
+        statements.add(new Statement(
+                8,
+                "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + table.name() + " (\n"
+                        + String.join(",\n", lines) + "\n)"
+                        + (table.options() == null ? "" : " WITH (" + table.options() + ")") + ";"));
+        added.constraints().stream()
+                .filter(Constraint::foreignKey)
+                .forEach(constraint -> statements.add(new Statement(14, addConstraint(constraint, ""))));
+        added.indexes().forEach(index -> statements.add(new Statement(14, index.definition() + ";")));
+        added.triggers().forEach(trigger -> statements.add(new Statement(16, trigger.definition() + ";")));
+        return statements;
+    }
+
+    /** Check and foreign key NOT VALID now, validated later; UNIQUE from an index built concurrently. */
+    private static List<Statement> constraintAdded(Phase phase, Constraint constraint) {
+        if (isUnique(constraint)) {
+            Matcher columns = PLAIN_UNIQUE.matcher(constraint.definition());
+            columns.matches();
+            return List.of(
+                    phase == Phase.CREATE_INDEX
+                            ? new Statement(
+                                    0,
+                                    "CREATE UNIQUE INDEX CONCURRENTLY " + constraint.name() + " ON "
+                                            + constraint.table() + " USING btree (" + columns.group(1) + ");")
+                            : new Statement(
+                                    13,
+                                    "ALTER TABLE " + constraint.table() + " ADD CONSTRAINT " + constraint.name()
+                                            + " UNIQUE USING INDEX " + constraint.name() + ";"));
+        }
+        if (phase == Phase.VALIDATE) {
+            return List.of(new Statement(
+                    13, "ALTER TABLE " + constraint.table() + " VALIDATE CONSTRAINT " + constraint.name() + ";"));
+        }
+        return List.of(new Statement(13, addConstraint(constraint, needsLaterStep(constraint) ? " NOT VALID" : "")));
+    }
+
+    private static List<Statement> notNullSet(Phase phase, NotNullSet set) {
+        String check = notNullCheck(set.table(), set.column());
+        String table = "ALTER TABLE " + set.table();
+        return List.of(
+                switch (phase) {
+                    case MAIN ->
+                        new Statement(
+                                13,
+                                table + " ADD CONSTRAINT " + check + " CHECK ("
+                                        + set.column().name() + " IS NOT NULL) NOT VALID;");
+                    case VALIDATE -> new Statement(13, table + " VALIDATE CONSTRAINT " + check + ";");
+                    default ->
+                        new Statement(
+                                12,
+                                alterColumn(set.table(), set.column()) + "SET NOT NULL;\n" + table + " DROP CONSTRAINT "
+                                        + check + ";");
+                });
+    }
+
+    /** The temporary CHECK that lets SET NOT NULL skip its scan. */
+    private static String notNullCheck(String table, Column column) {
+        String name = Generator.fileWord(table) + "_" + column.name().replace("\"", "") + "_not_null";
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    static boolean isUnique(Constraint constraint) {
+        return constraint.kind() == 'u'
+                && PLAIN_UNIQUE.matcher(constraint.definition()).matches();
+    }
+
+    /** Whether the constraint is finished by a later file: validated, or attached to its index. */
+    static boolean needsLaterStep(Constraint constraint) {
+        return isUnique(constraint)
+                || ((constraint.kind() == 'c' || constraint.kind() == 'f')
+                        && !constraint.definition().endsWith(" NOT VALID"));
+    }
+
+    private static String addConstraint(Constraint constraint, String suffix) {
+        return "ALTER TABLE " + constraint.table() + " ADD CONSTRAINT " + constraint.name() + " "
+                + constraint.definition() + suffix + ";";
+    }
+
+    private static String addColumn(ColumnAdded added) {
+        return "ALTER TABLE " + added.table() + " ADD COLUMN " + SchemaWriter.column(added.column()) + ";";
+    }
+
+    private static String dropColumn(ColumnDropped dropped) {
+        return "ALTER TABLE " + dropped.table() + " DROP COLUMN "
+                + dropped.column().name() + ";";
+    }
+
+    private static String typeChange(ColumnTypeChanged changed) {
+        return alterColumn(changed.table(), changed.to()) + "TYPE "
+                + changed.to().type() + ";";
+    }
+
+    private static String alterColumn(String table, Column column) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " ";
+    }
+
+    private static String concurrently(String indexDefinition) {
+        return indexDefinition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
+    }
+
+    /** A call to anything but the few stable functions: computed for every row, so ADD COLUMN rewrites. */
+    static boolean isVolatile(String defaultExpression) {
+        Matcher call = CALL.matcher(defaultExpression);
+        while (call.find()) {
+            String name = call.group(1).substring(call.group(1).lastIndexOf('.') + 1);
+            if (!STABLE_FUNCTIONS.contains(name.toLowerCase(java.util.Locale.ROOT))
+                    && !isTypeModifier(defaultExpression, call.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 'x'::character varying(10): the parenthesis after a cast's type is not a call. */
+    private static boolean isTypeModifier(String expression, int start) {
+        return expression.substring(0, start).stripTrailing().endsWith("::")
+                || expression.substring(0, start).matches("(?s).*::[a-z ]*");
+    }
+
+    /**
+     * Whether ALTER COLUMN TYPE rewrites the table, from format_type's text: only the binary-coercible
+     * changes whose new type holds every old value (a longer varchar, varchar to text, more numeric precision
+     * at the same scale, cidr to inet) do not.
+     */
+    static boolean rewrites(ColumnTypeChanged changed) {
+        Matcher from = TYPE.matcher(changed.from().type());
+        Matcher to = TYPE.matcher(changed.to().type());
+        if (!from.matches() || !to.matches()) {
+            return true;
+        }
+        String a = from.group(1);
+        String b = to.group(1);
+        return switch (a) {
+            case "character varying" -> !(b.equals("text") || (b.equals("character varying") && widens(from, to)));
+            case "text" -> !(b.equals("character varying") && to.group(2) == null);
+            case "numeric" ->
+                !(b.equals("numeric")
+                        && (to.group(2) == null
+                                || (from.group(2) != null
+                                        && Integer.parseInt(to.group(2)) >= Integer.parseInt(from.group(2))
+                                        && java.util.Objects.equals(from.group(3), to.group(3)))));
+            case "bit varying" -> !(b.equals("bit varying") && widens(from, to));
+            case "cidr" -> !b.equals("inet");
+            default -> true;
+        };
+    }
+
+    private static boolean widens(Matcher from, Matcher to) {
+        return to.group(2) == null
+                || (from.group(2) != null && Integer.parseInt(to.group(2)) >= Integer.parseInt(from.group(2)));
+    }
+}

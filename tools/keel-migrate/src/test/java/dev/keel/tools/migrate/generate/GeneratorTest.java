@@ -1,0 +1,540 @@
+package dev.keel.tools.migrate.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
+import dev.keel.tools.lint.Finding;
+import dev.keel.tools.lint.MigrationLinter;
+import dev.keel.tools.lint.ReleaseHistory;
+import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migrate.flyway.Migrations;
+import dev.keel.tools.migrate.generate.MigrationPlan.GeneratedFile;
+import dev.keel.tools.migrate.schema.CatalogReader;
+import dev.keel.tools.migrate.schema.DeclaredSchema;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
+import dev.keel.tools.migrate.schema.SchemaWriter;
+import dev.keel.tools.migration.MigrationFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Before and after pairs on a real PostgreSQL 17: the "before" is migrations, the "after" is the schema.sql a
+ * team would write. The generated files are exactly the expected ones, lint with no error, take the before
+ * database to the after catalog, and their undo, run newest first, takes it back.
+ */
+class GeneratorTest {
+
+    static final String VERSION = "20260102000000";
+
+    static final String CONVENTIONS = """
+            CREATE FUNCTION keel_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.updated_at := now();
+                RETURN NEW;
+            END
+            $$;
+            CREATE FUNCTION keel_forbid_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'rows of % are never deleted', TG_TABLE_NAME;
+            END
+            $$;
+            """;
+
+    static final String BASE = """
+            CREATE TYPE widget_status AS ENUM ('draft', 'active');
+            CREATE TABLE owner (
+                id uuid PRIMARY KEY,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                updated_at timestamptz NOT NULL DEFAULT now(),
+                archived_at timestamptz);
+            CREATE TRIGGER owner_touch_updated_at BEFORE UPDATE ON owner
+                FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
+            CREATE TRIGGER owner_forbid_delete BEFORE DELETE ON owner FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
+            CREATE TABLE widget (
+                id uuid PRIMARY KEY,
+                owner_id uuid,
+                name text NOT NULL,
+                status widget_status NOT NULL DEFAULT 'draft',
+                quantity integer,
+                legacy_code text,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                updated_at timestamptz NOT NULL DEFAULT now(),
+                archived_at timestamptz);
+            CREATE TRIGGER widget_touch_updated_at BEFORE UPDATE ON widget
+                FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
+            CREATE TRIGGER widget_forbid_delete BEFORE DELETE ON widget FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
+            CREATE INDEX widget_name_idx ON widget (name);
+            """;
+
+    static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n\n";
+
+    /** One pair: how the team edits the before schema.sql, and what comes out (files, or the refusal). */
+    record Case(
+            String name,
+            UnaryOperator<String> edit,
+            Set<Allowance> allow,
+            Map<String, String> files,
+            List<String> refusal) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case generates(String name, UnaryOperator<String> edit, Set<Allowance> allow, String... pathsAndContents) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            files.put(pathsAndContents[i], pathsAndContents[i + 1]);
+        }
+        return new Case(name, edit, allow, files, List.of());
+    }
+
+    static Case refuses(String name, UnaryOperator<String> edit, String... reasons) {
+        return new Case(name, edit, Set.of(), Map.of(), List.of(reasons));
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                generates(
+                        "add_gadget",
+                        schema -> schema + """
+                                CREATE TABLE public.gadget (
+                                    id uuid PRIMARY KEY,
+                                    widget_id uuid NOT NULL REFERENCES public.widget (id),
+                                    label text NOT NULL,
+                                    created_at timestamptz NOT NULL DEFAULT now(),
+                                    updated_at timestamptz NOT NULL DEFAULT now(),
+                                    archived_at timestamptz
+                                );
+                                CREATE INDEX gadget_widget_id_idx ON public.gadget (widget_id);
+                                CREATE TRIGGER gadget_touch_updated_at BEFORE UPDATE ON public.gadget
+                                    FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                                CREATE TRIGGER gadget_forbid_delete BEFORE DELETE ON public.gadget
+                                    FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                                COMMENT ON TABLE public.gadget IS 'A part of a widget.';
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__add_gadget.sql",
+                        TIMEOUTS + """
+                        CREATE TABLE public.gadget (
+                            id uuid NOT NULL,
+                            widget_id uuid NOT NULL,
+                            label text NOT NULL,
+                            created_at timestamp with time zone DEFAULT now() NOT NULL,
+                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            archived_at timestamp with time zone,
+                            CONSTRAINT gadget_pkey PRIMARY KEY (id)
+                        );
+                        ALTER TABLE public.gadget ADD CONSTRAINT gadget_widget_id_fkey FOREIGN KEY (widget_id) REFERENCES public.widget(id);
+                        CREATE INDEX gadget_widget_id_idx ON public.gadget USING btree (widget_id);
+                        CREATE TRIGGER gadget_forbid_delete BEFORE DELETE ON public.gadget FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                        CREATE TRIGGER gadget_touch_updated_at BEFORE UPDATE ON public.gadget FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        COMMENT ON TABLE public.gadget IS 'A part of a widget.';
+                        """,
+                        "undo/U20260102000000__add_gadget.sql",
+                        TIMEOUTS + """
+                        COMMENT ON TABLE public.gadget IS NULL;
+                        DROP TABLE public.gadget;
+                        """),
+                generates(
+                        "add_note",
+                        schema -> addColumn(schema, "public.widget", "note text"),
+                        Set.of(),
+                        "migration/V20260102000000__add_note.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD COLUMN note text;
+                        """,
+                        "undo/U20260102000000__add_note.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget DROP COLUMN note;
+                        """),
+                generates(
+                        "add_priority",
+                        schema -> addColumn(schema, "public.widget", "priority integer DEFAULT 0 NOT NULL"),
+                        Set.of(),
+                        "migration/V20260102000000__add_priority.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD COLUMN priority integer DEFAULT 0 NOT NULL;
+                        """,
+                        "undo/U20260102000000__add_priority.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget DROP COLUMN priority;
+                        """),
+                generates(
+                        "index_owner",
+                        schema -> schema + "CREATE INDEX widget_owner_id_idx ON public.widget (owner_id);\n",
+                        Set.of(),
+                        "migration/V20260102000000__index_owner_create_widget_owner_id_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        CREATE INDEX CONCURRENTLY widget_owner_id_idx ON public.widget USING btree (owner_id);
+                        """,
+                        "undo/U20260102000000__index_owner_create_widget_owner_id_idx.sql",
+                        TIMEOUTS + """
+                        DROP INDEX public.widget_owner_id_idx;
+                        """),
+                generates(
+                        "live_names",
+                        schema -> replace(
+                                schema,
+                                "CREATE INDEX widget_name_idx ON public.widget USING btree (name);",
+                                "CREATE INDEX widget_name_idx ON public.widget USING btree (name)"
+                                        + " WHERE (archived_at IS NULL);"),
+                        Set.of(),
+                        "migration/V20260102000000__live_names_drop_widget_name_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
+                        """,
+                        "undo/U20260102000000__live_names_drop_widget_name_idx.sql",
+                        TIMEOUTS + """
+                        CREATE INDEX widget_name_idx ON public.widget USING btree (name);
+                        """,
+                        "migration/V20260102000001__live_names_create_widget_name_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        CREATE INDEX CONCURRENTLY widget_name_idx ON public.widget USING btree (name) WHERE (archived_at IS NULL);
+                        """,
+                        "undo/U20260102000001__live_names_create_widget_name_idx.sql",
+                        TIMEOUTS + """
+                        DROP INDEX public.widget_name_idx;
+                        """),
+                generates(
+                        "drop_name_index",
+                        schema -> replace(
+                                schema, "CREATE INDEX widget_name_idx ON public.widget USING btree (name);", ""),
+                        Set.of(),
+                        "migration/V20260102000000__drop_name_index_drop_widget_name_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
+                        """,
+                        "undo/U20260102000000__drop_name_index_drop_widget_name_idx.sql",
+                        TIMEOUTS + """
+                        CREATE INDEX widget_name_idx ON public.widget USING btree (name);
+                        """),
+                generates(
+                        "widget_rules",
+                        schema -> schema + """
+                                ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_check CHECK (quantity >= 0);
+                                ALTER TABLE public.widget ADD CONSTRAINT widget_owner_id_fkey
+                                    FOREIGN KEY (owner_id) REFERENCES public.owner (id);
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__widget_rules.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_check CHECK ((quantity >= 0)) NOT VALID;
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public.owner(id) NOT VALID;
+                        """,
+                        "undo/U20260102000000__widget_rules.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_owner_id_fkey;
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_check;
+                        """,
+                        "migration/V20260102000001__widget_rules_validate.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget VALIDATE CONSTRAINT widget_quantity_check;
+                        ALTER TABLE public.widget VALIDATE CONSTRAINT widget_owner_id_fkey;
+                        """,
+                        "undo/U20260102000001__widget_rules_validate.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """),
+                generates(
+                        "pause_widgets",
+                        schema -> replace(schema, "('draft', 'active')", "('draft', 'paused', 'active')"),
+                        Set.of(),
+                        "migration/V20260102000000__pause_widgets_enum_value.sql",
+                        TIMEOUTS + """
+                        ALTER TYPE public.widget_status ADD VALUE 'paused' AFTER 'draft';
+                        """,
+                        "undo/U20260102000000__pause_widgets_enum_value.sql",
+                        """
+                        -- keel:irreversible PostgreSQL cannot drop a value from an enum: public.widget_status keeps 'paused'
+                        """),
+                refuses(
+                        "drop_legacy_code",
+                        schema -> replace(schema, "    legacy_code text,\n", ""),
+                        "drop of column public.widget.legacy_code: the running release may still use it and its data"
+                                + " is gone; ALLOW=drop generates it once no released code uses it"),
+                generates(
+                        "drop_legacy_code",
+                        schema -> replace(schema, "    legacy_code text,\n", ""),
+                        EnumSet.of(Allowance.DROP),
+                        "migration/V20260102000000__drop_legacy_code.sql",
+                        TIMEOUTS + """
+                        -- keel:allow drop-column ALLOW=drop: legacy_code is gone from db/schema.sql
+                        ALTER TABLE public.widget DROP COLUMN legacy_code;
+                        """,
+                        "undo/U20260102000000__drop_legacy_code.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD COLUMN legacy_code text;
+                        """),
+                refuses(
+                        "add_required_code",
+                        schema -> addColumn(schema, "public.widget", "required_code text NOT NULL"),
+                        """
+                        new NOT NULL column public.widget.required_code without a default on an existing table: \
+                        the old rows have no value for it, and the running release does not write it, so its inserts \
+                        would fail. No ALLOW= word permits it; expand and contract instead:
+                              1. declare it without NOT NULL in schema.sql and generate that migration;
+                              2. release code that writes it, and backfill the old rows in batches;
+                              3. declare it NOT NULL and generate again: it is set through a validated CHECK, \
+                        without a long lock.
+                              Or give it a constant DEFAULT when one value is right for every old row."""),
+                generates(
+                        "require_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity integer NOT NULL,\n"),
+                        Set.of(),
+                        "migration/V20260102000000__require_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID;
+                        """,
+                        "undo/U20260102000000__require_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity DROP NOT NULL;
+                        """,
+                        "migration/V20260102000001__require_quantity_validate.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget VALIDATE CONSTRAINT widget_quantity_not_null;
+                        """,
+                        "undo/U20260102000001__require_quantity_validate.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """,
+                        "migration/V20260102000002__require_quantity_set_not_null.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity SET NOT NULL;
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
+                        """,
+                        "undo/U20260102000002__require_quantity_set_not_null.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """),
+                generates(
+                        "unique_name",
+                        schema -> schema + "ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE (name);\n",
+                        Set.of(),
+                        "migration/V20260102000000__unique_name_create_widget_name_key.sql",
+                        """
+                        -- keel:non-transactional
+                        CREATE UNIQUE INDEX CONCURRENTLY widget_name_key ON public.widget USING btree (name);
+                        """,
+                        "undo/U20260102000000__unique_name_create_widget_name_key.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_name_key;
+                        """,
+                        "migration/V20260102000001__unique_name_validate.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE USING INDEX widget_name_key;
+                        """,
+                        "undo/U20260102000001__unique_name_validate.sql",
+                        TIMEOUTS + """
+                        -- This migration only finishes one before it, whose undo removes what both did.
+                        """),
+                refuses(
+                        "widen_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity bigint,\n"),
+                        "type change of public.widget.quantity from integer to bigint rewrites the table under an"
+                                + " ACCESS EXCLUSIVE lock: ALLOW=rewrite generates it; on a large table add a new"
+                                + " column, backfill it and switch over instead"),
+                generates(
+                        "widen_quantity",
+                        schema -> replace(schema, "    quantity integer,\n", "    quantity bigint,\n"),
+                        EnumSet.of(Allowance.REWRITE),
+                        "migration/V20260102000000__widen_quantity.sql",
+                        TIMEOUTS + """
+                        -- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for
+                        ALTER TABLE public.widget ALTER COLUMN quantity TYPE bigint;
+                        """,
+                        "undo/U20260102000000__widen_quantity.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN quantity TYPE integer;
+                        """),
+                refuses(
+                        "add_view",
+                        schema -> schema + "CREATE VIEW public.live_widget AS SELECT id FROM public.widget;\n",
+                        "not generated yet: view public.live_widget (added)"));
+    }
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void generatesTheSafeMigrationAndItsUndo(Case example) throws Exception {
+        MigrationFiles files = beforeMigrations();
+        PostgresEndpoint database = TestServices.newDatabase("generator_" + example.name());
+        Database migrated = new Database(database.jdbcUrl(), database.username(), database.password());
+        new Migrations(migrated, files).upQuietly(null);
+        DeclaredSchema before = read(database);
+        DeclaredSchema after = schemaOf(example.edit().apply(SchemaWriter.write(before)));
+
+        if (!example.refusal().isEmpty()) {
+            assertThatThrownBy(() -> Generator.plan(before, after, example.allow()))
+                    .isInstanceOfSatisfying(GenerationRefused.class, refused -> assertThat(refused.reasons())
+                            .containsExactlyElementsOf(example.refusal()));
+            return;
+        }
+        List<GeneratedFile> generated =
+                Generator.plan(before, after, example.allow()).files(VERSION, example.name());
+        Map<String, String> written = new LinkedHashMap<>();
+        generated.forEach(file -> written.put(file.path(), file.content()));
+        assertThat(written).containsExactlyEntriesOf(example.files());
+
+        for (GeneratedFile file : generated) {
+            Files.writeString(files.root().resolve(file.path()), file.content());
+        }
+        assertThat(files.problems()).isEmpty();
+        assertThat(errorsInNewFiles(files)).isEmpty();
+
+        new Migrations(migrated, files).upQuietly(null);
+        assertThat(SchemaWriter.write(read(database))).isEqualTo(SchemaWriter.write(after));
+
+        List<GeneratedFile> undos = new ArrayList<>(generated.stream()
+                .filter(file -> file.path().startsWith("undo/"))
+                .toList());
+        Collections.reverse(undos);
+        for (GeneratedFile undo : undos) {
+            if (!undo.content().startsWith("-- keel:irreversible")) {
+                runInOneTransaction(database, undo.content());
+            }
+        }
+        assertThat(SchemaWriter.write(columnsByName(read(database))))
+                .isEqualTo(SchemaWriter.write(columnsByName(withoutIrreversible(before, after))));
+    }
+
+    @Test
+    void theLintCheckCatchesAnUnsafeFile() throws Exception {
+        MigrationFiles files = beforeMigrations();
+        Files.writeString(
+                folder.resolve("migration/V" + VERSION + "__unsafe.sql"),
+                "CREATE INDEX widget_owner_id_idx ON widget (owner_id);\n");
+        Files.writeString(folder.resolve("undo/U" + VERSION + "__unsafe.sql"), "DROP INDEX widget_owner_id_idx;\n");
+
+        assertThat(errorsInNewFiles(files)).extracting(Finding::rule).contains("index-concurrently");
+    }
+
+    /** The linter's errors in the files of version {@link #VERSION} and after, every file its own release. */
+    private static List<Finding> errorsInNewFiles(MigrationFiles files) {
+        return new MigrationLinter(ReleaseHistory.everyFileReleased("test"))
+                .lint(files, List.of()).findings().stream()
+                        .filter(finding -> finding.file().contains("V" + VERSION.substring(0, 8)))
+                        .filter(Finding::isError)
+                        .toList();
+    }
+
+    /** What an undo cannot take back stays: an enum keeps a value it was given. */
+    private static DeclaredSchema withoutIrreversible(DeclaredSchema before, DeclaredSchema after) {
+        return new DeclaredSchema(
+                before.schemas(),
+                before.extensions(),
+                after.enums(),
+                before.domains(),
+                before.composites(),
+                before.sequences(),
+                before.functions(),
+                before.tables(),
+                before.sequenceOwners(),
+                before.constraints(),
+                before.indexes(),
+                before.views(),
+                before.triggers(),
+                before.comments());
+    }
+
+    /** An undo that re-adds a dropped column puts it last: compared whatever the position. */
+    private static DeclaredSchema columnsByName(DeclaredSchema schema) {
+        return new DeclaredSchema(
+                schema.schemas(),
+                schema.extensions(),
+                schema.enums(),
+                schema.domains(),
+                schema.composites(),
+                schema.sequences(),
+                schema.functions(),
+                schema.tables().stream()
+                        .map(table -> new Table(
+                                table.name(),
+                                table.unlogged(),
+                                table.options(),
+                                table.columns().stream()
+                                        .sorted(Comparator.comparing(Column::name))
+                                        .toList()))
+                        .toList(),
+                schema.sequenceOwners(),
+                schema.constraints(),
+                schema.indexes(),
+                schema.views(),
+                schema.triggers(),
+                schema.comments());
+    }
+
+    private MigrationFiles beforeMigrations() throws Exception {
+        Files.createDirectories(folder.resolve("migration"));
+        Files.createDirectories(folder.resolve("undo"));
+        Files.writeString(folder.resolve("migration/V20260101000000__conventions.sql"), CONVENTIONS);
+        Files.writeString(folder.resolve("undo/U20260101000000__conventions.sql"), "-- keel:irreversible test base\n");
+        Files.writeString(folder.resolve("migration/V20260101000100__base.sql"), BASE);
+        Files.writeString(folder.resolve("undo/U20260101000100__base.sql"), "-- keel:irreversible test base\n");
+        return new MigrationFiles(folder);
+    }
+
+    private static DeclaredSchema read(PostgresEndpoint database) throws Exception {
+        try (Connection connection = database.connect()) {
+            return CatalogReader.read(connection);
+        }
+    }
+
+    /** The edited schema.sql loaded into an empty database, as psql would. */
+    private static DeclaredSchema schemaOf(String schemaSql) throws Exception {
+        PostgresEndpoint database = TestServices.newDatabase("generator_after");
+        try (Connection connection = DriverManager.getConnection(
+                        database.jdbcUrl() + "?preferQueryMode=simple", database.username(), database.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(schemaSql);
+        }
+        return read(database);
+    }
+
+    private static void runInOneTransaction(PostgresEndpoint database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                        database.jdbcUrl() + "?preferQueryMode=simple", database.username(), database.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN;\n" + sql + "\nCOMMIT;");
+        }
+    }
+
+    /** A column declared last in the table's CREATE TABLE, where the team adds it. */
+    private static String addColumn(String schema, String table, String column) {
+        String start = "CREATE TABLE " + table + " (\n";
+        int end = schema.indexOf("\n);", schema.indexOf(start));
+        return schema.substring(0, end) + ",\n    " + column + schema.substring(end);
+    }
+
+    private static String replace(String schema, String old, String replacement) {
+        assertThat(schema).contains(old);
+        return schema.replace(old, replacement);
+    }
+}
