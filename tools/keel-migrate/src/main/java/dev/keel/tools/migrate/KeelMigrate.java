@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             KeelMigrate.History.class,
             KeelMigrate.Validate.class,
             KeelMigrate.Create.class,
+            GenerateCommand.class,
             KeelMigrate.Show.class,
             KeelMigrate.Sql.class,
             KeelMigrate.Repair.class,
