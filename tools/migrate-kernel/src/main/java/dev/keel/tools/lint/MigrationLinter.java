@@ -25,11 +25,8 @@ import java.util.stream.Stream;
  */
 public final class MigrationLinter {
 
-    /** Rules that need nothing but the file: they run as the file is read, on any core (ReadAhead). */
-    private static final List<StatementRule> FILE_RULES = List.of(new PortabilityRules());
-
-    /** Rules that follow the schema the migrations before built: in order, one file after another. */
     private static final List<StatementRule> RULES = List.of(
+            new PortabilityRules(),
             new TransactionRules(),
             // Before the timeouts: statement_timeout matters only where the locking rules found work under a lock.
             new LockingRules(),
@@ -74,9 +71,9 @@ public final class MigrationLinter {
                 .collect(Collectors.toSet());
         List<Path> extras =
                 only.stream().filter(extra -> !known.contains(normalize(extra))).toList();
-        ReadAhead<PreparedScript> ahead =
+        ReadAhead<FlywayScript> ahead =
                 new ReadAhead<>(Stream.concat(migrations.stream().map(MigrationFiles.Migration::file), extras.stream())
-                        .<Supplier<PreparedScript>>map(path -> () -> prepare(path.toString(), FlywayScript.read(path)))
+                        .<Supplier<FlywayScript>>map(path -> () -> FlywayScript.read(path))
                         .toList());
         ReleaseHistory history = releases.get();
         int index = 0;
@@ -108,10 +105,9 @@ public final class MigrationLinter {
         List<Finding> reported = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         int checked = 0;
-        ReadAhead<PreparedScript> ahead = new ReadAhead<>(history.steps().stream()
+        ReadAhead<FlywayScript> ahead = new ReadAhead<>(history.steps().stream()
                 .flatMap(step -> Stream.concat(Stream.of(step.up()), step.down().stream()))
-                .<Supplier<PreparedScript>>map(
-                        script -> () -> prepare(script.file().toString(), script.parse()))
+                .<Supplier<FlywayScript>>map(script -> script::parse)
                 .toList());
         int index = 0;
         for (int i = 0; i < history.steps().size(); i++) {
@@ -129,7 +125,7 @@ public final class MigrationLinter {
     private static void lintScript(
             MigrationHistory.Script script,
             String group,
-            Supplier<PreparedScript> read,
+            Supplier<FlywayScript> read,
             SchemaModel schema,
             List<Finding> reported,
             List<Finding> suppressed) {
@@ -146,7 +142,7 @@ public final class MigrationLinter {
     private static void lintFile(
             Path path,
             String group,
-            Supplier<PreparedScript> read,
+            Supplier<FlywayScript> read,
             SchemaModel schema,
             List<Finding> reported,
             List<Finding> suppressed) {
@@ -157,26 +153,25 @@ public final class MigrationLinter {
     private static void lintFile(
             String file,
             SchemaModel.Origin origin,
-            Supplier<PreparedScript> read,
+            Supplier<FlywayScript> read,
             SchemaModel schema,
             List<Finding> reported,
             List<Finding> suppressed) {
-        PreparedScript prepared;
+        FlywayScript script;
         try {
-            prepared = read.get();
+            script = read.get();
         } catch (SqlSyntaxException e) {
             reported.add(Finding.of(Rule.SYNTAX, file, e.line(), e.column(), e.getMessage()));
             return;
         } catch (UncheckedIOException e) {
             throw new MigrationException(e.getMessage());
         }
-        FlywayScript script = prepared.script();
         FileScope scope = new FileScope(file, origin, script);
         List<List<Finding>> perStatement = new ArrayList<>();
         for (int i = 0; i < script.statements().size(); i++) {
             SqlStatement statement = script.statements().get(i);
             Operation operation = script.operations().get(i);
-            List<Finding> findings = new ArrayList<>(prepared.fileRuleFindings().get(i));
+            List<Finding> findings = new ArrayList<>();
             StatementContext context = new StatementContext(statement, operation, scope, schema, findings);
             for (StatementRule rule : RULES) {
                 guarded(context, () -> rule.check(context));
@@ -193,7 +188,7 @@ public final class MigrationLinter {
                     at != null ? at : scope.statements.get(index).statement().first();
             perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
         };
-        Stream.concat(FILE_RULES.stream(), RULES.stream()).forEach(rule -> rule.finish(scope, schema, reporter));
+        RULES.forEach(rule -> rule.finish(scope, schema, reporter));
         List<Finding> fileFindings = new ArrayList<>();
         for (int i = 0; i < perStatement.size(); i++) {
             Suppressions.apply(
@@ -202,28 +197,6 @@ public final class MigrationLinter {
         Suppressions.unattached(file, script.trailingComments(), fileFindings);
         fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         reported.addAll(fileFindings);
-    }
-
-    /** A script read, with what the rules that need nothing but the file found in each statement. */
-    private record PreparedScript(FlywayScript script, List<List<Finding>> fileRuleFindings) {}
-
-    /** Applies the file's own rules, statement by statement, as the file is read: no schema needed. */
-    private static PreparedScript prepare(String file, FlywayScript script) {
-        FileScope scope = new FileScope(file, new SchemaModel.Origin(file, "read-ahead"), script);
-        SchemaModel unused = new SchemaModel();
-        List<List<Finding>> found = new ArrayList<>();
-        for (int i = 0; i < script.statements().size(); i++) {
-            List<Finding> findings = new ArrayList<>();
-            StatementContext context = new StatementContext(
-                    script.statements().get(i), script.operations().get(i), scope, unused, findings);
-            for (StatementRule rule : FILE_RULES) {
-                guarded(context, () -> rule.check(context));
-            }
-            scope.statements.add(new FileScope.Parsed(
-                    script.statements().get(i), script.operations().get(i)));
-            found.add(List.copyOf(findings));
-        }
-        return new PreparedScript(script, found);
     }
 
     /** A rule that trips over SQL it does not follow reports that, and the check goes on. */

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and parses the scripts of a lint run (and applies the rules that need nothing but the file)
- * on every core while the rules, which must follow the schema in order, check the ones before. Lexing and parsing are most of a run and depend on
+ * Reads and parses the scripts of a lint run on every core while the rules, which must follow the
+ * schema in order, check the ones before. Lexing and parsing are most of a run and depend on
  * nothing but their own file, so each script is read once, by whichever thread claims it first:
  * a helper per spare core, and the checking thread itself whenever the script it needs next is
  * not read yet. A script that fails to read fails where it is checked, as if read there.
