@@ -1,6 +1,8 @@
--- The schema the migrations produce, written by keel-migrate from PostgreSQL's catalog. Do not edit:
--- make migrate-schema rewrites it (make migrate-up and make migrate-create do too), and make migrate-drift
--- (part of make verify) fails when it and the migrations disagree. Review its diff with the migration.
+-- The schema the migrations produce, written by keel-migrate from PostgreSQL's catalog. To change the
+-- schema, edit this file the way it should look and run make migrate-create NAME=...: it writes the
+-- migration and its undo, then rewrites this file (make migrate-up and make migrate-schema do too). A
+-- rename needs a hint, -- keel:renamed-from old_name, on the line before the object or at its end.
+-- make migrate-drift (part of make verify) fails when this file and the migrations disagree.
 
 -- As pg_dump: function bodies are checked when they run, so a function may name a table defined below.
 SET check_function_bodies = false;

@@ -7,6 +7,7 @@ import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullSet;
+import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,24 @@ public final class Generator {
 
     /** The plan from {@code from} (what the migrations make) to {@code to} (the edited schema.sql). */
     public static MigrationPlan plan(DeclaredSchema from, DeclaredSchema to, Set<Allowance> allow) {
-        List<SchemaChange> forward = SchemaDiff.between(from, to);
+        return plan(List.of(), from, to, allow);
+    }
+
+    /**
+     * The plan that renames, then takes {@code renamed} to {@code to}: {@code renamed} is the migrations' schema
+     * read after {@link Renames#sql} ran on it, so the diff sees only what the renames did not do.
+     */
+    public static MigrationPlan plan(
+            List<Renamed> renames, DeclaredSchema renamed, DeclaredSchema to, Set<Allowance> allow) {
+        List<SchemaChange> forward = new ArrayList<>(renames);
+        forward.addAll(SchemaDiff.between(renamed, to));
         List<String> refusals = Refusals.of(forward, allow);
         if (!refusals.isEmpty()) {
             throw new GenerationRefused(refusals);
         }
-        List<PlannedStep> steps = steps(forward);
-        List<SchemaChange> backward = SchemaDiff.between(to, from);
+        List<PlannedStep> steps = steps(forward, !renames.isEmpty());
+        List<SchemaChange> backward = new ArrayList<>(SchemaDiff.between(to, renamed));
+        renames.forEach(rename -> backward.add(rename.inverse()));
         List<List<SchemaChange>> undone = new ArrayList<>();
         steps.forEach(step -> undone.add(new ArrayList<>()));
         for (SchemaChange change : backward) {
@@ -68,7 +80,11 @@ public final class Generator {
 
     record PlannedStep(Phase phase, String suffix, List<SchemaChange> changes) {}
 
-    private static List<PlannedStep> steps(List<SchemaChange> changes) {
+    /**
+     * The steps in the order Flyway runs them. With renames, indexes are dropped after the main file, which renames:
+     * the diff names them as they are once renamed.
+     */
+    private static List<PlannedStep> steps(List<SchemaChange> changes, boolean renames) {
         List<PlannedStep> steps = new ArrayList<>();
         int enumValues = 0;
         for (SchemaChange change : changes) {
@@ -77,15 +93,22 @@ public final class Generator {
                         Phase.ENUM_VALUE, "_enum_value" + (++enumValues == 1 ? "" : enumValues), List.of(change)));
             }
         }
+        List<PlannedStep> indexDrops = new ArrayList<>();
         for (SchemaChange change : changes) {
             if (change instanceof IndexDropped dropped) {
-                steps.add(new PlannedStep(
+                indexDrops.add(new PlannedStep(
                         Phase.DROP_INDEX, "_drop_" + fileWord(dropped.index().name()), List.of(change)));
             }
+        }
+        if (!renames) {
+            steps.addAll(indexDrops);
         }
         List<SchemaChange> main = changes.stream().filter(Generator::inMain).toList();
         if (!main.isEmpty()) {
             steps.add(new PlannedStep(Phase.MAIN, "", main));
+        }
+        if (renames) {
+            steps.addAll(indexDrops);
         }
         for (SchemaChange change : changes) {
             if (change instanceof IndexAdded added) {

@@ -12,6 +12,7 @@ import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Identity;
 import java.util.ArrayList;
@@ -54,6 +55,10 @@ final class Refusals {
                 when !allow.contains(Allowance.DROP) ->
                     reasons.add(drop("constraint " + dropped.constraint().name() + " on "
                             + dropped.constraint().table() + " (a changed constraint is dropped and added again)"));
+                case ViewDropped dropped
+                when !allow.contains(Allowance.DROP)
+                        && changes.stream().noneMatch(other -> other.key().equals(dropped.inverseKey())) ->
+                    reasons.add(drop("view " + dropped.view().name()).replace("its data is gone", "reads of it fail"));
                 case EnumTypeDropped dropped
                 when !allow.contains(Allowance.DROP) ->
                     reasons.add(drop("type " + dropped.type().name()));

@@ -3,9 +3,11 @@ package dev.keel.tools.migrate.generate;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
 import dev.keel.tools.migrate.schema.DeclaredSchema.EnumType;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Index;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Trigger;
+import dev.keel.tools.migrate.schema.DeclaredSchema.View;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -207,6 +209,80 @@ public sealed interface SchemaChange {
 
         public String inverseKey() {
             return "+trigger " + trigger.table() + "." + trigger.name();
+        }
+    }
+
+    /**
+     * A view created, with the indexes of a materialized one. A view whose query or whose columns change is dropped
+     * and created again: {@link ViewDropped} and {@code ViewAdded} of the same name.
+     */
+    record ViewAdded(View view, List<Index> indexes) implements SchemaChange {
+        public String key() {
+            return "+view " + view.name();
+        }
+
+        public String inverseKey() {
+            return "-view " + view.name();
+        }
+    }
+
+    record ViewDropped(View view) implements SchemaChange {
+        public String key() {
+            return "-view " + view.name();
+        }
+
+        public String inverseKey() {
+            return "+view " + view.name();
+        }
+    }
+
+    record FunctionAdded(Function function) implements SchemaChange {
+        public String key() {
+            return "+function " + function.identity();
+        }
+
+        public String inverseKey() {
+            return "-function " + function.identity();
+        }
+    }
+
+    record FunctionDropped(Function function) implements SchemaChange {
+        public String key() {
+            return "-function " + function.identity();
+        }
+
+        public String inverseKey() {
+            return "+function " + function.identity();
+        }
+    }
+
+    /** A function of the same signature with another body or attributes: CREATE OR REPLACE. */
+    record FunctionReplaced(Function from, Function to) implements SchemaChange {
+        public String key() {
+            return "function " + to.identity();
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
+    /**
+     * An object renamed on a {@code -- keel:renamed-from} hint. {@code table} is the table a column or a constraint
+     * is on, by the name it has once tables are renamed; {@code from} and {@code to} are quoted names, the table's
+     * and the index's schema-qualified.
+     */
+    record Renamed(RenameHint.Kind kind, String table, String from, String to) implements SchemaChange {
+        public String key() {
+            return "rename " + kind + " " + table + " " + from + ">" + to;
+        }
+
+        public String inverseKey() {
+            return "rename " + kind + " " + table + " " + to + ">" + from;
+        }
+
+        Renamed inverse() {
+            return new Renamed(kind, table, to, from);
         }
     }
 

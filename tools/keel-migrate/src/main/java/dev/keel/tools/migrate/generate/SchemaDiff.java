@@ -11,6 +11,9 @@ import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueRemoved;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionReplaced;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
@@ -20,14 +23,18 @@ import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ViewAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Comment;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
 import dev.keel.tools.migrate.schema.DeclaredSchema.EnumType;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Index;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Trigger;
+import dev.keel.tools.migrate.schema.DeclaredSchema.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,13 +42,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The changes that take one schema to another, each typed. What the generator cannot write yet
- * (views, functions, sequences, domains, ...) comes out as {@link NotGeneratedYet}, never dropped.
+ * (sequences, domains, ...) comes out as {@link NotGeneratedYet}, never dropped.
  */
 public final class SchemaDiff {
 
@@ -53,6 +59,10 @@ public final class SchemaDiff {
     private final DeclaredSchema from;
     private final DeclaredSchema to;
     private final List<SchemaChange> changes = new ArrayList<>();
+    /** Views dropped, and views created: a view changed is in both. */
+    private final Set<String> viewsDropped = new LinkedHashSet<>();
+
+    private final Set<String> viewsCreated = new LinkedHashSet<>();
 
     private SchemaDiff(DeclaredSchema from, DeclaredSchema to) {
         this.from = from;
@@ -80,16 +90,16 @@ public final class SchemaDiff {
         notGenerated("domain", from.domains(), to.domains(), DeclaredSchema.Domain::name);
         notGenerated("composite type", from.composites(), to.composites(), DeclaredSchema.CompositeType::name);
         notGenerated("sequence", from.sequences(), to.sequences(), DeclaredSchema.Sequence::name);
-        notGenerated("function", from.functions(), to.functions(), DeclaredSchema.Function::identity);
+        functions();
         notGenerated(
                 "sequence owned by a column",
                 from.sequenceOwners(),
                 to.sequenceOwners(),
                 DeclaredSchema.SequenceOwner::sequence);
-        notGenerated("view", from.views(), to.views(), DeclaredSchema.View::name);
         Set<String> tablesAdded = tables();
         Set<String> tablesDropped = names(from.tables(), Table::name);
         tablesDropped.removeAll(names(to.tables(), Table::name));
+        views();
         constraints(tablesAdded, tablesDropped);
         indexes(tablesAdded, tablesDropped);
         triggers(tablesAdded, tablesDropped);
@@ -98,7 +108,8 @@ public final class SchemaDiff {
     }
 
     /** Compared whole: any object added, dropped or changed is one the generator cannot write yet. */
-    private <T> void notGenerated(String kind, List<T> before, List<T> after, Function<T, String> name) {
+    private <T> void notGenerated(
+            String kind, List<T> before, List<T> after, java.util.function.Function<T, String> name) {
         Map<String, T> old = byName(before, name);
         Map<String, T> current = byName(after, name);
         Set<String> names = new LinkedHashSet<>(old.keySet());
@@ -109,6 +120,78 @@ public final class SchemaDiff {
                         ? " (added)"
                         : !current.containsKey(object) ? " (dropped)" : " (changed)";
                 changes.add(new NotGeneratedYet(kind, object + what));
+            }
+        }
+    }
+
+    /** Same signature, other text: CREATE OR REPLACE. A changed signature is another function. */
+    private void functions() {
+        Map<String, Function> old = byName(from.functions(), Function::identity);
+        Map<String, Function> current = byName(to.functions(), Function::identity);
+        old.forEach((identity, function) -> {
+            if (!current.containsKey(identity)) {
+                changes.add(new FunctionDropped(function));
+            }
+        });
+        current.forEach((identity, function) -> {
+            Function before = old.get(identity);
+            if (before == null) {
+                changes.add(new FunctionAdded(function));
+            } else if (!before.equals(function)) {
+                changes.add(new FunctionReplaced(before, function));
+            }
+        });
+    }
+
+    /**
+     * Views are dropped and created again, never altered: one whose definition changed, one reading a column whose
+     * type changes or that is dropped (PostgreSQL refuses both under a view), and every view reading one of those.
+     * Drops run dependents first, creations in the edited schema's order, which is the catalog's dependency order.
+     * A materialized view's indexes go and come with it.
+     */
+    private void views() {
+        Map<String, View> old = byName(from.views(), View::name);
+        Map<String, View> current = byName(to.views(), View::name);
+        Set<String> columnsChanged = new LinkedHashSet<>();
+        for (SchemaChange change : changes) {
+            switch (change) {
+                case ColumnTypeChanged changed ->
+                    columnsChanged.add(changed.table() + "." + changed.from().name());
+                case ColumnDropped dropped ->
+                    columnsChanged.add(dropped.table() + "." + dropped.column().name());
+                case TableDropped dropped -> columnsChanged.add(dropped.table().name());
+                default -> {}
+            }
+        }
+        // gone, changed or in the way of a column change
+        old.forEach((name, view) -> {
+            if (!view.equals(current.get(name)) || view.reads().stream().anyMatch(columnsChanged::contains)) {
+                viewsDropped.add(name);
+            }
+        });
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (View view : from.views()) {
+                if (!viewsDropped.contains(view.name()) && view.reads().stream().anyMatch(viewsDropped::contains)) {
+                    viewsDropped.add(view.name());
+                    grew = true;
+                }
+            }
+        }
+        List<View> dropped = new ArrayList<>(from.views().stream()
+                .filter(view -> viewsDropped.contains(view.name()))
+                .toList());
+        java.util.Collections.reverse(dropped);
+        dropped.forEach(view -> changes.add(new ViewDropped(view)));
+        for (View view : to.views()) {
+            if (!old.containsKey(view.name()) || viewsDropped.contains(view.name())) {
+                viewsCreated.add(view.name());
+                changes.add(new ViewAdded(
+                        view,
+                        to.indexes().stream()
+                                .filter(index -> tableOf(index).equals(view.name()))
+                                .toList()));
             }
         }
     }
@@ -257,16 +340,21 @@ public final class SchemaDiff {
         });
     }
 
+    /** Indexes of tables and views created or dropped go with them. */
     private void indexes(Set<String> tablesAdded, Set<String> tablesDropped) {
         Map<String, Index> old = byName(from.indexes(), Index::name);
         Map<String, Index> current = byName(to.indexes(), Index::name);
         old.forEach((name, index) -> {
-            if (!tablesDropped.contains(tableOf(index)) && !index.equals(current.get(name))) {
+            if (!tablesDropped.contains(tableOf(index))
+                    && !viewsDropped.contains(tableOf(index))
+                    && !index.equals(current.get(name))) {
                 changes.add(new IndexDropped(tableOf(index), index));
             }
         });
         current.forEach((name, index) -> {
-            if (!tablesAdded.contains(tableOf(index)) && !index.equals(old.get(name))) {
+            if (!tablesAdded.contains(tableOf(index))
+                    && !viewsCreated.contains(tableOf(index))
+                    && !index.equals(old.get(name))) {
                 if (index.onMaterializedView()) {
                     changes.add(new NotGeneratedYet("index on a materialized view", name));
                 } else {
@@ -312,13 +400,13 @@ public final class SchemaDiff {
         }
     }
 
-    private static <T> Map<String, T> byName(List<T> objects, Function<T, String> name) {
+    private static <T> Map<String, T> byName(List<T> objects, java.util.function.Function<T, String> name) {
         Map<String, T> byName = new LinkedHashMap<>();
         objects.forEach(object -> byName.put(name.apply(object), object));
         return byName;
     }
 
-    private static <T> Set<String> names(List<T> objects, Function<T, String> name) {
+    private static <T> Set<String> names(List<T> objects, java.util.function.Function<T, String> name) {
         return new LinkedHashSet<>(byName(objects, name).keySet());
     }
 }

@@ -3,6 +3,7 @@ package dev.keel.tools.migrate.generate;
 import static dev.keel.tools.migrate.schema.SchemaWriter.literal;
 
 import dev.keel.tools.migrate.generate.Generator.Phase;
+import dev.keel.tools.migrate.generate.RenameHint.Kind;
 import dev.keel.tools.migrate.generate.SchemaChange.ColumnAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.ColumnDefaultChanged;
 import dev.keel.tools.migrate.generate.SchemaChange.ColumnDropped;
@@ -14,17 +15,24 @@ import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumTypeDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueRemoved;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionReplaced;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullSet;
+import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ViewAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.SchemaWriter;
 import dev.keel.tools.sql.FlywayScript;
@@ -62,7 +70,12 @@ final class Statements {
     private static final Pattern PLAIN_UNIQUE = Pattern.compile("UNIQUE \\(([^()]+)\\)");
     private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
 
-    /** A statement and where it goes in its file: drops before creations, comments last. */
+    /**
+     * A statement and where it goes in its file: comments removed, then views dropped (before the columns they
+     * read change), then the other drops from the outside in, creations from the inside out, views and the
+     * functions that read tables after the tables, comments last. Renames come first in a migration (later
+     * statements use the new names) and last in its undo.
+     */
     private record Statement(int rank, String sql) {}
 
     private Statements() {}
@@ -116,26 +129,28 @@ final class Statements {
             case NotNullSet set -> notNullSet(phase, set);
             case TableDropped dropped ->
                 List.of(new Statement(
-                        5,
+                        50,
                         "-- keel:allow drop-table ALLOW=drop: "
                                 + dropped.table().name() + " is gone from db/schema.sql\nDROP TABLE "
                                 + dropped.table().name() + ";"));
             case ColumnDropped dropped ->
                 List.of(new Statement(
-                        4,
+                        40,
                         "-- keel:allow drop-column ALLOW=drop: "
                                 + dropped.column().name() + " is gone from db/schema.sql\n" + dropColumn(dropped)));
+            case Renamed renamed ->
+                List.of(new Statement(renamed.kind() == Kind.TABLE ? -20 : -15, renameWithPermission(renamed)));
             case ColumnTypeChanged changed
             when rewrites(changed) ->
                 List.of(new Statement(
-                        10,
+                        100,
                         "-- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for\n"
                                 + typeChange(changed)));
             case ColumnAdded added
             when added.column().defaultExpression() != null
                     && isVolatile(added.column().defaultExpression()) ->
                 List.of(new Statement(
-                        9,
+                        90,
                         "-- keel:allow volatile-default ALLOW=rewrite: the rewrite was asked for\n"
                                 + addColumn(added)));
             default -> plain(change);
@@ -147,29 +162,29 @@ final class Statements {
         return switch (change) {
             case CommentChanged comment ->
                 List.of(new Statement(
-                        comment.to() == null ? 0 : 17,
+                        comment.to() == null ? 0 : 170,
                         "COMMENT ON " + comment.target() + " IS "
                                 + (comment.to() == null ? "NULL" : literal(comment.to())) + ";"));
             case TriggerDropped dropped ->
                 List.of(new Statement(
-                        1,
+                        10,
                         "DROP TRIGGER " + dropped.trigger().name() + " ON "
                                 + dropped.trigger().table() + ";"));
             case ConstraintDropped dropped ->
                 List.of(new Statement(
-                        dropped.constraint().foreignKey() ? 2 : 3,
+                        dropped.constraint().foreignKey() ? 20 : 30,
                         "ALTER TABLE " + dropped.constraint().table() + " DROP CONSTRAINT "
                                 + dropped.constraint().name() + ";"));
             case IndexDropped dropped ->
-                List.of(new Statement(3, "DROP INDEX " + dropped.index().name() + ";"));
-            case ColumnDropped dropped -> List.of(new Statement(4, dropColumn(dropped)));
+                List.of(new Statement(30, "DROP INDEX " + dropped.index().name() + ";"));
+            case ColumnDropped dropped -> List.of(new Statement(40, dropColumn(dropped)));
             case TableDropped dropped ->
-                List.of(new Statement(5, "DROP TABLE " + dropped.table().name() + ";"));
+                List.of(new Statement(50, "DROP TABLE " + dropped.table().name() + ";"));
             case EnumTypeDropped dropped ->
-                List.of(new Statement(6, "DROP TYPE " + dropped.type().name() + ";"));
+                List.of(new Statement(60, "DROP TYPE " + dropped.type().name() + ";"));
             case EnumTypeAdded added ->
                 List.of(new Statement(
-                        7,
+                        70,
                         "CREATE TYPE " + added.type().name() + " AS ENUM ("
                                 + added.type().labels().stream()
                                         .map(SchemaWriter::literal)
@@ -177,32 +192,72 @@ final class Statements {
                                 + ");"));
             case EnumValueAdded added ->
                 List.of(new Statement(
-                        7,
+                        70,
                         "ALTER TYPE " + added.type() + " ADD VALUE " + literal(added.label())
                                 + (added.after() != null
                                         ? " AFTER " + literal(added.after())
                                         : " BEFORE " + literal(added.before()))
                                 + ";"));
             case TableAdded added -> tableAdded(added);
-            case ColumnAdded added -> List.of(new Statement(9, addColumn(added)));
-            case ColumnTypeChanged changed -> List.of(new Statement(10, typeChange(changed)));
+            case ColumnAdded added -> List.of(new Statement(90, addColumn(added)));
+            case ColumnTypeChanged changed -> List.of(new Statement(100, typeChange(changed)));
             case ColumnDefaultChanged changed ->
                 List.of(new Statement(
-                        11,
+                        110,
                         alterColumn(changed.table(), changed.to())
                                 + (changed.to().defaultExpression() == null
                                         ? "DROP DEFAULT;"
                                         : "SET DEFAULT " + changed.to().defaultExpression() + ";")));
             case NotNullDropped dropped ->
-                List.of(new Statement(12, alterColumn(dropped.table(), dropped.column()) + "DROP NOT NULL;"));
-            case NotNullSet set -> List.of(new Statement(12, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
-            case ConstraintAdded added -> List.of(new Statement(13, addConstraint(added.constraint(), "")));
-            case IndexAdded added -> List.of(new Statement(15, added.index().definition() + ";"));
-            case TriggerAdded added -> List.of(new Statement(16, added.trigger().definition() + ";"));
+                List.of(new Statement(120, alterColumn(dropped.table(), dropped.column()) + "DROP NOT NULL;"));
+            case NotNullSet set ->
+                List.of(new Statement(120, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
+            case ConstraintAdded added -> List.of(new Statement(130, addConstraint(added.constraint(), "")));
+            case IndexAdded added -> List.of(new Statement(150, added.index().definition() + ";"));
+            case TriggerAdded added ->
+                List.of(new Statement(160, added.trigger().definition() + ";"));
+            case Renamed renamed ->
+                List.of(new Statement(renamed.kind() == Kind.TABLE ? 1005 : 1000, Renames.statement(renamed)));
+            case ViewDropped dropped ->
+                List.of(new Statement(
+                        5,
+                        "DROP " + (dropped.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                                + dropped.view().name() + ";"));
+            case ViewAdded added -> {
+                List<Statement> statements = new ArrayList<>();
+                statements.add(new Statement(155, SchemaWriter.view(added.view())));
+                added.indexes().forEach(index -> statements.add(new Statement(156, index.definition() + ";")));
+                yield statements;
+            }
+            case FunctionDropped dropped ->
+                List.of(new Statement(55, "DROP FUNCTION " + dropped.function().identity() + ";"));
+            case FunctionAdded added -> List.of(function(added.function()));
+            case FunctionReplaced replaced -> List.of(function(replaced.to()));
             case EnumValueRemoved removed ->
                 throw new IllegalStateException("An enum value cannot be dropped: " + removed);
             case NotGeneratedYet unsupported -> throw new IllegalStateException(unsupported.toString());
         };
+    }
+
+    /** pg_get_functiondef writes CREATE OR REPLACE: the same statement adds and replaces. */
+    private static Statement function(Function function) {
+        return new Statement(
+                function.dependsOnRelations() ? 158 : 75, function.definition().strip() + ";");
+    }
+
+    /** The rename a hint asked for, with the permission the linter needs for a rename the running release sees. */
+    private static String renameWithPermission(Renamed renamed) {
+        String rule =
+                switch (renamed.kind()) {
+                    case TABLE -> "rename-table";
+                    case COLUMN -> "rename-column";
+                    default -> "";
+                };
+        return (rule.isEmpty()
+                        ? ""
+                        : "-- keel:allow " + rule + " asked for by a keel:renamed-from hint in db/schema.sql:"
+                                + " no running release may use the old name\n")
+                + Renames.statement(renamed);
     }
 
     /** A new table with its checks and keys inline (the model checklist reads them there); foreign keys after every table. */
@@ -216,15 +271,15 @@ final class Statements {
                         constraint -> lines.add("    CONSTRAINT " + constraint.name() + " " + constraint.definition()));
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(
-                8,
+                80,
                 "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + table.name() + " (\n"
                         + String.join(",\n", lines) + "\n)"
                         + (table.options() == null ? "" : " WITH (" + table.options() + ")") + ";"));
         added.constraints().stream()
                 .filter(Constraint::foreignKey)
-                .forEach(constraint -> statements.add(new Statement(14, addConstraint(constraint, ""))));
-        added.indexes().forEach(index -> statements.add(new Statement(14, index.definition() + ";")));
-        added.triggers().forEach(trigger -> statements.add(new Statement(16, trigger.definition() + ";")));
+                .forEach(constraint -> statements.add(new Statement(140, addConstraint(constraint, ""))));
+        added.indexes().forEach(index -> statements.add(new Statement(140, index.definition() + ";")));
+        added.triggers().forEach(trigger -> statements.add(new Statement(160, trigger.definition() + ";")));
         return statements;
     }
 
@@ -240,15 +295,15 @@ final class Statements {
                                     "CREATE UNIQUE INDEX CONCURRENTLY " + constraint.name() + " ON "
                                             + constraint.table() + " USING btree (" + columns.group(1) + ");")
                             : new Statement(
-                                    13,
+                                    130,
                                     "ALTER TABLE " + constraint.table() + " ADD CONSTRAINT " + constraint.name()
                                             + " UNIQUE USING INDEX " + constraint.name() + ";"));
         }
         if (phase == Phase.VALIDATE) {
             return List.of(new Statement(
-                    13, "ALTER TABLE " + constraint.table() + " VALIDATE CONSTRAINT " + constraint.name() + ";"));
+                    130, "ALTER TABLE " + constraint.table() + " VALIDATE CONSTRAINT " + constraint.name() + ";"));
         }
-        return List.of(new Statement(13, addConstraint(constraint, needsLaterStep(constraint) ? " NOT VALID" : "")));
+        return List.of(new Statement(130, addConstraint(constraint, needsLaterStep(constraint) ? " NOT VALID" : "")));
     }
 
     private static List<Statement> notNullSet(Phase phase, NotNullSet set) {
@@ -258,13 +313,13 @@ final class Statements {
                 switch (phase) {
                     case MAIN ->
                         new Statement(
-                                13,
+                                130,
                                 table + " ADD CONSTRAINT " + check + " CHECK ("
                                         + set.column().name() + " IS NOT NULL) NOT VALID;");
-                    case VALIDATE -> new Statement(13, table + " VALIDATE CONSTRAINT " + check + ";");
+                    case VALIDATE -> new Statement(130, table + " VALIDATE CONSTRAINT " + check + ";");
                     default ->
                         new Statement(
-                                12,
+                                120,
                                 alterColumn(set.table(), set.column()) + "SET NOT NULL;\n" + table + " DROP CONSTRAINT "
                                         + check + ";");
                 });

@@ -90,8 +90,23 @@ public record DeclaredSchema(
     /** An index no constraint owns, on a table or a materialized view. */
     public record Index(String name, String definition, boolean onMaterializedView) {}
 
+    /**
+     * A view or materialized view. {@code reads} names what its query depends on, as the catalog records it: the
+     * relations it reads ({@code public.widget}) and their columns ({@code public.widget.quantity}). A change to
+     * one of those columns has to drop the view first and create it again after.
+     */
     public record View(
-            String name, boolean materialized, @Nullable String options, String query, boolean populated) {}
+            String name,
+            boolean materialized,
+            @Nullable String options,
+            String query,
+            boolean populated,
+            List<String> reads) {
+
+        public View {
+            reads = List.copyOf(reads);
+        }
+    }
 
     /** {@code enabled} is pg_trigger.tgenabled: O (the default), D, R or A. */
     public record Trigger(String name, String table, String definition, char enabled) {}

@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
 public final class SchemaWriter {
 
     public static final String HEADER = """
-            -- The schema the migrations produce, written by keel-migrate from PostgreSQL's catalog. Do not edit:
-            -- make migrate-schema rewrites it (make migrate-up and make migrate-create do too), and make migrate-drift
-            -- (part of make verify) fails when it and the migrations disagree. Review its diff with the migration.
+            -- The schema the migrations produce, written by keel-migrate from PostgreSQL's catalog. To change the
+            -- schema, edit this file the way it should look and run make migrate-create NAME=...: it writes the
+            -- migration and its undo, then rewrites this file (make migrate-up and make migrate-schema do too). A
+            -- rename needs a hint, -- keel:renamed-from old_name, on the line before the object or at its end.
+            -- make migrate-drift (part of make verify) fails when this file and the migrations disagree.
 
             -- As pg_dump: function bodies are checked when they run, so a function may name a table defined below.
             SET check_function_bodies = false;
@@ -224,7 +226,8 @@ public final class SchemaWriter {
         return index.definition() + ";";
     }
 
-    private static String view(View view) {
+    /** CREATE VIEW or CREATE MATERIALIZED VIEW, as the file writes it. */
+    public static String view(View view) {
         String query = view.query().strip();
         if (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1);

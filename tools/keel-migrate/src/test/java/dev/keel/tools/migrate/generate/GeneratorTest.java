@@ -11,6 +11,7 @@ import dev.keel.tools.lint.ReleaseHistory;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migrate.generate.MigrationPlan.GeneratedFile;
+import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.schema.CatalogReader;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
@@ -77,9 +78,12 @@ class GeneratorTest {
                 status widget_status NOT NULL DEFAULT 'draft',
                 quantity integer,
                 legacy_code text,
+                sku varchar(50),
                 created_at timestamptz NOT NULL DEFAULT now(),
                 updated_at timestamptz NOT NULL DEFAULT now(),
                 archived_at timestamptz);
+            CREATE VIEW live_widget AS SELECT id, name, quantity FROM widget WHERE archived_at IS NULL;
+            CREATE VIEW stocked_widget AS SELECT id, name FROM live_widget WHERE quantity > 0;
             CREATE TRIGGER widget_touch_updated_at BEFORE UPDATE ON widget
                 FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
             CREATE TRIGGER widget_forbid_delete BEFORE DELETE ON widget FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
@@ -365,17 +369,284 @@ class GeneratorTest {
                         EnumSet.of(Allowance.REWRITE),
                         "migration/V20260102000000__widen_quantity.sql",
                         TIMEOUTS + """
+                        DROP VIEW public.stocked_widget;
+                        DROP VIEW public.live_widget;
                         -- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for
                         ALTER TABLE public.widget ALTER COLUMN quantity TYPE bigint;
+                        CREATE VIEW public.live_widget AS
+                        SELECT id,
+                            name,
+                            quantity
+                           FROM public.widget
+                          WHERE (archived_at IS NULL);
+                        CREATE VIEW public.stocked_widget AS
+                        SELECT id,
+                            name
+                           FROM public.live_widget
+                          WHERE (quantity > 0);
                         """,
                         "undo/U20260102000000__widen_quantity.sql",
                         TIMEOUTS + """
+                        DROP VIEW public.stocked_widget;
+                        DROP VIEW public.live_widget;
                         ALTER TABLE public.widget ALTER COLUMN quantity TYPE integer;
+                        CREATE VIEW public.live_widget AS
+                        SELECT id,
+                            name,
+                            quantity
+                           FROM public.widget
+                          WHERE (archived_at IS NULL);
+                        CREATE VIEW public.stocked_widget AS
+                        SELECT id,
+                            name
+                           FROM public.live_widget
+                          WHERE (quantity > 0);
+                        """),
+                generates(
+                        "count_widgets",
+                        schema -> schema + """
+                                CREATE MATERIALIZED VIEW public.widget_count AS
+                                    SELECT status, count(*) AS widgets FROM public.widget GROUP BY status;
+                                CREATE UNIQUE INDEX widget_count_status ON public.widget_count (status);
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__count_widgets.sql",
+                        TIMEOUTS + """
+                        CREATE MATERIALIZED VIEW public.widget_count AS
+                        SELECT status,
+                            count(*) AS widgets
+                           FROM public.widget
+                          GROUP BY status
+                        WITH DATA;
+                        CREATE UNIQUE INDEX widget_count_status ON public.widget_count USING btree (status);
+                        """,
+                        "undo/U20260102000000__count_widgets.sql",
+                        TIMEOUTS + """
+                        DROP MATERIALIZED VIEW public.widget_count;
+                        """),
+                generates(
+                        "add_view",
+                        schema -> schema + "CREATE VIEW public.draft_widget AS SELECT id FROM public.widget"
+                                + " WHERE status = 'draft';\n",
+                        Set.of(),
+                        "migration/V20260102000000__add_view.sql",
+                        TIMEOUTS + """
+                        CREATE VIEW public.draft_widget AS
+                        SELECT id
+                           FROM public.widget
+                          WHERE (status = 'draft'::public.widget_status);
+                        """,
+                        "undo/U20260102000000__add_view.sql",
+                        TIMEOUTS + """
+                        DROP VIEW public.draft_widget;
+                        """),
+                generates(
+                        "view_changed",
+                        schema -> replace(
+                                schema,
+                                "  WHERE (archived_at IS NULL);",
+                                "  WHERE (archived_at IS NULL) AND (status <> 'draft'::public.widget_status);"),
+                        Set.of(),
+                        "migration/V20260102000000__view_changed.sql",
+                        TIMEOUTS + """
+                        DROP VIEW public.stocked_widget;
+                        DROP VIEW public.live_widget;
+                        CREATE VIEW public.live_widget AS
+                        SELECT id,
+                            name,
+                            quantity
+                           FROM public.widget
+                          WHERE ((archived_at IS NULL) AND (status <> 'draft'::public.widget_status));
+                        CREATE VIEW public.stocked_widget AS
+                        SELECT id,
+                            name
+                           FROM public.live_widget
+                          WHERE (quantity > 0);
+                        """,
+                        "undo/U20260102000000__view_changed.sql",
+                        TIMEOUTS + """
+                        DROP VIEW public.stocked_widget;
+                        DROP VIEW public.live_widget;
+                        CREATE VIEW public.live_widget AS
+                        SELECT id,
+                            name,
+                            quantity
+                           FROM public.widget
+                          WHERE (archived_at IS NULL);
+                        CREATE VIEW public.stocked_widget AS
+                        SELECT id,
+                            name
+                           FROM public.live_widget
+                          WHERE (quantity > 0);
                         """),
                 refuses(
-                        "add_view",
-                        schema -> schema + "CREATE VIEW public.live_widget AS SELECT id FROM public.widget;\n",
-                        "not generated yet: view public.live_widget (added)"));
+                        "drop_view",
+                        schema -> withoutStatement(schema, "CREATE VIEW public.stocked_widget"),
+                        "drop of view public.stocked_widget: the running release may still use it and reads of it"
+                                + " fail; ALLOW=drop generates it once no released code uses it"),
+                generates(
+                        "widen_sku",
+                        schema -> replace(
+                                schema, "    sku character varying(50),\n", "    sku character varying(100),\n"),
+                        Set.of(),
+                        "migration/V20260102000000__widen_sku.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN sku TYPE character varying(100);
+                        """,
+                        "undo/U20260102000000__widen_sku.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN sku TYPE character varying(50);
+                        """),
+                generates(
+                        "audit_widgets",
+                        schema -> schema + """
+                                CREATE FUNCTION public.widget_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                                BEGIN
+                                    RAISE NOTICE 'widget % changed', NEW.id;
+                                    RETURN NEW;
+                                END
+                                $$;
+                                CREATE TRIGGER widget_audit AFTER UPDATE ON public.widget
+                                    FOR EACH ROW EXECUTE FUNCTION public.widget_audit();
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__audit_widgets.sql",
+                        TIMEOUTS + """
+                        CREATE OR REPLACE FUNCTION public.widget_audit()
+                         RETURNS trigger
+                         LANGUAGE plpgsql
+                        AS $function$
+                        BEGIN
+                            RAISE NOTICE 'widget % changed', NEW.id;
+                            RETURN NEW;
+                        END
+                        $function$;
+                        CREATE TRIGGER widget_audit AFTER UPDATE ON public.widget FOR EACH ROW EXECUTE FUNCTION public.widget_audit();
+                        """,
+                        "undo/U20260102000000__audit_widgets.sql",
+                        TIMEOUTS + """
+                        DROP TRIGGER widget_audit ON public.widget;
+                        DROP FUNCTION public.widget_audit();
+                        """),
+                generates(
+                        "describe_quantity",
+                        schema -> schema + "COMMENT ON COLUMN public.widget.quantity IS 'How many are in stock.';\n",
+                        Set.of(),
+                        "migration/V20260102000000__describe_quantity.sql",
+                        TIMEOUTS + """
+                        COMMENT ON COLUMN public.widget.quantity IS 'How many are in stock.';
+                        """,
+                        "undo/U20260102000000__describe_quantity.sql",
+                        TIMEOUTS + """
+                        COMMENT ON COLUMN public.widget.quantity IS NULL;
+                        """),
+                generates(
+                        "rename_legacy_code",
+                        schema -> replace(
+                                schema,
+                                "    legacy_code text,\n",
+                                "    -- keel:renamed-from legacy_code\n    old_code text,\n"),
+                        Set.of(),
+                        "migration/V20260102000000__rename_legacy_code.sql",
+                        TIMEOUTS + """
+                        -- keel:allow rename-column asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
+                        ALTER TABLE public.widget RENAME COLUMN legacy_code TO old_code;
+                        """,
+                        "undo/U20260102000000__rename_legacy_code.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget RENAME COLUMN old_code TO legacy_code;
+                        """),
+                refuses(
+                        "rename_legacy_code",
+                        schema -> replace(schema, "    legacy_code text,\n", "    old_code text,\n"),
+                        "drop of column public.widget.legacy_code: the running release may still use it and its data"
+                                + " is gone; ALLOW=drop generates it once no released code uses it",
+                        "not generated yet: column position public.widget (PostgreSQL adds a column at the end:"
+                                + " declare new columns last)"),
+                generates(
+                        "rename_owner",
+                        schema -> replace(
+                                        schema,
+                                        "CREATE TABLE public.owner (",
+                                        "CREATE TABLE public.account ( -- keel:renamed-from owner")
+                                .replaceAll("public\\.owner\\b", "public.account"),
+                        Set.of(),
+                        "migration/V20260102000000__rename_owner.sql",
+                        TIMEOUTS + """
+                        -- keel:allow rename-table asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
+                        ALTER TABLE public.owner RENAME TO account;
+                        """,
+                        "undo/U20260102000000__rename_owner.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.account RENAME TO owner;
+                        """),
+                generates(
+                        "rename_many",
+                        schema -> replace(
+                                        replace(
+                                                replace(
+                                                        schema,
+                                                        "CREATE TABLE public.owner (",
+                                                        "-- keel:renamed-from \"owner\"\n"
+                                                                + "CREATE TABLE public.account ("),
+                                                "ADD CONSTRAINT owner_pkey",
+                                                "ADD CONSTRAINT account_pkey -- keel:renamed-from owner_pkey\n"),
+                                        "CREATE INDEX widget_name_idx",
+                                        "-- keel:renamed-from widget_name_idx\nCREATE INDEX widget_name_live_idx")
+                                .replaceAll("public\\.owner\\b", "public.account"),
+                        Set.of(),
+                        "migration/V20260102000000__rename_many.sql",
+                        TIMEOUTS + """
+                        -- keel:allow rename-table asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
+                        ALTER TABLE public.owner RENAME TO account;
+                        ALTER TABLE public.account RENAME CONSTRAINT owner_pkey TO account_pkey;
+                        ALTER INDEX public.widget_name_idx RENAME TO widget_name_live_idx;
+                        """,
+                        "undo/U20260102000000__rename_many.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.account RENAME CONSTRAINT account_pkey TO owner_pkey;
+                        ALTER INDEX public.widget_name_live_idx RENAME TO widget_name_idx;
+                        ALTER TABLE public.account RENAME TO owner;
+                        """),
+                refuses(
+                        "drop_owner",
+                        GeneratorTest::withoutOwner,
+                        "drop of table public.owner: the running release may still use it and its data is gone;"
+                                + " ALLOW=drop generates it once no released code uses it"),
+                generates(
+                        "drop_owner",
+                        GeneratorTest::withoutOwner,
+                        EnumSet.of(Allowance.DROP),
+                        "migration/V20260102000000__drop_owner.sql",
+                        TIMEOUTS + """
+                        -- keel:allow drop-table ALLOW=drop: public.owner is gone from db/schema.sql
+                        DROP TABLE public.owner;
+                        """,
+                        "undo/U20260102000000__drop_owner.sql",
+                        TIMEOUTS + """
+                        CREATE TABLE public.owner (
+                            id uuid NOT NULL,
+                            created_at timestamp with time zone DEFAULT now() NOT NULL,
+                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            archived_at timestamp with time zone,
+                            CONSTRAINT owner_pkey PRIMARY KEY (id)
+                        );
+                        CREATE TRIGGER owner_forbid_delete BEFORE DELETE ON public.owner FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                        CREATE TRIGGER owner_touch_updated_at BEFORE UPDATE ON public.owner FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        """));
+    }
+
+    /** The owner table and its triggers gone from the file. */
+    private static String withoutOwner(String schema) {
+        return withoutStatement(schema, "public.owner");
+    }
+
+    /** Every statement (the file separates them with a blank line) holding {@code text} gone. */
+    private static String withoutStatement(String schema, String text) {
+        assertThat(schema).contains(text);
+        return java.util.Arrays.stream(schema.split("\n\n"))
+                .filter(statement -> !statement.contains(text))
+                .collect(java.util.stream.Collectors.joining("\n\n"));
     }
 
     @TempDir
@@ -389,16 +660,26 @@ class GeneratorTest {
         Database migrated = new Database(database.jdbcUrl(), database.username(), database.password());
         new Migrations(migrated, files).upQuietly(null);
         DeclaredSchema before = read(database);
-        DeclaredSchema after = schemaOf(example.edit().apply(SchemaWriter.write(before)));
+        String edited = example.edit().apply(SchemaWriter.write(before));
+        DeclaredSchema after = schemaOf(edited);
+        List<Renamed> renames = Renames.resolve(RenameHint.in(edited), before, after);
+        DeclaredSchema renamed = before;
+        if (!renames.isEmpty()) {
+            PostgresEndpoint copy = TestServices.newDatabase("generator_renamed_" + example.name());
+            new Migrations(new Database(copy.jdbcUrl(), copy.username(), copy.password()), files).upQuietly(null);
+            runInOneTransaction(copy, Renames.sql(renames));
+            renamed = read(copy);
+        }
+        DeclaredSchema start = renamed;
 
         if (!example.refusal().isEmpty()) {
-            assertThatThrownBy(() -> Generator.plan(before, after, example.allow()))
+            assertThatThrownBy(() -> Generator.plan(renames, start, after, example.allow()))
                     .isInstanceOfSatisfying(GenerationRefused.class, refused -> assertThat(refused.reasons())
                             .containsExactlyElementsOf(example.refusal()));
             return;
         }
         List<GeneratedFile> generated =
-                Generator.plan(before, after, example.allow()).files(VERSION, example.name());
+                Generator.plan(renames, start, after, example.allow()).files(VERSION, example.name());
         Map<String, String> written = new LinkedHashMap<>();
         generated.forEach(file -> written.put(file.path(), file.content()));
         assertThat(written).containsExactlyEntriesOf(example.files());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.FunctionReplaced;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.DeclaredSchema.EnumType;
@@ -38,10 +39,10 @@ class SchemaDiffTest {
         assertThat(SchemaDiff.between(with, changed))
                 .containsExactly(
                         new NotGeneratedYet("enum value order", "public.mood"),
-                        new NotGeneratedYet("function", "public.f() (changed)"));
+                        new FunctionReplaced(
+                                with.functions().getFirst(), changed.functions().getFirst()));
         assertThatThrownBy(() -> Generator.plan(with, changed, Set.of(Allowance.values())))
                 .isInstanceOf(GenerationRefused.class)
-                .hasMessageContaining("not generated yet: function public.f() (changed)")
                 .hasMessageContaining("not generated yet: enum value order public.mood");
     }
 
