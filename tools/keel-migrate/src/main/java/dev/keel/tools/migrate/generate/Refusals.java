@@ -11,6 +11,7 @@ import dev.keel.tools.migrate.generate.SchemaChange.EnumValueRemoved;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
@@ -59,6 +60,9 @@ final class Refusals {
                 when !allow.contains(Allowance.DROP)
                         && changes.stream().noneMatch(other -> other.key().equals(dropped.inverseKey())) ->
                     reasons.add(drop("view " + dropped.view().name()).replace("its data is gone", "reads of it fail"));
+                case ObjectDropped dropped
+                when dropped.kind().dropNeedsAllowance && !allow.contains(Allowance.DROP) ->
+                    reasons.add(drop(dropped.kind() + " " + dropped.name()));
                 case EnumTypeDropped dropped
                 when !allow.contains(Allowance.DROP) ->
                     reasons.add(drop("type " + dropped.type().name()));

@@ -286,6 +286,59 @@ public sealed interface SchemaChange {
         }
     }
 
+    /**
+     * An object of a kind whose only changes are being there or not (a schema, an extension, a domain, a composite
+     * type, a sequence, a sequence's owning column): {@code sql} creates it.
+     */
+    record ObjectAdded(ObjectKind kind, String name, String sql) implements SchemaChange {
+        public String key() {
+            return "+" + kind + " " + name;
+        }
+
+        public String inverseKey() {
+            return "-" + kind + " " + name;
+        }
+    }
+
+    /** {@code sql} drops it. */
+    record ObjectDropped(ObjectKind kind, String name, String sql) implements SchemaChange {
+        public String key() {
+            return "-" + kind + " " + name;
+        }
+
+        public String inverseKey() {
+            return "+" + kind + " " + name;
+        }
+    }
+
+    /** The kinds {@link ObjectAdded} and {@link ObjectDropped} carry, and where their statements go in a file. */
+    enum ObjectKind {
+        SCHEMA("schema", 64, 65, true),
+        EXTENSION("extension", 62, 66, true),
+        DOMAIN("domain", 58, 72, true),
+        COMPOSITE_TYPE("composite type", 58, 72, true),
+        SEQUENCE("sequence", 52, 73, true),
+        // Released before its table is dropped, so the table's drop does not take a sequence the schema keeps.
+        SEQUENCE_OWNER("sequence owned by a column", 45, 85, false);
+
+        final String word;
+        final int dropRank;
+        final int createRank;
+        final boolean dropNeedsAllowance;
+
+        ObjectKind(String word, int dropRank, int createRank, boolean dropNeedsAllowance) {
+            this.word = word;
+            this.dropRank = dropRank;
+            this.createRank = createRank;
+            this.dropNeedsAllowance = dropNeedsAllowance;
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
+
     /** A comment set, changed or removed ({@code to} null). */
     record CommentChanged(
             String target, @Nullable String from, @Nullable String to) implements SchemaChange {

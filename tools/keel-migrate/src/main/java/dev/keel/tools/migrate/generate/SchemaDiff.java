@@ -19,6 +19,9 @@ import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullSet;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectKind;
 import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
@@ -35,6 +38,7 @@ import dev.keel.tools.migrate.schema.DeclaredSchema.Index;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Trigger;
 import dev.keel.tools.migrate.schema.DeclaredSchema.View;
+import dev.keel.tools.migrate.schema.SchemaWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +51,7 @@ import java.util.regex.Pattern;
 
 /**
  * The changes that take one schema to another, each typed. What the generator cannot write yet
- * (sequences, domains, ...) comes out as {@link NotGeneratedYet}, never dropped.
+ * (a changed domain or sequence, a column's identity, ...) comes out as {@link NotGeneratedYet}, never dropped.
  */
 public final class SchemaDiff {
 
@@ -84,18 +88,44 @@ public final class SchemaDiff {
     }
 
     private SchemaDiff compare() {
-        notGenerated("schema", from.schemas(), to.schemas(), name -> name);
-        notGenerated("extension", from.extensions(), to.extensions(), DeclaredSchema.Extension::name);
+        objects(ObjectKind.SCHEMA, from.schemas(), to.schemas(), name -> name, SchemaWriter::schema, "DROP SCHEMA ");
+        objects(
+                ObjectKind.EXTENSION,
+                from.extensions(),
+                to.extensions(),
+                DeclaredSchema.Extension::name,
+                SchemaWriter::extension,
+                "DROP EXTENSION ");
         enums();
-        notGenerated("domain", from.domains(), to.domains(), DeclaredSchema.Domain::name);
-        notGenerated("composite type", from.composites(), to.composites(), DeclaredSchema.CompositeType::name);
-        notGenerated("sequence", from.sequences(), to.sequences(), DeclaredSchema.Sequence::name);
+        objects(
+                ObjectKind.DOMAIN,
+                from.domains(),
+                to.domains(),
+                DeclaredSchema.Domain::name,
+                SchemaWriter::domain,
+                "DROP DOMAIN ");
+        objects(
+                ObjectKind.COMPOSITE_TYPE,
+                from.composites(),
+                to.composites(),
+                DeclaredSchema.CompositeType::name,
+                SchemaWriter::composite,
+                "DROP TYPE ");
+        objects(
+                ObjectKind.SEQUENCE,
+                from.sequences(),
+                to.sequences(),
+                DeclaredSchema.Sequence::name,
+                SchemaWriter::sequence,
+                "DROP SEQUENCE ");
         functions();
-        notGenerated(
-                "sequence owned by a column",
+        objects(
+                ObjectKind.SEQUENCE_OWNER,
                 from.sequenceOwners(),
                 to.sequenceOwners(),
-                DeclaredSchema.SequenceOwner::sequence);
+                DeclaredSchema.SequenceOwner::sequence,
+                SchemaWriter::sequenceOwner,
+                "");
         Set<String> tablesAdded = tables();
         Set<String> tablesDropped = names(from.tables(), Table::name);
         tablesDropped.removeAll(names(to.tables(), Table::name));
@@ -107,19 +137,35 @@ public final class SchemaDiff {
         return this;
     }
 
-    /** Compared whole: any object added, dropped or changed is one the generator cannot write yet. */
-    private <T> void notGenerated(
-            String kind, List<T> before, List<T> after, java.util.function.Function<T, String> name) {
+    /**
+     * Kinds compared whole: an object added is created, one gone is dropped ({@code drop} and its name), one
+     * changed is what the generator cannot write yet.
+     */
+    private <T> void objects(
+            ObjectKind kind,
+            List<T> before,
+            List<T> after,
+            java.util.function.Function<T, String> name,
+            java.util.function.Function<T, String> create,
+            String drop) {
         Map<String, T> old = byName(before, name);
         Map<String, T> current = byName(after, name);
         Set<String> names = new LinkedHashSet<>(old.keySet());
         names.addAll(current.keySet());
         for (String object : names) {
-            if (!Objects.equals(old.get(object), current.get(object))) {
-                String what = !old.containsKey(object)
-                        ? " (added)"
-                        : !current.containsKey(object) ? " (dropped)" : " (changed)";
-                changes.add(new NotGeneratedYet(kind, object + what));
+            T was = old.get(object);
+            T now = current.get(object);
+            if (was == null && now != null) {
+                changes.add(new ObjectAdded(kind, object, create.apply(now)));
+            } else if (was != null && now == null) {
+                changes.add(new ObjectDropped(
+                        kind,
+                        object,
+                        kind == ObjectKind.SEQUENCE_OWNER
+                                ? "ALTER SEQUENCE " + object + " OWNED BY NONE;"
+                                : drop + object + ";"));
+            } else if (!Objects.equals(was, now)) {
+                changes.add(new NotGeneratedYet(kind.toString(), object + " (changed)"));
             }
         }
     }

@@ -23,6 +23,9 @@ import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.NotNullSet;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.ObjectKind;
 import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
@@ -140,6 +143,12 @@ final class Statements {
                                 + dropped.column().name() + " is gone from db/schema.sql\n" + dropColumn(dropped)));
             case Renamed renamed ->
                 List.of(new Statement(renamed.kind() == Kind.TABLE ? -20 : -15, renameWithPermission(renamed)));
+            case ObjectDropped dropped
+            when dropped.kind() == ObjectKind.SCHEMA ->
+                List.of(new Statement(
+                        dropped.kind().dropRank,
+                        "-- keel:allow drop-schema ALLOW=drop: " + dropped.name() + " is gone from db/schema.sql\n"
+                                + dropped.sql()));
             case ColumnTypeChanged changed
             when rewrites(changed) ->
                 List.of(new Statement(
@@ -229,6 +238,8 @@ final class Statements {
                 added.indexes().forEach(index -> statements.add(new Statement(156, index.definition() + ";")));
                 yield statements;
             }
+            case ObjectAdded added -> List.of(new Statement(added.kind().createRank, added.sql()));
+            case ObjectDropped dropped -> List.of(new Statement(dropped.kind().dropRank, dropped.sql()));
             case FunctionDropped dropped ->
                 List.of(new Statement(55, "DROP FUNCTION " + dropped.function().identity() + ";"));
             case FunctionAdded added -> List.of(function(added.function()));

@@ -1,12 +1,16 @@
 package dev.keel.tools.migrate.schema;
 
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
+import dev.keel.tools.migrate.schema.DeclaredSchema.CompositeType;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Domain;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Extension;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Index;
 import dev.keel.tools.migrate.schema.DeclaredSchema.NamedConstraint;
+import dev.keel.tools.migrate.schema.DeclaredSchema.Sequence;
 import dev.keel.tools.migrate.schema.DeclaredSchema.SequenceOptions;
+import dev.keel.tools.migrate.schema.DeclaredSchema.SequenceOwner;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Trigger;
 import dev.keel.tools.migrate.schema.DeclaredSchema.View;
@@ -42,46 +46,22 @@ public final class SchemaWriter {
     }
 
     private SchemaWriter sections(DeclaredSchema schema) {
-        section("Schemas", schema.schemas(), name -> "CREATE SCHEMA " + name + ";");
-        section(
-                "Extensions",
-                schema.extensions(),
-                extension -> "CREATE EXTENSION IF NOT EXISTS " + extension.name() + " WITH SCHEMA " + extension.schema()
-                        + ";");
+        section("Schemas", schema.schemas(), SchemaWriter::schema);
+        section("Extensions", schema.extensions(), SchemaWriter::extension);
         section(
                 "Enums",
                 schema.enums(),
                 type -> "CREATE TYPE " + type.name() + " AS ENUM ("
                         + type.labels().stream().map(SchemaWriter::literal).collect(Collectors.joining(", ")) + ");");
         section("Domains", schema.domains(), SchemaWriter::domain);
-        section(
-                "Composite types",
-                schema.composites(),
-                type -> "CREATE TYPE " + type.name() + " AS ("
-                        + type.attributes().stream()
-                                .map(attribute -> "\n    " + attribute.name() + " " + attribute.type()
-                                        + collate(attribute.collation()))
-                                .collect(Collectors.joining(","))
-                        + "\n);");
-        section(
-                "Sequences",
-                schema.sequences(),
-                sequence -> "CREATE SEQUENCE " + sequence.name() + " AS "
-                        + sequence.options().type()
-                        + options(sequence.options()).stream()
-                                .map(option -> " " + option)
-                                .collect(Collectors.joining())
-                        + ";");
+        section("Composite types", schema.composites(), SchemaWriter::composite);
+        section("Sequences", schema.sequences(), SchemaWriter::sequence);
         section(
                 "Functions",
                 only(schema.functions(), function -> !function.dependsOnRelations()),
                 SchemaWriter::function);
         section("Tables", schema.tables(), SchemaWriter::table);
-        section(
-                "Sequences owned by columns",
-                schema.sequenceOwners(),
-                owner -> "ALTER SEQUENCE " + owner.sequence() + " OWNED BY " + owner.table() + "." + owner.column()
-                        + ";");
+        section("Sequences owned by columns", schema.sequenceOwners(), SchemaWriter::sequenceOwner);
         section(
                 "Constraints",
                 only(schema.constraints(), constraint -> !constraint.foreignKey()),
@@ -119,7 +99,37 @@ public final class SchemaWriter {
         return objects.stream().filter(condition).toList();
     }
 
-    private static String domain(Domain domain) {
+    public static String schema(String name) {
+        return "CREATE SCHEMA " + name + ";";
+    }
+
+    public static String extension(Extension extension) {
+        return "CREATE EXTENSION IF NOT EXISTS " + extension.name() + " WITH SCHEMA " + extension.schema() + ";";
+    }
+
+    public static String composite(CompositeType type) {
+        return "CREATE TYPE " + type.name() + " AS ("
+                + type.attributes().stream()
+                        .map(attribute ->
+                                "\n    " + attribute.name() + " " + attribute.type() + collate(attribute.collation()))
+                        .collect(Collectors.joining(","))
+                + "\n);";
+    }
+
+    public static String sequence(Sequence sequence) {
+        return "CREATE SEQUENCE " + sequence.name() + " AS "
+                + sequence.options().type()
+                + options(sequence.options()).stream()
+                        .map(option -> " " + option)
+                        .collect(Collectors.joining())
+                + ";";
+    }
+
+    public static String sequenceOwner(SequenceOwner owner) {
+        return "ALTER SEQUENCE " + owner.sequence() + " OWNED BY " + owner.table() + "." + owner.column() + ";";
+    }
+
+    public static String domain(Domain domain) {
         StringBuilder sql = new StringBuilder("CREATE DOMAIN " + domain.name() + " AS " + domain.baseType());
         sql.append(collate(domain.collation()));
         if (domain.defaultExpression() != null) {

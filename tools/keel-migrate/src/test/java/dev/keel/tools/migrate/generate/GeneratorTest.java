@@ -403,6 +403,52 @@ class GeneratorTest {
                           WHERE (quantity > 0);
                         """),
                 generates(
+                        "billing",
+                        schema -> schema + """
+                                CREATE SCHEMA billing;
+                                CREATE DOMAIN billing.money_amount AS numeric(12,2) CHECK (VALUE >= 0);
+                                CREATE TABLE billing.invoice (
+                                    id uuid PRIMARY KEY,
+                                    number bigserial NOT NULL,
+                                    total billing.money_amount NOT NULL,
+                                    created_at timestamptz NOT NULL DEFAULT now(),
+                                    updated_at timestamptz NOT NULL DEFAULT now(),
+                                    archived_at timestamptz
+                                );
+                                CREATE TRIGGER invoice_touch_updated_at BEFORE UPDATE ON billing.invoice
+                                    FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                                CREATE TRIGGER invoice_forbid_delete BEFORE DELETE ON billing.invoice
+                                    FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__billing.sql",
+                        TIMEOUTS + """
+                        CREATE SCHEMA billing;
+                        CREATE DOMAIN billing.money_amount AS numeric(12,2)
+                            CONSTRAINT money_amount_check CHECK ((VALUE >= (0)::numeric));
+                        CREATE SEQUENCE billing.invoice_number_seq AS bigint;
+                        CREATE TABLE billing.invoice (
+                            id uuid NOT NULL,
+                            number bigint DEFAULT nextval('billing.invoice_number_seq'::regclass) NOT NULL,
+                            total billing.money_amount NOT NULL,
+                            created_at timestamp with time zone DEFAULT now() NOT NULL,
+                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            archived_at timestamp with time zone,
+                            CONSTRAINT invoice_pkey PRIMARY KEY (id)
+                        );
+                        ALTER SEQUENCE billing.invoice_number_seq OWNED BY billing.invoice.number;
+                        CREATE TRIGGER invoice_forbid_delete BEFORE DELETE ON billing.invoice FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                        CREATE TRIGGER invoice_touch_updated_at BEFORE UPDATE ON billing.invoice FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        """,
+                        "undo/U20260102000000__billing.sql",
+                        TIMEOUTS + """
+                        ALTER SEQUENCE billing.invoice_number_seq OWNED BY NONE;
+                        DROP TABLE billing.invoice;
+                        DROP SEQUENCE billing.invoice_number_seq;
+                        DROP DOMAIN billing.money_amount;
+                        DROP SCHEMA billing;
+                        """),
+                generates(
                         "count_widgets",
                         schema -> schema + """
                                 CREATE MATERIALIZED VIEW public.widget_count AS
