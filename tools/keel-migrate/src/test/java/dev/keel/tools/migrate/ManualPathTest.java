@@ -54,7 +54,7 @@ class ManualPathTest {
     @Test
     void theTemplatesUndoPutsTheCatalogBackAndUpRunsAgain() throws SQLException, IOException {
         assertThat(run("up").exitCode()).isZero();
-        for (String name : List.of("add_gadget_table", "create_order_line", "gizmos")) {
+        for (String name : List.of("add_gadget_table", "create_order_line", "gizmos", "create_user")) {
             CatalogSnapshot before = catalog();
 
             Run create = run("create-manual", name);

@@ -11,11 +11,123 @@ public final class Templates {
     /** A migration and its undo, as make migrate-create-manual writes them. */
     public record Pair(String migration, String undo) {}
 
+    /**
+     * PostgreSQL's reserved key words (also those that may only name a function or a type): a table named one is
+     * quoted, as {@code create_user} makes {@code "user"}.
+     */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "all",
+            "analyse",
+            "analyze",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asc",
+            "asymmetric",
+            "authorization",
+            "binary",
+            "both",
+            "case",
+            "cast",
+            "check",
+            "collate",
+            "collation",
+            "column",
+            "concurrently",
+            "constraint",
+            "create",
+            "cross",
+            "current_catalog",
+            "current_date",
+            "current_role",
+            "current_schema",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "default",
+            "deferrable",
+            "desc",
+            "distinct",
+            "do",
+            "else",
+            "end",
+            "except",
+            "false",
+            "fetch",
+            "for",
+            "foreign",
+            "freeze",
+            "from",
+            "full",
+            "grant",
+            "group",
+            "having",
+            "ilike",
+            "in",
+            "initially",
+            "inner",
+            "intersect",
+            "into",
+            "is",
+            "isnull",
+            "join",
+            "lateral",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "natural",
+            "not",
+            "notnull",
+            "null",
+            "offset",
+            "on",
+            "only",
+            "or",
+            "order",
+            "outer",
+            "overlaps",
+            "placing",
+            "primary",
+            "references",
+            "returning",
+            "right",
+            "select",
+            "session_user",
+            "similar",
+            "some",
+            "symmetric",
+            "system_user",
+            "table",
+            "tablesample",
+            "then",
+            "to",
+            "trailing",
+            "true",
+            "union",
+            "unique",
+            "user",
+            "using",
+            "variadic",
+            "verbose",
+            "when",
+            "where",
+            "window",
+            "with");
+
     /** The table a migration named {@code add_gadgets_table} creates: {@code gadgets}. */
     public record NewTable(String name) {
 
         public static NewTable forMigration(String migrationName) {
             return new NewTable(migrationName.replaceFirst("^(create|add)_", "").replaceFirst("_table$", ""));
+        }
+
+        /** The name as SQL writes it: quoted when it is a reserved word. */
+        String identifier() {
+            return RESERVED.contains(name) ? "\"" + name + "\"" : name;
         }
 
         String migration(String title) {
@@ -29,7 +141,7 @@ public final class Templates {
                     -- On a live database: set lock_timeout, and CREATE INDEX CONCURRENTLY in a migration of its own.
                     -- Change its undo with it: make migrate-down runs the undo, make migrate-test proves it.
 
-                    CREATE TABLE %2$s (
+                    CREATE TABLE %3$s (
                         id          uuid        PRIMARY KEY,
                         created_at  timestamptz NOT NULL DEFAULT now(),
                         updated_at  timestamptz NOT NULL DEFAULT now(),
@@ -37,13 +149,13 @@ public final class Templates {
                     );
 
                     CREATE TRIGGER %2$s_touch_updated_at
-                        BEFORE UPDATE ON %2$s
+                        BEFORE UPDATE ON %3$s
                         FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
 
                     CREATE TRIGGER %2$s_forbid_delete
-                        BEFORE DELETE ON %2$s
+                        BEFORE DELETE ON %3$s
                         FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
-                    """.formatted(title, name);
+                    """.formatted(title, name, identifier());
         }
 
         String undo(String migrationFile) {
@@ -54,7 +166,7 @@ public final class Templates {
                     -- Data nothing can bring back? Replace the statements with: %s <reason>
 
                     DROP TABLE %s;
-                    """.formatted(migrationFile, UndoScript.IRREVERSIBLE, name);
+                    """.formatted(migrationFile, UndoScript.IRREVERSIBLE, identifier());
         }
     }
 
