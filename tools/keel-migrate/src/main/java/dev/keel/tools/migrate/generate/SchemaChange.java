@@ -339,6 +339,29 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** A table's storage parameters ({@code WITH (fillfactor=70)}), as reloptions lists them; null for none. */
+    record TableOptionsChanged(
+            String table, @Nullable String from, @Nullable String to) implements SchemaChange {
+        public String key() {
+            return "options " + table;
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
+    /** The same trigger, enabled, disabled, or firing on replicas only or always. */
+    record TriggerStateChanged(Trigger from, Trigger to) implements SchemaChange {
+        public String key() {
+            return "trigger-state " + to.table() + "." + to.name();
+        }
+
+        public String inverseKey() {
+            return key();
+        }
+    }
+
     /** A comment set, changed or removed ({@code to} null). */
     record CommentChanged(
             String target, @Nullable String from, @Nullable String to) implements SchemaChange {

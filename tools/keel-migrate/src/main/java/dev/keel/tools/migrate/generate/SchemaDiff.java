@@ -24,8 +24,10 @@ import dev.keel.tools.migrate.generate.SchemaChange.ObjectDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.ObjectKind;
 import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.TableOptionsChanged;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerStateChanged;
 import dev.keel.tools.migrate.generate.SchemaChange.ViewAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
@@ -48,6 +50,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The changes that take one schema to another, each typed. What the generator cannot write yet
@@ -316,8 +319,11 @@ public final class SchemaDiff {
     }
 
     private void columns(Table before, Table after) {
-        if (before.unlogged() != after.unlogged() || !Objects.equals(before.options(), after.options())) {
-            changes.add(new NotGeneratedYet("table storage (UNLOGGED, WITH options)", after.name()));
+        if (before.unlogged() != after.unlogged()) {
+            changes.add(new NotGeneratedYet("table logging (SET LOGGED or UNLOGGED rewrites it)", after.name()));
+        }
+        if (!Objects.equals(before.options(), after.options())) {
+            changes.add(new TableOptionsChanged(after.name(), before.options(), after.options()));
         }
         Map<String, Column> old = byName(before.columns(), Column::name);
         Map<String, Column> current = byName(after.columns(), Column::name);
@@ -401,11 +407,7 @@ public final class SchemaDiff {
             if (!tablesAdded.contains(tableOf(index))
                     && !viewsCreated.contains(tableOf(index))
                     && !index.equals(old.get(name))) {
-                if (index.onMaterializedView()) {
-                    changes.add(new NotGeneratedYet("index on a materialized view", name));
-                } else {
-                    changes.add(new IndexAdded(tableOf(index), index));
-                }
+                changes.add(new IndexAdded(tableOf(index), index));
             }
         });
     }
@@ -414,21 +416,25 @@ public final class SchemaDiff {
         Map<String, Trigger> old = byName(from.triggers(), trigger -> trigger.table() + "." + trigger.name());
         Map<String, Trigger> current = byName(to.triggers(), trigger -> trigger.table() + "." + trigger.name());
         old.forEach((key, trigger) -> {
-            if (!tablesDropped.contains(trigger.table()) && !trigger.equals(current.get(key))) {
+            if (!tablesDropped.contains(trigger.table()) && !sameDefinition(trigger, current.get(key))) {
                 changes.add(new TriggerDropped(trigger));
             }
         });
         current.forEach((key, trigger) -> {
-            if (!tablesAdded.contains(trigger.table()) && !trigger.equals(old.get(key))) {
+            Trigger was = old.get(key);
+            if (tablesAdded.contains(trigger.table())) {
+                return;
+            }
+            if (!sameDefinition(trigger, was)) {
                 changes.add(new TriggerAdded(trigger));
+            } else if (was != null && was.enabled() != trigger.enabled()) {
+                changes.add(new TriggerStateChanged(was, trigger));
             }
         });
-        current.values().stream()
-                .filter(trigger -> trigger.enabled() != 'O')
-                .filter(trigger -> old.get(trigger.table() + "." + trigger.name()) == null
-                        || old.get(trigger.table() + "." + trigger.name()).enabled() != trigger.enabled())
-                .forEach(trigger -> changes.add(new NotGeneratedYet(
-                        "trigger state (DISABLE, ENABLE REPLICA or ALWAYS)", trigger.table() + "." + trigger.name())));
+    }
+
+    private static boolean sameDefinition(Trigger trigger, @Nullable Trigger other) {
+        return other != null && trigger.definition().equals(other.definition());
     }
 
     private void comments() {

@@ -29,8 +29,10 @@ import dev.keel.tools.migrate.generate.SchemaChange.ObjectKind;
 import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.generate.SchemaChange.TableAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TableDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.TableOptionsChanged;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.TriggerDropped;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerStateChanged;
 import dev.keel.tools.migrate.generate.SchemaChange.ViewAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.ViewDropped;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
@@ -41,11 +43,14 @@ import dev.keel.tools.migrate.schema.SchemaWriter;
 import dev.keel.tools.sql.FlywayScript;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The SQL of each change: the online form in a migration, the plain one in an undo. */
 final class Statements {
@@ -223,8 +228,9 @@ final class Statements {
                 List.of(new Statement(120, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
             case ConstraintAdded added -> List.of(new Statement(130, addConstraint(added.constraint(), "")));
             case IndexAdded added -> List.of(new Statement(150, added.index().definition() + ";"));
-            case TriggerAdded added ->
-                List.of(new Statement(160, added.trigger().definition() + ";"));
+            case TriggerAdded added -> List.of(new Statement(160, SchemaWriter.trigger(added.trigger())));
+            case TableOptionsChanged changed -> List.of(new Statement(95, tableOptions(changed)));
+            case TriggerStateChanged changed -> List.of(new Statement(161, SchemaWriter.triggerState(changed.to())));
             case Renamed renamed ->
                 List.of(new Statement(renamed.kind() == Kind.TABLE ? 1005 : 1000, Renames.statement(renamed)));
             case ViewDropped dropped ->
@@ -243,11 +249,58 @@ final class Statements {
             case FunctionDropped dropped ->
                 List.of(new Statement(55, "DROP FUNCTION " + dropped.function().identity() + ";"));
             case FunctionAdded added -> List.of(function(added.function()));
+            case FunctionReplaced replaced
+            when !returns(replaced.from()).equals(returns(replaced.to())) ->
+                // CREATE OR REPLACE cannot change what a function returns.
+                List.of(
+                        new Statement(55, "DROP FUNCTION " + replaced.from().identity() + ";"),
+                        function(replaced.to()));
             case FunctionReplaced replaced -> List.of(function(replaced.to()));
             case EnumValueRemoved removed ->
                 throw new IllegalStateException("An enum value cannot be dropped: " + removed);
             case NotGeneratedYet unsupported -> throw new IllegalStateException(unsupported.toString());
         };
+    }
+
+    /** RESET what is gone, SET what is new or changed: a storage parameter takes no rewrite. */
+    private static String tableOptions(TableOptionsChanged changed) {
+        Map<String, String> from = options(changed.from());
+        Map<String, String> to = options(changed.to());
+        List<String> statements = new ArrayList<>();
+        List<String> reset =
+                from.keySet().stream().filter(key -> !to.containsKey(key)).toList();
+        if (!reset.isEmpty()) {
+            statements.add("ALTER TABLE " + changed.table() + " RESET (" + String.join(", ", reset) + ");");
+        }
+        List<String> set = to.entrySet().stream()
+                .filter(option -> !option.getValue().equals(from.get(option.getKey())))
+                .map(option -> option.getKey() + "=" + option.getValue())
+                .toList();
+        if (!set.isEmpty()) {
+            statements.add("ALTER TABLE " + changed.table() + " SET (" + String.join(", ", set) + ");");
+        }
+        return String.join("\n", statements);
+    }
+
+    /** reloptions as the reader joins them: {@code fillfactor=70, autovacuum_enabled=false}. */
+    private static Map<String, String> options(@Nullable String options) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (options != null) {
+            for (String option : options.split(", ")) {
+                int equals = option.indexOf('=');
+                parsed.put(option.substring(0, equals), option.substring(equals + 1));
+            }
+        }
+        return parsed;
+    }
+
+    /** The RETURNS line pg_get_functiondef writes (none for a procedure). */
+    private static String returns(Function function) {
+        return function.definition()
+                .lines()
+                .filter(line -> line.startsWith(" RETURNS "))
+                .findFirst()
+                .orElse("");
     }
 
     /** pg_get_functiondef writes CREATE OR REPLACE: the same statement adds and replaces. */
@@ -290,7 +343,7 @@ final class Statements {
                 .filter(Constraint::foreignKey)
                 .forEach(constraint -> statements.add(new Statement(140, addConstraint(constraint, ""))));
         added.indexes().forEach(index -> statements.add(new Statement(140, index.definition() + ";")));
-        added.triggers().forEach(trigger -> statements.add(new Statement(160, trigger.definition() + ";")));
+        added.triggers().forEach(trigger -> statements.add(new Statement(160, SchemaWriter.trigger(trigger))));
         return statements;
     }
 

@@ -249,16 +249,21 @@ public final class SchemaWriter {
                 : "CREATE VIEW " + view.name() + with + " AS\n" + query + ";";
     }
 
-    private static String trigger(Trigger trigger) {
+    /** CREATE TRIGGER, and the ALTER TABLE that disables it or fires it on replicas when it is not the default. */
+    public static String trigger(Trigger trigger) {
+        return trigger.definition() + ";" + (trigger.enabled() == 'O' ? "" : "\n" + triggerState(trigger));
+    }
+
+    /** The statement that puts a trigger in its state: enabled, disabled, replica only or always. */
+    public static String triggerState(Trigger trigger) {
         String state =
                 switch (trigger.enabled()) {
                     case 'D' -> "DISABLE TRIGGER ";
                     case 'R' -> "ENABLE REPLICA TRIGGER ";
                     case 'A' -> "ENABLE ALWAYS TRIGGER ";
-                    default -> "";
+                    default -> "ENABLE TRIGGER ";
                 };
-        return trigger.definition() + ";"
-                + (state.isEmpty() ? "" : "\nALTER TABLE " + trigger.table() + " " + state + trigger.name() + ";");
+        return "ALTER TABLE " + trigger.table() + " " + state + trigger.name() + ";";
     }
 
     private static String collate(@Nullable String collation) {

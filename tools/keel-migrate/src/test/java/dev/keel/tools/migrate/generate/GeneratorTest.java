@@ -54,6 +54,7 @@ class GeneratorTest {
                 RETURN NEW;
             END
             $$;
+            CREATE FUNCTION widget_limit() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT 1000';
             CREATE FUNCTION keel_forbid_delete() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION 'rows of % are never deleted', TG_TABLE_NAME;
@@ -573,6 +574,45 @@ class GeneratorTest {
                         TIMEOUTS + """
                         DROP TRIGGER widget_audit ON public.widget;
                         DROP FUNCTION public.widget_audit();
+                        """),
+                generates(
+                        "quiet_owner",
+                        schema -> schema + """
+                                ALTER TABLE public.owner DISABLE TRIGGER owner_touch_updated_at;
+                                ALTER TABLE public.widget SET (fillfactor = 70);
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__quiet_owner.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget SET (fillfactor=70);
+                        ALTER TABLE public.owner DISABLE TRIGGER owner_touch_updated_at;
+                        """,
+                        "undo/U20260102000000__quiet_owner.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget RESET (fillfactor);
+                        ALTER TABLE public.owner ENABLE TRIGGER owner_touch_updated_at;
+                        """),
+                generates(
+                        "bigger_limit",
+                        schema -> replace(schema, " RETURNS integer\n", " RETURNS bigint\n"),
+                        Set.of(),
+                        "migration/V20260102000000__bigger_limit.sql",
+                        TIMEOUTS + """
+                        DROP FUNCTION public.widget_limit();
+                        CREATE OR REPLACE FUNCTION public.widget_limit()
+                         RETURNS bigint
+                         LANGUAGE sql
+                         IMMUTABLE
+                        AS $function$SELECT 1000$function$;
+                        """,
+                        "undo/U20260102000000__bigger_limit.sql",
+                        TIMEOUTS + """
+                        DROP FUNCTION public.widget_limit();
+                        CREATE OR REPLACE FUNCTION public.widget_limit()
+                         RETURNS integer
+                         LANGUAGE sql
+                         IMMUTABLE
+                        AS $function$SELECT 1000$function$;
                         """),
                 generates(
                         "describe_quantity",

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.FunctionReplaced;
 import dev.keel.tools.migrate.generate.SchemaChange.NotGeneratedYet;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.TriggerStateChanged;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.DeclaredSchema.EnumType;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
@@ -60,11 +62,16 @@ class SchemaDiffTest {
     }
 
     @Test
-    void aDisabledTriggerIsNotGeneratedYet() {
-        Trigger trigger = new Trigger("t_touch", "public.t", "CREATE TRIGGER t_touch ...", 'D');
+    void aTriggerWhoseStateAloneChangesIsEnabledOrDisabledNotCreatedAgain() {
+        Trigger enabled = new Trigger("t_touch", "public.t", "CREATE TRIGGER t_touch ...", 'O');
+        Trigger disabled = new Trigger("t_touch", "public.t", "CREATE TRIGGER t_touch ...", 'D');
 
-        assertThat(SchemaDiff.between(EMPTY, schema(List.of(), List.of(), List.of(trigger))))
-                .contains(new NotGeneratedYet("trigger state (DISABLE, ENABLE REPLICA or ALWAYS)", "public.t.t_touch"));
+        assertThat(SchemaDiff.between(EMPTY, schema(List.of(), List.of(), List.of(disabled))))
+                .containsExactly(new TriggerAdded(disabled));
+        assertThat(SchemaDiff.between(
+                        schema(List.of(), List.of(), List.of(enabled)),
+                        schema(List.of(), List.of(), List.of(disabled))))
+                .containsExactly(new TriggerStateChanged(enabled, disabled));
     }
 
     private static DeclaredSchema schema(List<Function> functions, List<EnumType> enums, List<Trigger> triggers) {
