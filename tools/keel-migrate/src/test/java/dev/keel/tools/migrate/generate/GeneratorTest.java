@@ -226,6 +226,31 @@ class GeneratorTest {
                         DROP INDEX public.widget_name_idx;
                         """),
                 generates(
+                        "cover_status",
+                        schema -> replace(
+                                schema,
+                                "CREATE INDEX widget_name_idx ON public.widget USING btree (name);",
+                                "CREATE INDEX widget_name_idx ON public.widget USING btree (name) INCLUDE (status);"),
+                        Set.of(),
+                        "migration/V20260102000000__cover_status_drop_widget_name_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
+                        """,
+                        "undo/U20260102000000__cover_status_drop_widget_name_idx.sql",
+                        TIMEOUTS + """
+                        CREATE INDEX widget_name_idx ON public.widget USING btree (name);
+                        """,
+                        "migration/V20260102000001__cover_status_create_widget_name_idx.sql",
+                        """
+                        -- keel:non-transactional
+                        CREATE INDEX CONCURRENTLY widget_name_idx ON public.widget USING btree (name) INCLUDE (status);
+                        """,
+                        "undo/U20260102000001__cover_status_create_widget_name_idx.sql",
+                        TIMEOUTS + """
+                        DROP INDEX public.widget_name_idx;
+                        """),
+                generates(
                         "drop_name_index",
                         schema -> replace(
                                 schema, "CREATE INDEX widget_name_idx ON public.widget USING btree (name);", ""),
