@@ -11,6 +11,7 @@ import dev.keel.tools.migrate.flyway.Placeholders;
 import dev.keel.tools.migrate.flyway.ProductionGuard;
 import dev.keel.tools.migrate.flyway.Undo;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
+import dev.keel.tools.migrate.trace.ScratchServer;
 import dev.keel.tools.migration.Json;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
@@ -205,11 +206,19 @@ public final class KeelMigrate {
 
         /** A scratch database: new on the configured server when there is one, else a throwaway embedded one. */
         ScratchDatabase scratch() {
-            boolean configured = url != null
+            return configured() ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
+        }
+
+        /** Where several scratch databases go: the configured server, else one throwaway embedded server for all. */
+        ScratchServer scratchServer() {
+            return configured() ? ScratchServer.configured(database()) : ScratchServer.embedded();
+        }
+
+        private boolean configured() {
+            return url != null
                     || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
                             .map(System::getenv)
                             .anyMatch(value -> value != null && !value.isBlank());
-            return configured ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
         }
     }
 
