@@ -60,6 +60,8 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
 
     static final String NO_DIFFERENCE = "no difference between db/schema.sql and the migrations; for a data migration "
             + "or what the generator cannot express: make migrate-create-manual NAME=...";
+    static final String NO_DIFFERENCE_FROM_DB = "no difference between the development database and the migrations; "
+            + "for a data migration or what the generator cannot express: make migrate-create-manual NAME=...";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -124,7 +126,7 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
                     return 1;
                 }
                 if (plan.isEmpty()) {
-                    out.println(NO_DIFFERENCE);
+                    out.println(fromDb ? NO_DIFFERENCE_FROM_DB : NO_DIFFERENCE);
                     out.println(writeSchema(schemaFile, SchemaWriter.write(from)));
                     return done("(%d ms)%n", millis(started));
                 }
@@ -138,6 +140,11 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
                     return 1;
                 }
                 write(generated, out);
+                if (fromDb) {
+                    String last = generated.getLast().path().replaceAll(".*/U(\\d+)__.*", "$1");
+                    out.println("The development database has these changes already: make migrate-stamp V=" + last
+                            + " records the new files as applied there (or make db-reset rebuilds it).");
+                }
                 schemaText = SchemaWriter.write(declared.schema());
             }
         }

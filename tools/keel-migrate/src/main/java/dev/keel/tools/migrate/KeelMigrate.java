@@ -1,8 +1,10 @@
 package dev.keel.tools.migrate;
 
 import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevSettings;
+import dev.keel.tools.devservices.db.EmbeddedDevPostgres;
 import dev.keel.tools.lint.TransactionProblems;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.LinearHistory;
@@ -209,9 +211,22 @@ public final class KeelMigrate {
             return configured() ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
         }
 
-        /** Where several scratch databases go: the configured server, else one throwaway embedded server for all. */
+        /**
+         * Where several scratch databases go: the configured server; else the embedded development server when it
+         * runs, which saves starting one (more than a second); else one throwaway embedded server for all.
+         */
         ScratchServer scratchServer() {
-            return configured() ? ScratchServer.configured(database()) : ScratchServer.embedded();
+            if (configured()) {
+                return ScratchServer.configured(database());
+            }
+            EmbeddedDevPostgres development = EmbeddedDevPostgres.of(devSettings());
+            if (development.running()) {
+                PostgresEndpoint admin = development.admin();
+                return ScratchServer.running(
+                        new Database(admin.jdbcUrl(), admin.username(), admin.password()),
+                        "the development server on port " + admin.port());
+            }
+            return ScratchServer.embedded();
         }
 
         private boolean configured() {

@@ -181,6 +181,7 @@ class GenerateCommandTest {
 
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
         assertThat(files()).contains("migration/V29990101000001__add_gadget.sql");
+        assertThat(generate.out()).contains("make migrate-stamp V=29990101000001");
         assertThat(Files.readString(dir.resolve("migration/V29990101000001__add_gadget.sql")))
                 .contains("CREATE TABLE public.gadget");
         assertThat(Files.readString(schemaFile()))
@@ -192,7 +193,7 @@ class GenerateCommandTest {
         Run again = runOn(development, "generate", "add_gadget_again", "--from-db");
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE);
+        assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE_FROM_DB);
         assertThat(files()).hasSize(4);
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }

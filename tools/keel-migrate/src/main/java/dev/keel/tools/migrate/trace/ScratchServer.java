@@ -33,6 +33,14 @@ public final class ScratchServer implements AutoCloseable {
                 server, server, null, "the configured server " + ScratchDatabase.host(server.url()), () -> {});
     }
 
+    /**
+     * New databases on a server that is already running and stays, such as the development server, as its
+     * {@code admin} role; {@code where} names the server.
+     */
+    public static ScratchServer running(Database admin, String where) {
+        return new ScratchServer(admin, admin, null, where, () -> {});
+    }
+
     /** A PostgreSQL 17 of its own on a free port, removed with its data directory at close. */
     public static ScratchServer embedded() {
         ScratchDatabase first = ScratchDatabase.embedded();
