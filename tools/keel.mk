@@ -83,10 +83,10 @@ migrate-show: jdk $(MIGRATE_JAR) ## A migration's state, SQL and undo SQL: make 
 migrate-sql: jdk $(MIGRATE_JAR) ## Print the SQL migrate-up would run (DIRECTION=down: migrate-down), changing nothing
 	$(MIGRATE) sql --direction $(or $(DIRECTION),up) $(if $(STEPS),--steps $(STEPS))
 
-migrate-create: jdk $(MIGRATE_JAR) ## NAME=...: for now as migrate-create-manual; it will become the generator (from the model)
-	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table" >&2; exit 2; }
-	$(MIGRATE) create "$(NAME)"
-	$(MIGRATE) schema || echo "migrate-create: db/schema.sql not rewritten; edit the new migration, then make migrate-schema" >&2
+migrate-create: jdk $(MIGRATE_JAR) ## NAME=...: the migration and its undo from the edited db/schema.sql (FROM=db: from this branch's database; ALLOW=drop,rewrite), proved on scratch databases first; rewrites db/schema.sql
+	@[ -n "$(NAME)" ] || { echo "usage: make migrate-create NAME=add_gadgets_table [ALLOW=drop,rewrite] [FROM=db]" >&2; exit 2; }
+	@case "$(FROM)" in ""|db) ;; *) echo "migrate-create: FROM=db reads this branch's database; without FROM it reads db/schema.sql" >&2; exit 2 ;; esac
+	$(MIGRATE) generate "$(NAME)" $(if $(ALLOW),--allow $(ALLOW)) $(if $(FROM),--from-db)
 
 .PHONY: migrate-create-manual
 migrate-create-manual: jdk $(MIGRATE_JAR) ## Write V and its matching U from the model checklist, to edit by hand: NAME=add_gadgets_table

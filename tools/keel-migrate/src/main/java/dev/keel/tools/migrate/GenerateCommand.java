@@ -1,6 +1,5 @@
 package dev.keel.tools.migrate;
 
-import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migrate.flyway.ProductionGuard;
 import dev.keel.tools.migrate.generate.Allowance;
@@ -12,9 +11,8 @@ import dev.keel.tools.migrate.schema.CatalogReader;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.SchemaFile;
 import dev.keel.tools.migrate.schema.SchemaWriter;
-import dev.keel.tools.migrate.schema.UnifiedDiff;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
-import dev.keel.tools.migration.FlywaySettings;
+import dev.keel.tools.migrate.trace.ScratchServer;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
@@ -45,21 +43,25 @@ import picocli.CommandLine.Parameters;
         name = "generate",
         description = {
             "Write the migrations and their undo scripts that take the schema the migrations produce to the edited "
-                    + "schema.sql next to migration/ and undo/, the way a careful person would for live tables: "
-                    + "indexes built concurrently in their own files, constraints added NOT VALID and validated later, "
-                    + "timeouts in every transactional file. Drops and table rewrites are refused unless --allow "
-                    + "permits them.",
-            "Before writing anything it proves the files: applied after the migrations on a scratch database, they "
-                    + "must produce exactly the schema of the edited schema.sql. No difference writes nothing; for a "
-                    + "data migration, or what the generator cannot express, use make migrate-create-manual NAME=...",
-            "The scratch databases are chosen as trace chooses them: new databases on the configured server (--url, "
-                    + "KEEL_DB_URL or SPRING_DATASOURCE_URL; the user needs CREATEDB), dropped afterwards, else "
-                    + "throwaway embedded PostgreSQL 17 servers."
+                    + "schema.sql next to migration/ and undo/ (or, with --from-db, to the development database's "
+                    + "schema), the way a careful person would for live tables: indexes built concurrently in their "
+                    + "own files, constraints added NOT VALID and validated later, timeouts in every transactional "
+                    + "file. Drops and table rewrites are refused unless --allow permits them.",
+            "Before writing anything it proves the files on a copy of the migrations' database: each goes up onto "
+                    + "tables full of generated rows, down and up again (as keel-migrate test); together they must "
+                    + "produce exactly the declared schema; their undo scripts, newest first, must give the "
+                    + "migrations' schema back. Then it writes them and rewrites schema.sql in canonical form. No "
+                    + "difference writes no migration; for a data migration, or what the generator cannot express, "
+                    + "use make migrate-create-manual NAME=...",
+            "The scratch databases live on the configured server (--url, KEEL_DB_URL or SPRING_DATASOURCE_URL; the "
+                    + "user needs CREATEDB), dropped afterwards, else on one throwaway embedded PostgreSQL 17."
         })
 public final class GenerateCommand extends KeelMigrate.Subcommand {
 
     static final String NO_DIFFERENCE = "no difference between db/schema.sql and the migrations; for a data migration "
             + "or what the generator cannot express: make migrate-create-manual NAME=...";
+    static final String NO_DIFFERENCE_FROM_DB = "no difference between the development database and the migrations; "
+            + "for a data migration or what the generator cannot express: make migrate-create-manual NAME=...";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -74,15 +76,24 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
             description = "drop, rewrite or both (--allow drop,rewrite): the unsafe changes to generate anyway.")
     List<String> allow = new ArrayList<>();
 
+    @Option(
+            names = "--from-db",
+            description = "Read the declared schema from the development database (the configured one, else this "
+                    + "branch's on the development server: where a team prototyped in psql) instead of schema.sql.")
+    boolean fromDb;
+
     Clock clock = Clock.systemUTC();
 
+    private Set<Allowance> allowances;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
         if (!NAME.matcher(name).matches()) {
             throw new MigrationException("'" + name + "' is not a migration name: use lower_case_with_underscores, "
                     + "starting with a letter, at most 60 characters (such as add_widget_note).");
         }
-        Set<Allowance> allowances = allowances(allow);
+        allowances = allowances(allow);
         ProductionGuard.refuse(
                 "generate",
                 "generating a migration builds scratch databases the command creates and drops on the configured "
@@ -91,57 +102,110 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
             throw new MigrationException("There is no migrations folder " + target.dir + " (--dir).");
         }
         Path schemaFile = SchemaFile.in(target.dir);
-        if (!Files.isRegularFile(schemaFile)) {
+        if (!fromDb && !Files.isRegularFile(schemaFile)) {
             throw new MigrationException("There is no " + schemaFile + " to generate from: run make migrate-schema "
                     + "(keel-migrate schema) to write it from the migrations, edit it, then generate.");
         }
-        String edited = Files.readString(schemaFile);
         MigrationFiles files = target.files();
-
-        DeclaredSchema from;
-        try (ScratchDatabase scratch = target.scratch()) {
-            new Migrations(scratch.database(), files).upQuietly(null);
-            from = read(scratch);
-        }
-        DeclaredSchema to;
-        try (ScratchDatabase scratch = target.scratch()) {
-            load(scratch, edited, schemaFile);
-            to = read(scratch);
-        }
-
         PrintWriter out = out();
-        MigrationPlan plan;
-        try {
-            plan = Generator.plan(from, to, allowances);
-        } catch (GenerationRefused refused) {
-            out.println(refused.getMessage());
-            out.flush();
-            return 1;
-        }
-        if (plan.isEmpty()) {
-            return done("%s%n", NO_DIFFERENCE);
-        }
-        List<GeneratedFile> generated = plan.files(firstVersion(files), name);
 
-        String expected = SchemaWriter.write(to);
-        String produced = proof(files, generated);
-        if (!produced.equals(expected)) {
-            out.println(
-                    "The generated migration does not produce the schema of " + schemaFile + "; nothing was written:");
-            out.print(UnifiedDiff.of(
-                    schemaFile + " (edited)", expected, schemaFile + " (after the generated migration)", produced));
-            out.flush();
-            return 1;
+        String schemaText;
+        try (ScratchServer server = target.scratchServer();
+                ScratchDatabase migrated = server.newDatabase()) {
+            new Migrations(migrated.database(), files).upQuietly(null);
+            DeclaredSchema from = read(migrated);
+            Declared declared = fromDb ? developmentDatabase() : edited(server, schemaFile);
+            // Copied before the plan, which may change the migrated database, so the proof starts from the migrations.
+            try (ScratchDatabase proving = server.copyOf(migrated)) {
+                MigrationPlan plan;
+                try {
+                    plan = plan(migrated, from, declared.schema());
+                } catch (GenerationRefused refused) {
+                    out.println(refused.getMessage());
+                    out.flush();
+                    return 1;
+                }
+                if (plan.isEmpty()) {
+                    out.println(fromDb ? NO_DIFFERENCE_FROM_DB : NO_DIFFERENCE);
+                    out.println(writeSchema(schemaFile, SchemaWriter.write(from)));
+                    return done("(%d ms)%n", millis(started));
+                }
+                List<GeneratedFile> generated = plan.files(firstVersion(files), name);
+                GeneratedFilesProof.Verdict verdict = new GeneratedFilesProof(server, proving, files, declared.name())
+                        .prove(generated, declared.schema());
+                GeneratedFilesProof.print(verdict, out);
+                if (!verdict.proved()) {
+                    out.println("Nothing was written: " + verdict.failure());
+                    out.flush();
+                    return 1;
+                }
+                write(generated, out);
+                if (fromDb) {
+                    String last = generated.getLast().path().replaceAll(".*/U(\\d+)__.*", "$1");
+                    out.println("The development database has these changes already: make migrate-stamp V=" + last
+                            + " records the new files as applied there (or make db-reset rebuilds it).");
+                }
+                schemaText = SchemaWriter.write(declared.schema());
+            }
         }
+        out.println(writeSchema(schemaFile, schemaText));
+        return done("(%d ms)%n", millis(started));
+    }
 
+    /**
+     * The one place the migration is planned, with the database holding the migrations still open: the declared
+     * schema's difference from the migrations' schema, as files.
+     */
+    private MigrationPlan plan(ScratchDatabase migrated, DeclaredSchema from, DeclaredSchema to) {
+        return Generator.plan(from, to, allowances);
+    }
+
+    /** The declared schema and what to call it in messages. */
+    private record Declared(DeclaredSchema schema, String name) {}
+
+    /** The edited schema.sql, loaded into an empty scratch database as psql -f would. */
+    private static Declared edited(ScratchServer server, Path schemaFile) throws IOException {
+        String edited = Files.readString(schemaFile);
+        try (ScratchDatabase scratch = server.newDatabase()) {
+            load(scratch, edited, schemaFile);
+            return new Declared(read(scratch), schemaFile + " (edited)");
+        }
+    }
+
+    /** The development database as it is, prototyped in psql: read, never changed. */
+    private Declared developmentDatabase() {
+        var database = target.database();
+        try (Connection connection = database.connect()) {
+            return new Declared(
+                    CatalogReader.read(connection),
+                    "the development database " + target.devDatabase().describe());
+        } catch (SQLException e) {
+            throw new MigrationException(
+                    "Cannot read the schema of the development database at " + database.url() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void write(List<GeneratedFile> generated, PrintWriter out) throws IOException {
         for (GeneratedFile file : generated) {
             Path path = target.dir.resolve(file.path());
             Files.createDirectories(path.getParent());
             Files.writeString(path, file.content());
             out.println("created " + path);
         }
-        out.flush();
-        return 0;
+    }
+
+    /** schema.sql is the committed declared schema: after generating, the proved schema in canonical form. */
+    private static String writeSchema(Path schemaFile, String text) throws IOException {
+        if (Files.isRegularFile(schemaFile) && Files.readString(schemaFile).equals(text)) {
+            return schemaFile + " is up to date";
+        }
+        Files.writeString(schemaFile, text);
+        return "wrote " + schemaFile + " in canonical form: commit it with the migration";
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static Set<Allowance> allowances(List<String> words) {
@@ -177,58 +241,6 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
                     e);
         }
         return (now.isAfter(after) ? now : after).format(VERSION);
-    }
-
-    /**
-     * What the generated files make of the migrations, on a scratch database: the migrations and the new files,
-     * copied to a folder of their own, applied by Flyway as up applies them (a non-transactional file outside a
-     * transaction), then read as schema.sql is written.
-     */
-    private String proof(MigrationFiles files, List<GeneratedFile> generated) throws IOException {
-        Path copy = Files.createTempDirectory("keel-generate-");
-        try {
-            Path properties = files.root().resolve(FlywaySettings.FILE);
-            if (Files.isRegularFile(properties)) {
-                Files.copy(properties, copy.resolve(FlywaySettings.FILE));
-            }
-            copyTree(files.migrationDirectory(), copy.resolve("migration"));
-            copyTree(files.undoDirectory(), copy.resolve("undo"));
-            for (GeneratedFile file : generated) {
-                Path path = copy.resolve(file.path());
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.content());
-            }
-            try (ScratchDatabase scratch = target.scratch()) {
-                try {
-                    new Migrations(scratch.database(), new MigrationFiles(copy)).upQuietly(null);
-                } catch (MigrationException e) {
-                    throw new MigrationException(
-                            "The generated migration failed on the " + scratch.description() + "; nothing was written: "
-                                    + e.getMessage(),
-                            e);
-                }
-                return SchemaWriter.write(read(scratch));
-            }
-        } finally {
-            Directories.deleteTree(copy);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            Files.createDirectories(to);
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path copied = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copied);
-                } else {
-                    Files.copy(path, copied);
-                }
-            }
-        }
     }
 
     private static DeclaredSchema read(ScratchDatabase scratch) {

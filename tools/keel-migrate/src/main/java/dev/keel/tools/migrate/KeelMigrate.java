@@ -1,8 +1,10 @@
 package dev.keel.tools.migrate;
 
 import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevSettings;
+import dev.keel.tools.devservices.db.EmbeddedDevPostgres;
 import dev.keel.tools.lint.TransactionProblems;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.LinearHistory;
@@ -11,6 +13,7 @@ import dev.keel.tools.migrate.flyway.Placeholders;
 import dev.keel.tools.migrate.flyway.ProductionGuard;
 import dev.keel.tools.migrate.flyway.Undo;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
+import dev.keel.tools.migrate.trace.ScratchServer;
 import dev.keel.tools.migration.Json;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
@@ -205,11 +208,32 @@ public final class KeelMigrate {
 
         /** A scratch database: new on the configured server when there is one, else a throwaway embedded one. */
         ScratchDatabase scratch() {
-            boolean configured = url != null
+            return configured() ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
+        }
+
+        /**
+         * Where several scratch databases go: the configured server; else the embedded development server when it
+         * runs, which saves starting one (more than a second); else one throwaway embedded server for all.
+         */
+        ScratchServer scratchServer() {
+            if (configured()) {
+                return ScratchServer.configured(database());
+            }
+            EmbeddedDevPostgres development = EmbeddedDevPostgres.of(devSettings());
+            if (development.running()) {
+                PostgresEndpoint admin = development.admin();
+                return ScratchServer.running(
+                        new Database(admin.jdbcUrl(), admin.username(), admin.password()),
+                        "the development server on port " + admin.port());
+            }
+            return ScratchServer.embedded();
+        }
+
+        private boolean configured() {
+            return url != null
                     || Stream.of("KEEL_DB_URL", "SPRING_DATASOURCE_URL")
                             .map(System::getenv)
                             .anyMatch(value -> value != null && !value.isBlank());
-            return configured ? ScratchDatabase.on(database()) : ScratchDatabase.embedded();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.keel.tools.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.MigrationLinter;
 import dev.keel.tools.lint.ReleaseHistory;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +39,11 @@ class GenerateCommandTest {
         String schema = Files.readString(schemaFile());
         String start = "CREATE TABLE public.widget (\n";
         int end = schema.indexOf("\n);", schema.indexOf(start));
+        // Written as a person would, not as the file is written: generate rewrites it in canonical form.
         Files.writeString(
                 schemaFile(),
                 schema.substring(0, end) + ",\n    note text" + schema.substring(end)
-                        + "\nCREATE INDEX widget_note_idx ON public.widget USING btree (note);\n");
+                        + "\ncreate index widget_note_idx on widget (note);\n");
 
         Run generate = run("generate", "add_note");
 
@@ -66,35 +69,132 @@ class GenerateCommandTest {
         MigrationFiles files = new MigrationFiles(dir);
         assertThat(files.problems()).isEmpty();
         assertThat(lintErrors(files)).isEmpty();
+        assertThat(generate.out())
+                .contains(
+                        "Migration test on",
+                        "ok     V29990101000001__add_note.sql",
+                        "ok     V29990101000002__add_note_create_widget_note_idx.sql",
+                        "2 of 2 migrations passed on data and round trip.",
+                        "their undo scripts, newest first, give it back");
+        assertThat(generate.out()).contains("wrote " + schemaFile() + " in canonical form");
+        assertThat(Files.readString(schemaFile()))
+                .contains("CREATE INDEX widget_note_idx ON public.widget USING btree (note);")
+                .doesNotContain("create index");
+        Run drift = run("schema", "--check");
+        assertThat(drift.exitCode()).as(drift.out()).isZero();
+        String canonical = Files.readString(schemaFile());
 
         Run again = run("generate", "add_note_again");
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE);
+        assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE, schemaFile() + " is up to date");
         assertThat(files()).hasSize(6);
+        assertThat(Files.readString(schemaFile())).isEqualTo(canonical);
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
     @Test
     void aDropIsRefusedWithoutAllowDropAndNothingIsWritten() throws Exception {
-        oneTable();
+        oneTable("CONSTRAINT widget_name_check CHECK (name <> '')");
         assertThat(run("schema").exitCode()).isZero();
         String schema = Files.readString(schemaFile());
-        Files.writeString(schemaFile(), schema.replace(",\n    name text NOT NULL", ""));
-        assertThat(Files.readString(schemaFile())).isNotEqualTo(schema);
+        String check = "ALTER TABLE public.widget ADD CONSTRAINT widget_name_check CHECK ((name <> ''::text));\n";
+        assertThat(schema).contains(check);
+        Files.writeString(schemaFile(), schema.replace(check, ""));
 
-        Run refused = run("generate", "drop_name");
+        Run refused = run("generate", "drop_name_check");
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out())
-                .contains("nothing was written", "column public.widget.name")
+                .contains("nothing was written", "constraint widget_name_check on public.widget")
                 .contains("drop");
         assertThat(files()).hasSize(2);
 
-        Run allowed = run("generate", "drop_name", "--allow", "drop");
+        Run allowed = run("generate", "drop_name_check", "--allow", "drop");
 
         assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
-        assertThat(files()).contains("migration/V29990101000001__drop_name.sql");
+        assertThat(files()).contains("migration/V29990101000001__drop_name_check.sql");
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
+    }
+
+    /**
+     * The proof tries the files on tables holding rows before writing them: the undo of a dropped NOT NULL column
+     * without a default cannot add it back to a table with rows, so nothing is written and the output says why.
+     */
+    @Test
+    void theProofRefusesFilesWhoseUndoFailsOnRows() throws Exception {
+        oneTable();
+        assertThat(run("schema").exitCode()).isZero();
+        String edited = Files.readString(schemaFile()).replace(",\n    name text NOT NULL", "");
+        Files.writeString(schemaFile(), edited);
+
+        Run refused = run("generate", "drop_name", "--allow", "drop");
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+        assertThat(refused.out())
+                .contains("FAILED V29990101000001__drop_name.sql", "undo fails", "contains null values")
+                .contains("Nothing was written: the migration test failed on them");
+        assertThat(files()).hasSize(2);
+        assertThat(Files.readString(schemaFile())).isEqualTo(edited);
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
+    }
+
+    /** A value added to an enum stays after its undo (-- keel:irreversible): the proof expects it to. */
+    @Test
+    void anEnumValueIsProvedThoughItsUndoIsIrreversible() throws Exception {
+        Files.createDirectories(dir.resolve("migration"));
+        Files.createDirectories(dir.resolve("undo"));
+        Files.writeString(
+                dir.resolve("migration/V" + NEWEST + "__create_widget.sql"),
+                "CREATE TYPE widget_status AS ENUM ('draft', 'active');\n"
+                        + "CREATE TABLE widget (id bigint PRIMARY KEY, status widget_status NOT NULL);\n");
+        Files.writeString(
+                dir.resolve("undo/U" + NEWEST + "__create_widget.sql"),
+                "DROP TABLE widget;\nDROP TYPE widget_status;\n");
+        assertThat(run("schema").exitCode()).isZero();
+        String schema = Files.readString(schemaFile());
+        assertThat(schema).contains("('draft', 'active')");
+        Files.writeString(schemaFile(), schema.replace("('draft', 'active')", "('draft', 'paused', 'active')"));
+
+        Run generate = run("generate", "pause_widgets");
+
+        assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
+        assertThat(generate.out()).contains("irreversible", "give it back");
+        assertThat(files()).hasSize(4);
+        assertThat(run("schema", "--check").exitCode()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
+    }
+
+    /** A table prototyped in psql on the development database, which holds the migrations and Flyway's history. */
+    @Test
+    void fromDbReadsTheDeclaredSchemaFromTheDevelopmentDatabase() throws Exception {
+        oneTable();
+        assertThat(run("schema").exitCode()).isZero();
+        String before = Files.readString(schemaFile());
+        PostgresEndpoint development = ScratchServers.admin()
+                .withDatabase(TestServices.newDatabase("generate_from_db").database());
+        Run migrated = runOn(development, "up");
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        development.execute("CREATE TABLE gadget (id bigint PRIMARY KEY, label text)");
+
+        Run generate = runOn(development, "generate", "add_gadget", "--from-db");
+
+        assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
+        assertThat(files()).contains("migration/V29990101000001__add_gadget.sql");
+        assertThat(generate.out()).contains("make migrate-stamp V=29990101000001");
+        assertThat(Files.readString(dir.resolve("migration/V29990101000001__add_gadget.sql")))
+                .contains("CREATE TABLE public.gadget");
+        assertThat(Files.readString(schemaFile()))
+                .isNotEqualTo(before)
+                .contains("CREATE TABLE public.gadget (")
+                .doesNotContain("flyway_schema_history");
+        assertThat(run("schema", "--check").exitCode()).isZero();
+
+        Run again = runOn(development, "generate", "add_gadget_again", "--from-db");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE_FROM_DB);
+        assertThat(files()).hasSize(4);
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -120,12 +220,14 @@ class GenerateCommandTest {
         assertThat(generate.err()).contains("--allow takes drop and rewrite");
     }
 
-    private void oneTable() throws IOException {
+    private void oneTable(String... moreColumns) throws IOException {
         Files.createDirectories(dir.resolve("migration"));
         Files.createDirectories(dir.resolve("undo"));
         Files.writeString(
                 dir.resolve("migration/V" + NEWEST + "__create_widget.sql"),
-                "CREATE TABLE widget (id bigint PRIMARY KEY, name text NOT NULL);\n");
+                "CREATE TABLE widget (id bigint PRIMARY KEY, name text NOT NULL"
+                        + Stream.of(moreColumns).map(column -> ", " + column).collect(Collectors.joining())
+                        + ");\n");
         Files.writeString(dir.resolve("undo/U" + NEWEST + "__create_widget.sql"), "DROP TABLE widget;\n");
     }
 
@@ -155,7 +257,11 @@ class GenerateCommandTest {
     }
 
     private Run run(String... args) {
-        PostgresEndpoint server = ScratchServers.admin();
+        return runOn(ScratchServers.admin(), args);
+    }
+
+    /** The command with {@code server} as the configured database: its server holds the scratch databases. */
+    private Run runOn(PostgresEndpoint server, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = KeelMigrate.commandLine();

@@ -101,7 +101,7 @@ class MakeTargetsTest {
                         "verify-setup",
                         "db settings --for psql",
                         "schema-check",
-                        "create",
+                        "generate",
                         "create-manual");
         for (String line : calls) {
             // The subcommand words must name commands keel-migrate has; the make variables that follow are not checked.
@@ -126,6 +126,22 @@ class MakeTargetsTest {
                         .isTrue();
             }
         }
+    }
+
+    /** make migrate-create is the generator: NAME, ALLOW and FROM=db reach generate as it parses them. */
+    @Test
+    void migrateCreateRunsTheGenerator() throws IOException {
+        String keelMk = Files.readString(KEEL_MK);
+        String recipe =
+                keelMk.substring(keelMk.indexOf("\nmigrate-create:"), keelMk.indexOf("\nmigrate-create-manual:"));
+        assertThat(recipe)
+                .contains("$(MIGRATE) generate \"$(NAME)\" $(if $(ALLOW),--allow $(ALLOW)) $(if $(FROM),--from-db)")
+                .doesNotContain("$(MIGRATE) create ");
+        GenerateCommand generate = new GenerateCommand();
+        new CommandLine(generate).parseArgs("add_gadgets_table", "--allow", "drop,rewrite", "--from-db");
+        assertThat(generate.name).isEqualTo("add_gadgets_table");
+        assertThat(generate.allow).containsExactly("drop", "rewrite");
+        assertThat(generate.fromDb).isTrue();
     }
 
     private static Map<String, String> targets() throws IOException {

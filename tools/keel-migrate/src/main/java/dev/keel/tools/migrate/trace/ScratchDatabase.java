@@ -30,6 +30,7 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?");
     private static final String EMBEDDED_USER = "keel";
 
+    private final String name;
     private final String url;
     private final String user;
     private final String password;
@@ -43,7 +44,9 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         void run() throws Exception;
     }
 
-    private ScratchDatabase(String url, String user, String password, String description, Cleanup cleanup) {
+    private ScratchDatabase(
+            String name, String url, String user, String password, String description, Cleanup cleanup) {
+        this.name = name;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -56,38 +59,51 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
 
     /** A new database {@code keel_trace_<random>} on {@code server}'s PostgreSQL; the user needs CREATEDB. */
     public static ScratchDatabase on(Database server) {
-        Matcher url = JDBC_URL.matcher(server.url());
+        return create(server, server, null, null, "the configured server " + host(server.url()));
+    }
+
+    /**
+     * A new database {@code keel_trace_<random>} created by {@code admin}, copied from {@code template} when there is
+     * one, owned by and logged in to as {@code login}'s user, dropped at close.
+     */
+    static ScratchDatabase create(
+            Database admin, Database login, String owner, ScratchDatabase template, String where) {
+        Matcher url = JDBC_URL.matcher(admin.url());
         if (!url.matches()) {
-            throw new MigrationException("Cannot make a scratch database next to " + server.url()
+            throw new MigrationException("Cannot make a scratch database next to " + admin.url()
                     + ": expected jdbc:postgresql://host:port/database.");
         }
         String name = "keel_trace_" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
-        try (Connection admin = server.connect();
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+        try (Connection connection = admin.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template.name)
+                    + (owner == null ? "" : " OWNER " + owner));
         } catch (SQLException e) {
             throw new MigrationException(
-                    "Cannot create the scratch database " + name + " on " + server.url() + " as "
-                            + server.user() + ": " + e.getMessage() + "\n  Fix: give " + server.user()
+                    "Cannot create the scratch database " + name + " on " + admin.url() + " as "
+                            + admin.user() + ": " + e.getMessage() + "\n  Fix: give " + admin.user()
                             + " CREATEDB, or run the "
-                            + "trace without --url, KEEL_DB_URL and SPRING_DATASOURCE_URL so it starts a throwaway embedded "
-                            + "PostgreSQL.",
+                            + "command without --url, KEEL_DB_URL and SPRING_DATASOURCE_URL so it starts a throwaway "
+                            + "embedded PostgreSQL.",
                     e);
         }
         String scratchUrl = url.group(1) + name + (url.group(3) == null ? "" : url.group(3));
-        String host = url.group(1)
-                .substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
         return new ScratchDatabase(
-                scratchUrl,
-                server.user(),
-                server.password(),
-                "scratch database " + name + " on the configured server " + host,
-                () -> {
-                    try (Connection admin = server.connect();
-                            Statement statement = admin.createStatement()) {
+                name, scratchUrl, login.user(), login.password(), "scratch database " + name + " on " + where, () -> {
+                    try (Connection connection = admin.connect();
+                            Statement statement = connection.createStatement()) {
                         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                     }
                 });
+    }
+
+    /** The host:port of a JDBC URL, for the description. */
+    static String host(String jdbcUrl) {
+        Matcher url = JDBC_URL.matcher(jdbcUrl);
+        return url.matches()
+                ? url.group(1)
+                        .substring("jdbc:postgresql://".length(), url.group(1).length() - 1)
+                : jdbcUrl;
     }
 
     /** A PostgreSQL 17 of its own on a free port, removed with its data directory at close. */
@@ -115,6 +131,7 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         try {
             PostgresEndpoint endpoint = postgres.ensureDatabase("keel_trace", EMBEDDED_USER, EMBEDDED_USER);
             return new ScratchDatabase(
+                    endpoint.database(),
                     endpoint.jdbcUrl(),
                     endpoint.username(),
                     endpoint.password(),
