@@ -7,6 +7,9 @@ import dev.keel.tools.migrate.generate.GenerationRefused;
 import dev.keel.tools.migrate.generate.Generator;
 import dev.keel.tools.migrate.generate.MigrationPlan;
 import dev.keel.tools.migrate.generate.MigrationPlan.GeneratedFile;
+import dev.keel.tools.migrate.generate.RenameHint;
+import dev.keel.tools.migrate.generate.Renames;
+import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.schema.CatalogReader;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
 import dev.keel.tools.migrate.schema.SchemaFile;
@@ -119,7 +122,7 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
             try (ScratchDatabase proving = server.copyOf(migrated)) {
                 MigrationPlan plan;
                 try {
-                    plan = plan(migrated, from, declared.schema());
+                    plan = plan(migrated, from, declared);
                 } catch (GenerationRefused refused) {
                     out.println(refused.getMessage());
                     out.flush();
@@ -156,19 +159,34 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
      * The one place the migration is planned, with the database holding the migrations still open: the declared
      * schema's difference from the migrations' schema, as files.
      */
-    private MigrationPlan plan(ScratchDatabase migrated, DeclaredSchema from, DeclaredSchema to) {
-        return Generator.plan(from, to, allowances);
+    private MigrationPlan plan(ScratchDatabase migrated, DeclaredSchema from, Declared declared) {
+        List<Renamed> renames = Renames.resolve(RenameHint.in(declared.text()), from, declared.schema());
+        if (renames.isEmpty()) {
+            return Generator.plan(from, declared.schema(), allowances);
+        }
+        // PostgreSQL renames, so every definition naming a renamed object is its own rewrite; the diff sees the rest.
+        try (Connection connection = migrated.open();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute(Renames.sql(renames));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new MigrationException(
+                    "The renames the keel:renamed-from hints ask for fail on the migrations' schema: " + e.getMessage(),
+                    e);
+        }
+        return Generator.plan(renames, read(migrated), declared.schema(), allowances);
     }
 
-    /** The declared schema and what to call it in messages. */
-    private record Declared(DeclaredSchema schema, String name) {}
+    /** The declared schema, the text its rename hints are read from, and what to call it in messages. */
+    private record Declared(DeclaredSchema schema, String text, String name) {}
 
     /** The edited schema.sql, loaded into an empty scratch database as psql -f would. */
     private static Declared edited(ScratchServer server, Path schemaFile) throws IOException {
         String edited = Files.readString(schemaFile);
         try (ScratchDatabase scratch = server.newDatabase()) {
             load(scratch, edited, schemaFile);
-            return new Declared(read(scratch), schemaFile + " (edited)");
+            return new Declared(read(scratch), edited, schemaFile + " (edited)");
         }
     }
 
@@ -178,6 +196,7 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
         try (Connection connection = database.connect()) {
             return new Declared(
                     CatalogReader.read(connection),
+                    "",
                     "the development database " + target.devDatabase().describe());
         } catch (SQLException e) {
             throw new MigrationException(

@@ -1,6 +1,9 @@
 package dev.keel.tools.migrate;
 
 import dev.keel.tools.devservices.Directories;
+import dev.keel.tools.lint.Finding;
+import dev.keel.tools.lint.MigrationLinter;
+import dev.keel.tools.lint.ReleaseHistory;
 import dev.keel.tools.migrate.data.RowGenerator;
 import dev.keel.tools.migrate.flyway.SqlScript;
 import dev.keel.tools.migrate.generate.MigrationPlan.GeneratedFile;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generated files proved before any is written, on a scratch database holding the migrations: each goes up onto
@@ -36,8 +40,11 @@ import java.util.stream.Stream;
  */
 final class GeneratedFilesProof {
 
-    /** What the proof found: the migration test's report, and why the files failed, when they did. */
-    record Verdict(ProofReport migrationTest, String failure) {
+    /**
+     * What the proof found: the migration test's report (none when the linter stopped the files first), and why the
+     * files failed, when they did.
+     */
+    record Verdict(@Nullable ProofReport migrationTest, String failure) {
 
         boolean proved() {
             return failure.isEmpty();
@@ -70,6 +77,19 @@ final class GeneratedFilesProof {
             List<MigrationFiles.Migration> added = withGenerated.migrations().stream()
                     .filter(migration -> !existing.contains(migration.version()))
                     .toList();
+            List<Finding> lintErrors = lintErrors(withGenerated, added);
+            if (!lintErrors.isEmpty()) {
+                return new Verdict(
+                        null,
+                        "make migrate-lint finds errors in them; the declared schema asks for what Keel's rules"
+                                + " forbid:\n"
+                                + lintErrors.stream()
+                                        .map(finding -> "  "
+                                                + Path.of(finding.file()).getFileName() + ":"
+                                                + finding.line() + ": " + finding.rule() + ": " + finding.message()
+                                                + "\n    Fix: " + finding.fix())
+                                        .collect(Collectors.joining("\n")));
+            }
             DeclaredSchema undone = undoneExpected(added);
 
             ProofReport report = new MigrationProof(
@@ -113,6 +133,20 @@ final class GeneratedFilesProof {
         } finally {
             Directories.deleteTree(copy);
         }
+    }
+
+    /**
+     * The errors make migrate-lint finds in the generated files, every file taken as released: the tables they change
+     * are live.
+     */
+    private static List<Finding> lintErrors(MigrationFiles withGenerated, List<MigrationFiles.Migration> added) {
+        Set<String> generated =
+                added.stream().map(migration -> migration.file().toString()).collect(Collectors.toSet());
+        return new MigrationLinter(ReleaseHistory.everyFileReleased("generated"))
+                .lint(withGenerated, List.of()).findings().stream()
+                        .filter(Finding::isError)
+                        .filter(finding -> generated.contains(finding.file()))
+                        .toList();
     }
 
     /**
@@ -203,7 +237,9 @@ final class GeneratedFilesProof {
 
     /** The migration test's lines, then the two comparisons' verdict. */
     static void print(Verdict verdict, PrintWriter out) {
-        verdict.migrationTest().print(out);
+        if (verdict.migrationTest() != null) {
+            verdict.migrationTest().print(out);
+        }
         if (verdict.proved()) {
             out.println("Together they produce the declared schema exactly, and their undo scripts, newest first, "
                     + "give it back as the migrations left it.");

@@ -122,21 +122,81 @@ class GenerateCommandTest {
      * without a default cannot add it back to a table with rows, so nothing is written and the output says why.
      */
     @Test
-    void theProofRefusesFilesWhoseUndoFailsOnRows() throws Exception {
+    void theProofRefusesACheckTheRowsOfALiveTableBreak() throws Exception {
         oneTable();
         assertThat(run("schema").exitCode()).isZero();
-        String edited = Files.readString(schemaFile()).replace(",\n    name text NOT NULL", "");
+        String edited = Files.readString(schemaFile())
+                + "\nALTER TABLE public.widget ADD CONSTRAINT widget_name_long CHECK (length(name) > 1000);\n";
         Files.writeString(schemaFile(), edited);
 
-        Run refused = run("generate", "drop_name", "--allow", "drop");
+        Run refused = run("generate", "long_names");
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
         assertThat(refused.out())
-                .contains("FAILED V29990101000001__drop_name.sql", "undo fails", "contains null values")
+                .contains("FAILED V29990101000002__long_names_validate.sql", "widget_name_long", "violated by some row")
                 .contains("Nothing was written: the migration test failed on them");
         assertThat(files()).hasSize(2);
         assertThat(Files.readString(schemaFile())).isEqualTo(edited);
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
+    }
+
+    @Test
+    void renamesOnAHintAndRewritesSchemaSqlWithoutIt() throws Exception {
+        oneTable("note text");
+        assertThat(run("schema").exitCode()).isZero();
+        Files.writeString(
+                schemaFile(),
+                Files.readString(schemaFile()).replace("    note text", "    remark text -- keel:renamed-from note"));
+
+        Run generate = run("generate", "rename_note");
+
+        assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
+        assertThat(Files.readString(dir.resolve("migration/V29990101000001__rename_note.sql")))
+                .contains("ALTER TABLE public.widget RENAME COLUMN note TO remark;");
+        assertThat(Files.readString(dir.resolve("undo/U29990101000001__rename_note.sql")))
+                .contains("ALTER TABLE public.widget RENAME COLUMN remark TO note;");
+        assertThat(Files.readString(schemaFile()))
+                .contains("    remark text\n")
+                .doesNotContain("keel:renamed-from note");
+        assertThat(run("schema", "--check").exitCode()).isZero();
+        assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
+    }
+
+    @Test
+    void aHintNamingNothingIsRefusedWithItsLine() throws Exception {
+        oneTable("note text");
+        assertThat(run("schema").exitCode()).isZero();
+        String edited = Files.readString(schemaFile())
+                .replace("    note text", "    remark text -- keel:renamed-from nothing_like_it");
+        Files.writeString(schemaFile(), edited);
+
+        Run refused = run("generate", "rename_note");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out())
+                .containsPattern("db/schema.sql line \\d+: -- keel:renamed-from nothing_like_it: the migrations have"
+                        + " no column nothing_like_it in public.widget to rename");
+        assertThat(files()).hasSize(2);
+        assertThat(Files.readString(schemaFile())).isEqualTo(edited);
+    }
+
+    @Test
+    void aTableOutsideTheModelChecklistIsRefusedByTheLinter() throws Exception {
+        oneTable();
+        assertThat(run("schema").exitCode()).isZero();
+        Files.writeString(
+                schemaFile(),
+                Files.readString(schemaFile()) + "\nCREATE TABLE public.gadget (id bigint PRIMARY KEY);\n");
+
+        Run refused = run("generate", "add_gadget");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out())
+                .contains(
+                        "make migrate-lint finds errors in them",
+                        "model-checklist: table gadget misses the model checklist",
+                        "Fix: ");
+        assertThat(files()).hasSize(2);
     }
 
     /** A value added to an enum stays after its undo (-- keel:irreversible): the proof expects it to. */
@@ -175,26 +235,31 @@ class GenerateCommandTest {
                 .withDatabase(TestServices.newDatabase("generate_from_db").database());
         Run migrated = runOn(development, "up");
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        development.execute("CREATE TABLE gadget (id bigint PRIMARY KEY, label text)");
+        development.execute("ALTER TABLE widget ADD COLUMN label text");
+        development.execute("CREATE INDEX widget_label_idx ON widget (label)");
 
-        Run generate = runOn(development, "generate", "add_gadget", "--from-db");
+        Run generate = runOn(development, "generate", "add_label", "--from-db");
 
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
-        assertThat(files()).contains("migration/V29990101000001__add_gadget.sql");
-        assertThat(generate.out()).contains("make migrate-stamp V=29990101000001");
-        assertThat(Files.readString(dir.resolve("migration/V29990101000001__add_gadget.sql")))
-                .contains("CREATE TABLE public.gadget");
+        assertThat(files())
+                .contains(
+                        "migration/V29990101000001__add_label.sql",
+                        "migration/V29990101000002__add_label_create_widget_label_idx.sql");
+        assertThat(generate.out()).contains("make migrate-stamp V=29990101000002");
+        assertThat(Files.readString(dir.resolve("migration/V29990101000001__add_label.sql")))
+                .contains("ALTER TABLE public.widget ADD COLUMN label text;");
         assertThat(Files.readString(schemaFile()))
                 .isNotEqualTo(before)
-                .contains("CREATE TABLE public.gadget (")
+                .contains("    label text")
+                .contains("CREATE INDEX widget_label_idx ON public.widget USING btree (label);")
                 .doesNotContain("flyway_schema_history");
         assertThat(run("schema", "--check").exitCode()).isZero();
 
-        Run again = runOn(development, "generate", "add_gadget_again", "--from-db");
+        Run again = runOn(development, "generate", "add_label_again", "--from-db");
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains(GenerateCommand.NO_DIFFERENCE_FROM_DB);
-        assertThat(files()).hasSize(4);
+        assertThat(files()).hasSize(6);
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 

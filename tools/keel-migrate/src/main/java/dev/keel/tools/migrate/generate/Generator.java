@@ -54,6 +54,9 @@ public final class Generator {
             if (change instanceof NotGeneratedYet) {
                 throw new IllegalStateException("The undo diff holds what the diff did not: " + change);
             }
+            if (undoesStaged(forward, change)) {
+                continue; // each of its files undoes its own stage
+            }
             undone.get(stepUndoing(steps, change)).add(change);
         }
         List<Step> files = new ArrayList<>();
@@ -62,10 +65,23 @@ public final class Generator {
             files.add(new Step(
                     step.suffix(),
                     Statements.migration(step.phase(), step.changes()),
-                    Statements.undo(
-                            undone.get(i), steps.get(firstWithMain(steps)).suffix())));
+                    Statements.undo(step.phase(), step.changes(), undone.get(i))));
         }
         return new MigrationPlan(forward, files);
+    }
+
+    /**
+     * Whether a change is made over several files: NOT NULL through a CHECK validated later, a CHECK or foreign key
+     * added NOT VALID and validated later, UNIQUE from an index built concurrently.
+     */
+    static boolean isStaged(SchemaChange change) {
+        return change instanceof NotNullSet
+                || change instanceof ConstraintAdded added && Statements.needsLaterStep(added.constraint());
+    }
+
+    private static boolean undoesStaged(List<SchemaChange> forward, SchemaChange backward) {
+        return forward.stream()
+                .anyMatch(change -> isStaged(change) && change.key().equals(backward.inverseKey()));
     }
 
     /** Where a change's statements go: several steps for the changes made in more than one. */
@@ -156,15 +172,6 @@ public final class Generator {
             }
         }
         throw new IllegalStateException("No step made what " + backward + " undoes");
-    }
-
-    private static int firstWithMain(List<PlannedStep> steps) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).phase() == Phase.MAIN) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     /** An object's name as part of a file name: lower case letters, digits and _. */

@@ -40,6 +40,7 @@ import dev.keel.tools.migrate.schema.DeclaredSchema.Constraint;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Function;
 import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.SchemaWriter;
+import dev.keel.tools.migration.UndoScript;
 import dev.keel.tools.sql.FlywayScript;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,23 +100,89 @@ final class Statements {
         };
     }
 
-    /** An undo runs in one transaction with its history row: plain forms, no CONCURRENTLY. */
-    static String undo(List<SchemaChange> backward, String mainSuffix) {
+    /**
+     * An undo runs in one transaction with its history row: plain forms, no CONCURRENTLY. It undoes its own file
+     * alone, since make migrate-test takes each file down and up again: {@code backward} holds the reverse diff's
+     * changes paired with this file, and a change made over several files ({@link Generator#isStaged}) is put back
+     * to the state the file before it left. A file that drops rows or values cannot be undone: its undo says so.
+     */
+    static String undo(Phase phase, List<SchemaChange> forward, List<SchemaChange> backward) {
+        List<String> lost = forward.stream()
+                .map(change -> switch (change) {
+                    case TableDropped dropped ->
+                        "the rows of " + dropped.table().name();
+                    case ColumnDropped dropped ->
+                        "the values of " + dropped.table() + "."
+                                + dropped.column().name();
+                    default -> "";
+                })
+                .filter(what -> !what.isEmpty())
+                .toList();
+        if (!lost.isEmpty()) {
+            return UndoScript.IRREVERSIBLE + " this migration drops " + String.join(", ", lost)
+                    + ", which no undo brings back; restore them from a backup (make restore-db)\n";
+        }
         List<String> irreversible = backward.stream()
                 .filter(change -> change instanceof EnumValueRemoved)
                 .map(change -> (EnumValueRemoved) change)
                 .map(removed -> removed.type() + " keeps '" + removed.label() + "'")
                 .toList();
         if (!irreversible.isEmpty()) {
-            return "-- keel:irreversible PostgreSQL cannot drop a value from an enum: "
+            return UndoScript.IRREVERSIBLE + " PostgreSQL cannot drop a value from an enum: "
                     + String.join(", ", irreversible) + "\n";
-        }
-        if (backward.isEmpty()) {
-            return TIMEOUTS + "\n-- This migration only finishes one before it, whose undo removes what both did.\n";
         }
         List<Statement> statements = new ArrayList<>();
         backward.forEach(change -> statements.addAll(plain(change)));
+        forward.stream().filter(Generator::isStaged).forEach(change -> statements.addAll(stagedUndo(phase, change)));
         return TIMEOUTS + "\n" + ordered(statements);
+    }
+
+    /** What puts a change made over several files back as the file before this one left it. */
+    private static List<Statement> stagedUndo(Phase phase, SchemaChange change) {
+        if (change instanceof NotNullSet set) {
+            String table = "ALTER TABLE " + set.table();
+            String check = notNullCheck(set.table(), set.column());
+            String condition = " CHECK (" + set.column().name() + " IS NOT NULL)";
+            return List.of(
+                    switch (phase) {
+                        case MAIN -> new Statement(30, table + " DROP CONSTRAINT " + check + ";");
+                        case VALIDATE ->
+                            new Statement(
+                                    130,
+                                    table + " DROP CONSTRAINT " + check + ";\n" + table + " ADD CONSTRAINT " + check
+                                            + condition + " NOT VALID;");
+                        default ->
+                            new Statement(
+                                    120,
+                                    table + " ADD CONSTRAINT " + check + condition + ";\n"
+                                            + alterColumn(set.table(), set.column()) + "DROP NOT NULL;");
+                    });
+        }
+        Constraint constraint = ((ConstraintAdded) change).constraint();
+        String table = "ALTER TABLE " + constraint.table();
+        String drop = table + " DROP CONSTRAINT " + constraint.name() + ";";
+        if (isUnique(constraint)) {
+            return List.of(
+                    phase == Phase.CREATE_INDEX
+                            ? new Statement(30, "DROP INDEX " + schemaOf(constraint.table()) + constraint.name() + ";")
+                            : new Statement(130, drop + "\n" + uniqueIndex(constraint, "")));
+        }
+        return List.of(
+                phase == Phase.MAIN
+                        ? new Statement(constraint.foreignKey() ? 20 : 30, drop)
+                        : new Statement(130, drop + "\n" + addConstraint(constraint, " NOT VALID")));
+    }
+
+    /** {@code public.} of {@code public.widget}: where a table's indexes are. */
+    private static String schemaOf(String table) {
+        return table.substring(0, table.length() - Renames.unqualified(table).length());
+    }
+
+    private static String uniqueIndex(Constraint constraint, String concurrently) {
+        Matcher columns = PLAIN_UNIQUE.matcher(constraint.definition());
+        columns.matches();
+        return "CREATE UNIQUE INDEX " + concurrently + constraint.name() + " ON " + constraint.table()
+                + " USING btree (" + columns.group(1) + ");";
     }
 
     private static String ordered(List<Statement> statements) {
@@ -350,14 +417,9 @@ final class Statements {
     /** Check and foreign key NOT VALID now, validated later; UNIQUE from an index built concurrently. */
     private static List<Statement> constraintAdded(Phase phase, Constraint constraint) {
         if (isUnique(constraint)) {
-            Matcher columns = PLAIN_UNIQUE.matcher(constraint.definition());
-            columns.matches();
             return List.of(
                     phase == Phase.CREATE_INDEX
-                            ? new Statement(
-                                    0,
-                                    "CREATE UNIQUE INDEX CONCURRENTLY " + constraint.name() + " ON "
-                                            + constraint.table() + " USING btree (" + columns.group(1) + ");")
+                            ? new Statement(0, uniqueIndex(constraint, "CONCURRENTLY "))
                             : new Statement(
                                     130,
                                     "ALTER TABLE " + constraint.table() + " ADD CONSTRAINT " + constraint.name()

@@ -24,7 +24,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -289,7 +288,10 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000001__widget_rules_validate.sql",
                         TIMEOUTS + """
-                        -- This migration only finishes one before it, whose undo removes what both did.
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_check;
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_check CHECK ((quantity >= 0)) NOT VALID;
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_owner_id_fkey;
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public.owner(id) NOT VALID;
                         """),
                 generates(
                         "pause_widgets",
@@ -318,8 +320,8 @@ class GeneratorTest {
                         ALTER TABLE public.widget DROP COLUMN legacy_code;
                         """,
                         "undo/U20260102000000__drop_legacy_code.sql",
-                        TIMEOUTS + """
-                        ALTER TABLE public.widget ADD COLUMN legacy_code text;
+                        """
+                        -- keel:irreversible this migration drops the values of public.widget.legacy_code, which no undo brings back; restore them from a backup (make restore-db)
                         """),
                 refuses(
                         "add_required_code",
@@ -343,7 +345,7 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000000__require_quantity.sql",
                         TIMEOUTS + """
-                        ALTER TABLE public.widget ALTER COLUMN quantity DROP NOT NULL;
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
                         """,
                         "migration/V20260102000001__require_quantity_validate.sql",
                         TIMEOUTS + """
@@ -351,7 +353,8 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000001__require_quantity_validate.sql",
                         TIMEOUTS + """
-                        -- This migration only finishes one before it, whose undo removes what both did.
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID;
                         """,
                         "migration/V20260102000002__require_quantity_set_not_null.sql",
                         TIMEOUTS + """
@@ -360,7 +363,8 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000002__require_quantity_set_not_null.sql",
                         TIMEOUTS + """
-                        -- This migration only finishes one before it, whose undo removes what both did.
+                        ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL);
+                        ALTER TABLE public.widget ALTER COLUMN quantity DROP NOT NULL;
                         """),
                 generates(
                         "unique_name",
@@ -373,7 +377,7 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000000__unique_name_create_widget_name_key.sql",
                         TIMEOUTS + """
-                        ALTER TABLE public.widget DROP CONSTRAINT widget_name_key;
+                        DROP INDEX public.widget_name_key;
                         """,
                         "migration/V20260102000001__unique_name_validate.sql",
                         TIMEOUTS + """
@@ -381,7 +385,8 @@ class GeneratorTest {
                         """,
                         "undo/U20260102000001__unique_name_validate.sql",
                         TIMEOUTS + """
-                        -- This migration only finishes one before it, whose undo removes what both did.
+                        ALTER TABLE public.widget DROP CONSTRAINT widget_name_key;
+                        CREATE UNIQUE INDEX widget_name_key ON public.widget USING btree (name);
                         """),
                 refuses(
                         "widen_quantity",
@@ -734,16 +739,8 @@ class GeneratorTest {
                         DROP TABLE public.owner;
                         """,
                         "undo/U20260102000000__drop_owner.sql",
-                        TIMEOUTS + """
-                        CREATE TABLE public.owner (
-                            id uuid NOT NULL,
-                            created_at timestamp with time zone DEFAULT now() NOT NULL,
-                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
-                            archived_at timestamp with time zone,
-                            CONSTRAINT owner_pkey PRIMARY KEY (id)
-                        );
-                        CREATE TRIGGER owner_forbid_delete BEFORE DELETE ON public.owner FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
-                        CREATE TRIGGER owner_touch_updated_at BEFORE UPDATE ON public.owner FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        """
+                        -- keel:irreversible this migration drops the rows of public.owner, which no undo brings back; restore them from a backup (make restore-db)
                         """));
     }
 
@@ -795,26 +792,31 @@ class GeneratorTest {
         generated.forEach(file -> written.put(file.path(), file.content()));
         assertThat(written).containsExactlyEntriesOf(example.files());
 
-        for (GeneratedFile file : generated) {
-            Files.writeString(files.root().resolve(file.path()), file.content());
+        // Each file applied on its own, as a deploy may stop between them; the catalog noted before each.
+        List<String> catalogBefore = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i += 2) {
+            catalogBefore.add(SchemaWriter.write(columnsByName(read(database))));
+            for (GeneratedFile file : generated.subList(i, i + 2)) {
+                Files.writeString(files.root().resolve(file.path()), file.content());
+            }
+            new Migrations(migrated, files).upQuietly(null);
         }
         assertThat(files.problems()).isEmpty();
         assertThat(errorsInNewFiles(files)).isEmpty();
-
-        new Migrations(migrated, files).upQuietly(null);
         assertThat(SchemaWriter.write(read(database))).isEqualTo(SchemaWriter.write(after));
 
-        List<GeneratedFile> undos = new ArrayList<>(generated.stream()
-                .filter(file -> file.path().startsWith("undo/"))
-                .toList());
-        Collections.reverse(undos);
-        for (GeneratedFile undo : undos) {
-            if (!undo.content().startsWith("-- keel:irreversible")) {
-                runInOneTransaction(database, undo.content());
+        // Each undo, newest first, takes the catalog back to what it was before its own file (make migrate-test
+        // takes every file down and up again); an irreversible one ends the walk.
+        for (int i = generated.size() - 1; i > 0; i -= 2) {
+            String undo = generated.get(i).content();
+            if (undo.startsWith("-- keel:irreversible")) {
+                break;
             }
+            runInOneTransaction(database, undo);
+            assertThat(SchemaWriter.write(columnsByName(read(database))))
+                    .as(generated.get(i).path())
+                    .isEqualTo(catalogBefore.get(i / 2));
         }
-        assertThat(SchemaWriter.write(columnsByName(read(database))))
-                .isEqualTo(SchemaWriter.write(columnsByName(withoutIrreversible(before, after))));
     }
 
     @Test
@@ -835,25 +837,6 @@ class GeneratorTest {
                         .filter(finding -> finding.file().contains("V" + VERSION.substring(0, 8)))
                         .filter(Finding::isError)
                         .toList();
-    }
-
-    /** What an undo cannot take back stays: an enum keeps a value it was given. */
-    private static DeclaredSchema withoutIrreversible(DeclaredSchema before, DeclaredSchema after) {
-        return new DeclaredSchema(
-                before.schemas(),
-                before.extensions(),
-                after.enums(),
-                before.domains(),
-                before.composites(),
-                before.sequences(),
-                before.functions(),
-                before.tables(),
-                before.sequenceOwners(),
-                before.constraints(),
-                before.indexes(),
-                before.views(),
-                before.triggers(),
-                before.comments());
     }
 
     /** An undo that re-adds a dropped column puts it last: compared whatever the position. */
