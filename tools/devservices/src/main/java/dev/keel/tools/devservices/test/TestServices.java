@@ -144,19 +144,19 @@ public final class TestServices {
             // The unprivileged-user fallback runs PostgreSQL as nobody, who must reach its directory.
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
             LocalPostgres postgres =
-                    LocalPostgres.start(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
+                    LocalPostgres.startThrowaway(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
             PostgresEndpoint endpoint;
             LocalS3 s3;
             try {
                 endpoint = postgres.ensureDatabase(DATABASE, USERNAME, PASSWORD);
                 s3 = LocalS3.start(home.resolve("s3"), Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
             } catch (RuntimeException e) {
-                postgres.close(); // pg_ctl detached it: nothing else would stop it
+                postgres.discard(); // pg_ctl detached it: nothing else would stop it
                 throw e;
             }
             return new Running("embedded", endpoint, postgres.superuser(), s3.endpoint(), () -> {
                 s3.close();
-                postgres.close();
+                postgres.discard();
                 deleteTree(home);
             });
         } catch (IOException e) {

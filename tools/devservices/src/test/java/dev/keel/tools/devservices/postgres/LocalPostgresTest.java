@@ -52,6 +52,26 @@ class LocalPostgresTest {
     }
 
     @Test
+    void aThrowawayServerSyncsNothingAndIsDiscardedAtOnce() throws SQLException {
+        LocalPostgres throwaway = LocalPostgres.startThrowaway(home, Ports.freePort(), ServerUser.detect("auto"));
+        try {
+            PostgresEndpoint superuser = throwaway.superuser();
+            assertThat(superuser.queryForString("SHOW fsync")).isEqualTo("off");
+            assertThat(superuser.queryForString("SHOW synchronous_commit")).isEqualTo("off");
+        } finally {
+            throwaway.discard();
+        }
+        assertThat(LocalPostgres.runningOn(home)).isFalse();
+    }
+
+    @Test
+    void aKeptServerSyncs() throws SQLException {
+        try (LocalPostgres kept = LocalPostgres.start(home, Ports.freePort(), ServerUser.detect("auto"))) {
+            assertThat(kept.superuser().queryForString("SHOW fsync")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void asRootRunsInAUserNamespaceByDefault() {
         ServerUser user = ServerUser.detect("auto");
         if (ServerUser.isRoot()) {

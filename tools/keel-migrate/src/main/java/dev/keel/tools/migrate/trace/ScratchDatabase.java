@@ -123,7 +123,7 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         }
         LocalPostgres postgres;
         try {
-            postgres = LocalPostgres.start(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
+            postgres = LocalPostgres.startThrowaway(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
         } catch (DevServiceException e) {
             deleteQuietly(home);
             throw new MigrationException("The scratch PostgreSQL did not start: " + e.getMessage(), e);
@@ -137,11 +137,11 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
                     endpoint.password(),
                     "throwaway embedded PostgreSQL on port " + endpoint.port(),
                     () -> {
-                        postgres.close();
+                        postgres.discard();
                         Directories.deleteTree(home);
                     });
         } catch (RuntimeException e) {
-            postgres.close(); // pg_ctl detached it: nothing else would stop it
+            postgres.discard(); // pg_ctl detached it: nothing else would stop it
             deleteQuietly(home);
             throw e;
         }
