@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -115,9 +117,13 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
         String schemaText;
         try (ScratchServer server = target.scratchServer();
                 ScratchDatabase migrated = server.newDatabase()) {
+            // The edited schema loads into a database of its own while the migrations run: two cores, two sessions.
+            CompletableFuture<Declared> reading = fromDb
+                    ? CompletableFuture.completedFuture(developmentDatabase())
+                    : CompletableFuture.supplyAsync(() -> edited(server, schemaFile));
             new Migrations(migrated.database(), files).upQuietly(null);
             DeclaredSchema from = read(migrated);
-            Declared declared = fromDb ? developmentDatabase() : edited(server, schemaFile);
+            Declared declared = joined(reading);
             // Copied before the plan, which may change the migrated database, so the proof starts from the migrations.
             try (ScratchDatabase proving = server.copyOf(migrated)) {
                 MigrationPlan plan;
@@ -182,11 +188,28 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
     private record Declared(DeclaredSchema schema, String text, String name) {}
 
     /** The edited schema.sql, loaded into an empty scratch database as psql -f would. */
-    private static Declared edited(ScratchServer server, Path schemaFile) throws IOException {
-        String edited = Files.readString(schemaFile);
+    private static Declared edited(ScratchServer server, Path schemaFile) {
+        String edited;
+        try {
+            edited = Files.readString(schemaFile);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read " + schemaFile + ": " + e.getMessage(), e);
+        }
         try (ScratchDatabase scratch = server.newDatabase()) {
             load(scratch, edited, schemaFile);
             return new Declared(read(scratch), edited, schemaFile + " (edited)");
+        }
+    }
+
+    /** What another thread computed, its failure thrown as it was. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

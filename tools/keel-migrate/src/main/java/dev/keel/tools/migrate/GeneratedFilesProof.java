@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,17 @@ final class GeneratedFilesProof {
             List<MigrationFiles.Migration> added = withGenerated.migrations().stream()
                     .filter(migration -> !existing.contains(migration.version()))
                     .toList();
-            List<Finding> lintErrors = lintErrors(withGenerated, added);
+            // The linter reads files while the migration test waits on PostgreSQL: run side by side.
+            CompletableFuture<List<Finding>> linting =
+                    CompletableFuture.supplyAsync(() -> lintErrors(withGenerated, added));
+            DeclaredSchema undone = undoneExpected(added);
+
+            ProofReport report = new MigrationProof(
+                            database,
+                            new FlywayMigrator(database.database(), withGenerated),
+                            new RowGenerator(RowGenerator.DEFAULT_ROWS, RowGenerator.DEFAULT_SEED))
+                    .run(added, database.description() + " (gone afterwards)");
+            List<Finding> lintErrors = linting.join();
             if (!lintErrors.isEmpty()) {
                 return new Verdict(
                         null,
@@ -90,13 +101,6 @@ final class GeneratedFilesProof {
                                                 + "\n    Fix: " + finding.fix())
                                         .collect(Collectors.joining("\n")));
             }
-            DeclaredSchema undone = undoneExpected(added);
-
-            ProofReport report = new MigrationProof(
-                            database,
-                            new FlywayMigrator(database.database(), withGenerated),
-                            new RowGenerator(RowGenerator.DEFAULT_ROWS, RowGenerator.DEFAULT_SEED))
-                    .run(added, database.description() + " (gone afterwards)");
             if (report.failed()) {
                 return new Verdict(report, "the migration test failed on them (above).");
             }

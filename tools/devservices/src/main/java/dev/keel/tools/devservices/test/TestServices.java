@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -140,9 +139,7 @@ public final class TestServices {
 
     private static Running startEmbedded() {
         try {
-            Path home = Files.createTempDirectory("keel-test-services-");
-            // The unprivileged-user fallback runs PostgreSQL as nobody, who must reach its directory.
-            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path home = Directories.newScratchDirectory("keel-test-services-");
             LocalPostgres postgres =
                     LocalPostgres.startThrowaway(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
             PostgresEndpoint endpoint;

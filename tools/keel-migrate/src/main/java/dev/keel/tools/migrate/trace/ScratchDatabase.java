@@ -9,9 +9,7 @@ import dev.keel.tools.devservices.postgres.ServerUser;
 import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migration.MigrationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,15 +57,21 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
 
     /** A new database {@code keel_trace_<random>} on {@code server}'s PostgreSQL; the user needs CREATEDB. */
     public static ScratchDatabase on(Database server) {
-        return create(server, server, null, null, "the configured server " + host(server.url()));
+        return create(server, server, null, null, "the configured server " + host(server.url()), false);
     }
 
     /**
      * A new database {@code keel_trace_<random>} created by {@code admin}, copied from {@code template} when there is
-     * one, owned by and logged in to as {@code login}'s user, dropped at close.
+     * one, owned by and logged in to as {@code login}'s user, dropped at close unless {@code serverDiscarded}: a
+     * throwaway server goes with all its databases, and DROP DATABASE would first make it checkpoint.
      */
     static ScratchDatabase create(
-            Database admin, Database login, String owner, ScratchDatabase template, String where) {
+            Database admin,
+            Database login,
+            String owner,
+            ScratchDatabase template,
+            String where,
+            boolean serverDiscarded) {
         Matcher url = JDBC_URL.matcher(admin.url());
         if (!url.matches()) {
             throw new MigrationException("Cannot make a scratch database next to " + admin.url()
@@ -90,6 +94,9 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         String scratchUrl = url.group(1) + name + (url.group(3) == null ? "" : url.group(3));
         return new ScratchDatabase(
                 name, scratchUrl, login.user(), login.password(), "scratch database " + name + " on " + where, () -> {
+                    if (serverDiscarded) {
+                        return;
+                    }
                     try (Connection connection = admin.connect();
                             Statement statement = connection.createStatement()) {
                         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -115,9 +122,7 @@ public final class ScratchDatabase implements AutoCloseable, MigrationTrace.Conn
         }
         Path home;
         try {
-            home = Files.createTempDirectory("keel-trace-");
-            // The unprivileged-user fallback runs PostgreSQL as nobody, who must reach its directory.
-            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+            home = Directories.newScratchDirectory("keel-trace-");
         } catch (IOException e) {
             throw new MigrationException("Cannot create a directory for the scratch PostgreSQL: " + e.getMessage(), e);
         }

@@ -18,19 +18,23 @@ public final class ScratchServer implements AutoCloseable {
     private final String owner;
     private final String where;
     private final AutoCloseable server;
+    /** Whether the server goes at close with every database on it, so none needs dropping first. */
+    private final boolean discarded;
 
-    private ScratchServer(Database admin, Database login, String owner, String where, AutoCloseable server) {
+    private ScratchServer(
+            Database admin, Database login, String owner, String where, AutoCloseable server, boolean discarded) {
         this.admin = admin;
         this.login = login;
         this.owner = owner;
         this.where = where;
         this.server = server;
+        this.discarded = discarded;
     }
 
     /** New databases on {@code server}'s PostgreSQL, which stays; its user needs CREATEDB. */
     public static ScratchServer configured(Database server) {
         return new ScratchServer(
-                server, server, null, "the configured server " + ScratchDatabase.host(server.url()), () -> {});
+                server, server, null, "the configured server " + ScratchDatabase.host(server.url()), () -> {}, false);
     }
 
     /**
@@ -38,7 +42,7 @@ public final class ScratchServer implements AutoCloseable {
      * {@code admin} role; {@code where} names the server.
      */
     public static ScratchServer running(Database admin, String where) {
-        return new ScratchServer(admin, admin, null, where, () -> {});
+        return new ScratchServer(admin, admin, null, where, () -> {}, false);
     }
 
     /** A PostgreSQL 17 of its own on a free port, removed with its data directory at close. */
@@ -56,12 +60,13 @@ public final class ScratchServer implements AutoCloseable {
                 first.database(),
                 first.database().user(),
                 "the throwaway embedded PostgreSQL on port " + port.group(1),
-                first);
+                first,
+                true);
     }
 
     /** An empty database, dropped at its close. */
     public ScratchDatabase newDatabase() {
-        return ScratchDatabase.create(admin, login, owner, null, where);
+        return ScratchDatabase.create(admin, login, owner, null, where, discarded);
     }
 
     /**
@@ -69,7 +74,7 @@ public final class ScratchServer implements AutoCloseable {
      * migrations again), which nothing may be connected to meanwhile.
      */
     public ScratchDatabase copyOf(ScratchDatabase template) {
-        return ScratchDatabase.create(admin, login, owner, template, where);
+        return ScratchDatabase.create(admin, login, owner, template, where, discarded);
     }
 
     @Override
