@@ -313,23 +313,23 @@ public sealed interface SchemaChange {
 
     /** The kinds {@link ObjectAdded} and {@link ObjectDropped} carry, and where their statements go in a file. */
     enum ObjectKind {
-        SCHEMA("schema", 64, 65, true),
-        EXTENSION("extension", 62, 66, true),
-        DOMAIN("domain", 58, 72, true),
-        COMPOSITE_TYPE("composite type", 58, 72, true),
-        SEQUENCE("sequence", 52, 73, true),
-        // Released before its table is dropped, so the table's drop does not take a sequence the schema keeps.
-        SEQUENCE_OWNER("sequence owned by a column", 45, 85, false);
+        SCHEMA("schema", Place.SCHEMA_DROPPED, Place.SCHEMA_CREATED, true),
+        EXTENSION("extension", Place.EXTENSION_DROPPED, Place.EXTENSION_CREATED, true),
+        DOMAIN("domain", Place.DOMAIN_DROPPED, Place.DOMAIN_CREATED, true),
+        COMPOSITE_TYPE("composite type", Place.COMPOSITE_TYPE_DROPPED, Place.COMPOSITE_TYPE_CREATED, true),
+        SEQUENCE("sequence", Place.SEQUENCE_DROPPED, Place.SEQUENCE_CREATED, true),
+        // Released before its column or table is dropped, so the drop does not take a sequence the schema keeps.
+        SEQUENCE_OWNER("sequence owned by a column", Place.SEQUENCE_RELEASED, Place.SEQUENCE_OWNED, false);
 
         final String word;
-        final int dropRank;
-        final int createRank;
+        final Place dropped;
+        final Place created;
         final boolean dropNeedsAllowance;
 
-        ObjectKind(String word, int dropRank, int createRank, boolean dropNeedsAllowance) {
+        ObjectKind(String word, Place dropped, Place created, boolean dropNeedsAllowance) {
             this.word = word;
-            this.dropRank = dropRank;
-            this.createRank = createRank;
+            this.dropped = dropped;
+            this.created = created;
             this.dropNeedsAllowance = dropNeedsAllowance;
         }
 

@@ -79,13 +79,8 @@ final class Statements {
     private static final Pattern PLAIN_UNIQUE = Pattern.compile("UNIQUE \\(([^()]+)\\)");
     private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
 
-    /**
-     * A statement and where it goes in its file: comments removed, then views dropped (before the columns they
-     * read change), then the other drops from the outside in, creations from the inside out, views and the
-     * functions that read tables after the tables, comments last. Renames come first in a migration (later
-     * statements use the new names) and last in its undo.
-     */
-    private record Statement(int rank, String sql) {}
+    /** A statement and where it goes in its file. */
+    private record Statement(Place place, String sql) {}
 
     private Statements() {}
 
@@ -145,15 +140,15 @@ final class Statements {
             String condition = " CHECK (" + set.column().name() + " IS NOT NULL)";
             return List.of(
                     switch (phase) {
-                        case MAIN -> new Statement(30, table + " DROP CONSTRAINT " + check + ";");
+                        case MAIN -> new Statement(Place.CONSTRAINT_DROPPED, table + " DROP CONSTRAINT " + check + ";");
                         case VALIDATE ->
                             new Statement(
-                                    130,
+                                    Place.CONSTRAINT_ADDED,
                                     table + " DROP CONSTRAINT " + check + ";\n" + table + " ADD CONSTRAINT " + check
                                             + condition + " NOT VALID;");
                         default ->
                             new Statement(
-                                    120,
+                                    Place.NOT_NULL_CHANGED,
                                     table + " ADD CONSTRAINT " + check + condition + ";\n"
                                             + alterColumn(set.table(), set.column()) + "DROP NOT NULL;");
                     });
@@ -164,13 +159,16 @@ final class Statements {
         if (isUnique(constraint)) {
             return List.of(
                     phase == Phase.CREATE_INDEX
-                            ? new Statement(30, "DROP INDEX " + schemaOf(constraint.table()) + constraint.name() + ";")
-                            : new Statement(130, drop + "\n" + uniqueIndex(constraint, "")));
+                            ? new Statement(
+                                    Place.INDEX_DROPPED,
+                                    "DROP INDEX " + schemaOf(constraint.table()) + constraint.name() + ";")
+                            : new Statement(Place.CONSTRAINT_ADDED, drop + "\n" + uniqueIndex(constraint, "")));
         }
         return List.of(
                 phase == Phase.MAIN
-                        ? new Statement(constraint.foreignKey() ? 20 : 30, drop)
-                        : new Statement(130, drop + "\n" + addConstraint(constraint, " NOT VALID")));
+                        ? new Statement(
+                                constraint.foreignKey() ? Place.FOREIGN_KEY_DROPPED : Place.CONSTRAINT_DROPPED, drop)
+                        : new Statement(Place.CONSTRAINT_ADDED, drop + "\n" + addConstraint(constraint, " NOT VALID")));
     }
 
     /** {@code public.} of {@code public.widget}: where a table's indexes are. */
@@ -187,7 +185,7 @@ final class Statements {
 
     private static String ordered(List<Statement> statements) {
         return statements.stream()
-                .sorted(Comparator.comparingInt(Statement::rank))
+                .sorted(Comparator.comparing(Statement::place))
                 .map(statement -> statement.sql() + "\n")
                 .collect(Collectors.joining());
     }
@@ -195,43 +193,45 @@ final class Statements {
     private static List<Statement> forward(Phase phase, SchemaChange change) {
         return switch (change) {
             case IndexAdded added ->
-                List.of(new Statement(0, concurrently(added.index().definition()) + ";"));
+                List.of(new Statement(Place.ALONE, concurrently(added.index().definition()) + ";"));
             case IndexDropped dropped ->
                 List.of(new Statement(
-                        0,
+                        Place.ALONE,
                         "DROP INDEX CONCURRENTLY IF EXISTS " + dropped.index().name() + ";"));
             case ConstraintAdded added -> constraintAdded(phase, added.constraint());
             case NotNullSet set -> notNullSet(phase, set);
             case TableDropped dropped ->
                 List.of(new Statement(
-                        50,
+                        Place.TABLE_DROPPED,
                         "-- keel:allow drop-table ALLOW=drop: "
                                 + dropped.table().name() + " is gone from db/schema.sql\nDROP TABLE "
                                 + dropped.table().name() + ";"));
             case ColumnDropped dropped ->
                 List.of(new Statement(
-                        40,
+                        Place.COLUMN_DROPPED,
                         "-- keel:allow drop-column ALLOW=drop: "
                                 + dropped.column().name() + " is gone from db/schema.sql\n" + dropColumn(dropped)));
             case Renamed renamed ->
-                List.of(new Statement(renamed.kind() == Kind.TABLE ? -20 : -15, renameWithPermission(renamed)));
+                List.of(new Statement(
+                        renamed.kind() == Kind.TABLE ? Place.TABLE_RENAMED : Place.RENAMED,
+                        renameWithPermission(renamed)));
             case ObjectDropped dropped
             when dropped.kind() == ObjectKind.SCHEMA ->
                 List.of(new Statement(
-                        dropped.kind().dropRank,
+                        dropped.kind().dropped,
                         "-- keel:allow drop-schema ALLOW=drop: " + dropped.name() + " is gone from db/schema.sql\n"
                                 + dropped.sql()));
             case ColumnTypeChanged changed
             when rewrites(changed) ->
                 List.of(new Statement(
-                        100,
+                        Place.COLUMN_TYPE_CHANGED,
                         "-- keel:allow rewriting-type-change ALLOW=rewrite: the rewrite was asked for\n"
                                 + typeChange(changed)));
             case ColumnAdded added
             when added.column().defaultExpression() != null
                     && isVolatile(added.column().defaultExpression()) ->
                 List.of(new Statement(
-                        90,
+                        Place.COLUMN_ADDED,
                         "-- keel:allow volatile-default ALLOW=rewrite: the rewrite was asked for\n"
                                 + addColumn(added)));
             default -> plain(change);
@@ -243,29 +243,32 @@ final class Statements {
         return switch (change) {
             case CommentChanged comment ->
                 List.of(new Statement(
-                        comment.to() == null ? 0 : 170,
+                        comment.to() == null ? Place.COMMENT_REMOVED : Place.COMMENT_SET,
                         "COMMENT ON " + comment.target() + " IS "
                                 + (comment.to() == null ? "NULL" : literal(comment.to())) + ";"));
             case TriggerDropped dropped ->
                 List.of(new Statement(
-                        10,
+                        Place.TRIGGER_DROPPED,
                         "DROP TRIGGER " + dropped.trigger().name() + " ON "
                                 + dropped.trigger().table() + ";"));
             case ConstraintDropped dropped ->
                 List.of(new Statement(
-                        dropped.constraint().foreignKey() ? 20 : 30,
+                        dropped.constraint().foreignKey() ? Place.FOREIGN_KEY_DROPPED : Place.CONSTRAINT_DROPPED,
                         "ALTER TABLE " + dropped.constraint().table() + " DROP CONSTRAINT "
                                 + dropped.constraint().name() + ";"));
             case IndexDropped dropped ->
-                List.of(new Statement(30, "DROP INDEX " + dropped.index().name() + ";"));
-            case ColumnDropped dropped -> List.of(new Statement(40, dropColumn(dropped)));
+                List.of(new Statement(
+                        Place.INDEX_DROPPED, "DROP INDEX " + dropped.index().name() + ";"));
+            case ColumnDropped dropped -> List.of(new Statement(Place.COLUMN_DROPPED, dropColumn(dropped)));
             case TableDropped dropped ->
-                List.of(new Statement(50, "DROP TABLE " + dropped.table().name() + ";"));
+                List.of(new Statement(
+                        Place.TABLE_DROPPED, "DROP TABLE " + dropped.table().name() + ";"));
             case EnumTypeDropped dropped ->
-                List.of(new Statement(60, "DROP TYPE " + dropped.type().name() + ";"));
+                List.of(new Statement(
+                        Place.TYPE_DROPPED, "DROP TYPE " + dropped.type().name() + ";"));
             case EnumTypeAdded added ->
                 List.of(new Statement(
-                        70,
+                        Place.TYPE_CREATED,
                         "CREATE TYPE " + added.type().name() + " AS ENUM ("
                                 + added.type().labels().stream()
                                         .map(SchemaWriter::literal)
@@ -273,54 +276,68 @@ final class Statements {
                                 + ");"));
             case EnumValueAdded added ->
                 List.of(new Statement(
-                        70,
+                        Place.TYPE_CREATED,
                         "ALTER TYPE " + added.type() + " ADD VALUE " + literal(added.label())
                                 + (added.after() != null
                                         ? " AFTER " + literal(added.after())
                                         : " BEFORE " + literal(added.before()))
                                 + ";"));
             case TableAdded added -> tableAdded(added);
-            case ColumnAdded added -> List.of(new Statement(90, addColumn(added)));
-            case ColumnTypeChanged changed -> List.of(new Statement(100, typeChange(changed)));
+            case ColumnAdded added -> List.of(new Statement(Place.COLUMN_ADDED, addColumn(added)));
+            case ColumnTypeChanged changed -> List.of(new Statement(Place.COLUMN_TYPE_CHANGED, typeChange(changed)));
             case ColumnDefaultChanged changed ->
                 List.of(new Statement(
-                        110,
+                        Place.DEFAULT_SET,
                         alterColumn(changed.table(), changed.to())
                                 + (changed.to().defaultExpression() == null
                                         ? "DROP DEFAULT;"
                                         : "SET DEFAULT " + changed.to().defaultExpression() + ";")));
             case NotNullDropped dropped ->
-                List.of(new Statement(120, alterColumn(dropped.table(), dropped.column()) + "DROP NOT NULL;"));
+                List.of(new Statement(
+                        Place.NOT_NULL_CHANGED, alterColumn(dropped.table(), dropped.column()) + "DROP NOT NULL;"));
             case NotNullSet set ->
-                List.of(new Statement(120, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
-            case ConstraintAdded added -> List.of(new Statement(130, addConstraint(added.constraint(), "")));
-            case IndexAdded added -> List.of(new Statement(150, added.index().definition() + ";"));
-            case TriggerAdded added -> List.of(new Statement(160, SchemaWriter.trigger(added.trigger())));
-            case TableOptionsChanged changed -> List.of(new Statement(95, tableOptions(changed)));
-            case TriggerStateChanged changed -> List.of(new Statement(161, SchemaWriter.triggerState(changed.to())));
+                List.of(new Statement(
+                        Place.NOT_NULL_CHANGED, alterColumn(set.table(), set.column()) + "SET NOT NULL;"));
+            case ConstraintAdded added ->
+                List.of(new Statement(Place.CONSTRAINT_ADDED, addConstraint(added.constraint(), "")));
+            case IndexAdded added ->
+                List.of(new Statement(Place.INDEX_CREATED, added.index().definition() + ";"));
+            case TriggerAdded added ->
+                List.of(new Statement(Place.TRIGGER_CREATED, SchemaWriter.trigger(added.trigger())));
+            case TableOptionsChanged changed -> List.of(new Statement(Place.STORAGE_SET, tableOptions(changed)));
+            case TriggerStateChanged changed ->
+                List.of(new Statement(Place.TRIGGER_STATE_SET, SchemaWriter.triggerState(changed.to())));
             case Renamed renamed ->
-                List.of(new Statement(renamed.kind() == Kind.TABLE ? 1005 : 1000, Renames.statement(renamed)));
+                List.of(new Statement(
+                        renamed.kind() == Kind.TABLE ? Place.TABLE_RENAMED_BACK : Place.RENAMED_BACK,
+                        Renames.statement(renamed)));
             case ViewDropped dropped ->
                 List.of(new Statement(
-                        5,
+                        Place.VIEW_DROPPED,
                         "DROP " + (dropped.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
                                 + dropped.view().name() + ";"));
             case ViewAdded added -> {
                 List<Statement> statements = new ArrayList<>();
-                statements.add(new Statement(155, SchemaWriter.view(added.view())));
-                added.indexes().forEach(index -> statements.add(new Statement(156, index.definition() + ";")));
+                statements.add(new Statement(Place.VIEW_CREATED, SchemaWriter.view(added.view())));
+                added.indexes()
+                        .forEach(index ->
+                                statements.add(new Statement(Place.VIEW_INDEX_CREATED, index.definition() + ";")));
                 yield statements;
             }
-            case ObjectAdded added -> List.of(new Statement(added.kind().createRank, added.sql()));
-            case ObjectDropped dropped -> List.of(new Statement(dropped.kind().dropRank, dropped.sql()));
+            case ObjectAdded added -> List.of(new Statement(added.kind().created, added.sql()));
+            case ObjectDropped dropped -> List.of(new Statement(dropped.kind().dropped, dropped.sql()));
             case FunctionDropped dropped ->
-                List.of(new Statement(55, "DROP FUNCTION " + dropped.function().identity() + ";"));
+                List.of(new Statement(
+                        Place.FUNCTION_DROPPED,
+                        "DROP FUNCTION " + dropped.function().identity() + ";"));
             case FunctionAdded added -> List.of(function(added.function()));
             case FunctionReplaced replaced
             when !returns(replaced.from()).equals(returns(replaced.to())) ->
                 // CREATE OR REPLACE cannot change what a function returns.
                 List.of(
-                        new Statement(55, "DROP FUNCTION " + replaced.from().identity() + ";"),
+                        new Statement(
+                                Place.FUNCTION_DROPPED,
+                                "DROP FUNCTION " + replaced.from().identity() + ";"),
                         function(replaced.to()));
             case FunctionReplaced replaced -> List.of(function(replaced.to()));
             case EnumValueRemoved removed ->
@@ -373,7 +390,8 @@ final class Statements {
     /** pg_get_functiondef writes CREATE OR REPLACE: the same statement adds and replaces. */
     private static Statement function(Function function) {
         return new Statement(
-                function.dependsOnRelations() ? 158 : 75, function.definition().strip() + ";");
+                function.dependsOnRelations() ? Place.FUNCTION_ON_RELATIONS_CREATED : Place.FUNCTION_CREATED,
+                function.definition().strip() + ";");
     }
 
     /** The rename a hint asked for, with the permission the linter needs for a rename the running release sees. */
@@ -402,15 +420,19 @@ final class Statements {
                         constraint -> lines.add("    CONSTRAINT " + constraint.name() + " " + constraint.definition()));
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(
-                80,
+                Place.TABLE_CREATED,
                 "CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + table.name() + " (\n"
                         + String.join(",\n", lines) + "\n)"
                         + (table.options() == null ? "" : " WITH (" + table.options() + ")") + ";"));
         added.constraints().stream()
                 .filter(Constraint::foreignKey)
-                .forEach(constraint -> statements.add(new Statement(140, addConstraint(constraint, ""))));
-        added.indexes().forEach(index -> statements.add(new Statement(140, index.definition() + ";")));
-        added.triggers().forEach(trigger -> statements.add(new Statement(160, SchemaWriter.trigger(trigger))));
+                .forEach(constraint ->
+                        statements.add(new Statement(Place.NEW_TABLE_KEY_ADDED, addConstraint(constraint, ""))));
+        added.indexes()
+                .forEach(index -> statements.add(new Statement(Place.NEW_TABLE_KEY_ADDED, index.definition() + ";")));
+        added.triggers()
+                .forEach(
+                        trigger -> statements.add(new Statement(Place.TRIGGER_CREATED, SchemaWriter.trigger(trigger))));
         return statements;
     }
 
@@ -419,17 +441,19 @@ final class Statements {
         if (isUnique(constraint)) {
             return List.of(
                     phase == Phase.CREATE_INDEX
-                            ? new Statement(0, uniqueIndex(constraint, "CONCURRENTLY "))
+                            ? new Statement(Place.ALONE, uniqueIndex(constraint, "CONCURRENTLY "))
                             : new Statement(
-                                    130,
+                                    Place.CONSTRAINT_ADDED,
                                     "ALTER TABLE " + constraint.table() + " ADD CONSTRAINT " + constraint.name()
                                             + " UNIQUE USING INDEX " + constraint.name() + ";"));
         }
         if (phase == Phase.VALIDATE) {
             return List.of(new Statement(
-                    130, "ALTER TABLE " + constraint.table() + " VALIDATE CONSTRAINT " + constraint.name() + ";"));
+                    Place.CONSTRAINT_ADDED,
+                    "ALTER TABLE " + constraint.table() + " VALIDATE CONSTRAINT " + constraint.name() + ";"));
         }
-        return List.of(new Statement(130, addConstraint(constraint, needsLaterStep(constraint) ? " NOT VALID" : "")));
+        return List.of(new Statement(
+                Place.CONSTRAINT_ADDED, addConstraint(constraint, needsLaterStep(constraint) ? " NOT VALID" : "")));
     }
 
     private static List<Statement> notNullSet(Phase phase, NotNullSet set) {
@@ -439,13 +463,14 @@ final class Statements {
                 switch (phase) {
                     case MAIN ->
                         new Statement(
-                                130,
+                                Place.CONSTRAINT_ADDED,
                                 table + " ADD CONSTRAINT " + check + " CHECK ("
                                         + set.column().name() + " IS NOT NULL) NOT VALID;");
-                    case VALIDATE -> new Statement(130, table + " VALIDATE CONSTRAINT " + check + ";");
+                    case VALIDATE ->
+                        new Statement(Place.CONSTRAINT_ADDED, table + " VALIDATE CONSTRAINT " + check + ";");
                     default ->
                         new Statement(
-                                120,
+                                Place.NOT_NULL_CHANGED,
                                 alterColumn(set.table(), set.column()) + "SET NOT NULL;\n" + table + " DROP CONSTRAINT "
                                         + check + ";");
                 });

@@ -88,6 +88,7 @@ class GeneratorTest {
                 FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
             CREATE TRIGGER widget_forbid_delete BEFORE DELETE ON widget FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
             CREATE INDEX widget_name_idx ON widget (name);
+            CREATE TABLE ticket (id uuid PRIMARY KEY, number serial NOT NULL);
             """;
 
     static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n\n";
@@ -643,6 +644,44 @@ class GeneratorTest {
                          LANGUAGE sql
                          IMMUTABLE
                         AS $function$SELECT 1000$function$;
+                        """),
+                generates(
+                        "activate_by_default",
+                        schema -> replace(
+                                schema,
+                                "DEFAULT 'draft'::public.widget_status",
+                                "DEFAULT 'active'::public.widget_status"),
+                        Set.of(),
+                        "migration/V20260102000000__activate_by_default.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN status SET DEFAULT 'active'::public.widget_status;
+                        """,
+                        "undo/U20260102000000__activate_by_default.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.widget ALTER COLUMN status SET DEFAULT 'draft'::public.widget_status;
+                        """),
+                generates(
+                        "drop_ticket_number",
+                        schema -> withoutStatement(
+                                withoutStatement(
+                                        replace(
+                                                schema,
+                                                ",\n    number integer DEFAULT nextval('public.ticket_number_seq'::regclass)"
+                                                        + " NOT NULL",
+                                                ""),
+                                        "CREATE SEQUENCE public.ticket_number_seq"),
+                                "OWNED BY public.ticket.number"),
+                        EnumSet.of(Allowance.DROP),
+                        "migration/V20260102000000__drop_ticket_number.sql",
+                        TIMEOUTS + """
+                        ALTER SEQUENCE public.ticket_number_seq OWNED BY NONE;
+                        -- keel:allow drop-column ALLOW=drop: number is gone from db/schema.sql
+                        ALTER TABLE public.ticket DROP COLUMN number;
+                        DROP SEQUENCE public.ticket_number_seq;
+                        """,
+                        "undo/U20260102000000__drop_ticket_number.sql",
+                        """
+                        -- keel:irreversible this migration drops the values of public.ticket.number, which no undo brings back; restore them from a backup (make restore-db)
                         """),
                 generates(
                         "describe_quantity",
