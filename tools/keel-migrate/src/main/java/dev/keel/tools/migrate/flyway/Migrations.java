@@ -60,6 +60,11 @@ public final class Migrations {
         if (target != null) {
             configuration.target(target);
         }
+        String teamInitSql = configuration.getInitSql();
+        configuration.initSql(
+                teamInitSql == null || teamInitSql.isBlank()
+                        ? DisconnectCheck.SQL
+                        : DisconnectCheck.SQL + ";\n" + teamInitSql);
         return configuration.load();
     }
 
@@ -132,7 +137,9 @@ public final class Migrations {
         try {
             return flyway(target, new Progress(out)).migrate();
         } catch (FlywayException e) {
-            throw wrap(e);
+            MigrationException failure = wrap(e);
+            String advice = InterruptedIndexBuilds.advice(database);
+            throw advice.isEmpty() ? failure : new MigrationException(failure.getMessage() + advice, e);
         }
     }
 

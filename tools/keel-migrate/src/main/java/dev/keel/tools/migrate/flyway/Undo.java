@@ -76,6 +76,7 @@ public final class Undo {
     /** Undoes what {@code plan} names; returns how many migrations were undone. */
     public int run(Plan plan, Placeholders placeholders, PrintWriter out) {
         try (Connection connection = database.connect()) {
+            DisconnectCheck.apply(connection);
             List<AppliedMigration> chosen = choose(applied(connection), plan);
             List<Path> scripts = scripts(chosen);
             for (int i = 0; i < chosen.size(); i++) {
