@@ -2,6 +2,7 @@ package dev.keel.bootstrap.web.common;
 
 import dev.keel.bootstrap.web.error.ApiException;
 import dev.keel.bootstrap.web.error.ProblemTypes;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +10,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * An aggregate's version as its ETag, and the version an If-Match names: the optimistic lock of
- * every change. Only one strong tag this API handed out names a version; a weak tag, {@code *} or
- * a list names none, so they are refused rather than guessed at.
+ * every change. One strong tag this API handed out names a version; {@code *} names any current
+ * version (RFC 9110 13.1.1); a weak tag or a list names none, so they are refused rather than
+ * guessed at.
  */
 public final class ETags {
 
@@ -25,17 +27,21 @@ public final class ETags {
     }
 
     /**
-     * The version an If-Match names. Without one a change could silently undo someone else's.
+     * The version an If-Match names, or none for {@code *}: the client accepts whatever version is
+     * current. Without If-Match a change could silently undo someone else's.
      *
-     * @throws ApiException 428 when the header is absent or blank, 412 when it is not one ETag
-     *                      this API handed out
+     * @throws ApiException 428 when the header is absent or blank, 412 when it is neither {@code *}
+     *                      nor one ETag this API handed out
      */
-    public static long versionFromIfMatch(@Nullable String ifMatch) {
+    public static OptionalLong versionFromIfMatch(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(
                     HttpStatus.PRECONDITION_REQUIRED,
                     ProblemTypes.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
+        }
+        if (ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
         }
         Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
@@ -44,6 +50,6 @@ public final class ETags {
                     ProblemTypes.STALE_VERSION,
                     "If-Match must be an ETag this API handed out, such as \"3\".");
         }
-        return Long.parseLong(matcher.group(1));
+        return OptionalLong.of(Long.parseLong(matcher.group(1)));
     }
 }

@@ -5,15 +5,16 @@ import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.RuleViolationException;
 import dev.keel.domain.common.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -91,8 +92,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "is not a valid value")));
     }
 
+    /** A query string Tomcat cannot decode, should anything read parameters past MalformedRequestFilter. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e, HttpServletRequest request) {
+        return api(ClientFaults.malformedParameters(e), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        Optional<ApiException> clientFault = ClientFaults.of(e);
+        if (clientFault.isPresent()) {
+            return api(clientFault.get(), request);
+        }
         LOG.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -142,7 +153,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemTypes type = ProblemTypes.forStatus(status.value());
             problem.setType(type.type());
             problem.setTitle(type.title());
-            problem.setInstance(URI.create(servletRequest(request).getRequestURI()));
+            problem.setInstance(Problems.safeInstance(servletRequest(request).getRequestURI()));
+            // Set, not negotiated: a 406 must not lose its body to the Accept that caused it.
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return response;
     }
@@ -153,16 +169,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String detail,
             HttpServletRequest request,
             @Nullable List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type.type());
-        problem.setTitle(type.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        if (errors != null) {
-            problem.setProperties(Map.of("errors", errors));
-        }
-        return ResponseEntity.status(status)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.response(status, type, detail, request.getRequestURI(), errors);
     }
 
     private static ResponseEntity<Object> withBody(ResponseEntity<ProblemDetail> response) {

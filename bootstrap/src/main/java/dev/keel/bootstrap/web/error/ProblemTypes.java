@@ -16,6 +16,7 @@ public enum ProblemTypes {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     RULE_VIOLATION("rule-violation", "Business rule violated"),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required"),
+    HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", "HTTP version not supported"),
     INTERNAL("internal", "Internal error");
 
     /** Forks change this one line to their own documentation address. */
@@ -37,7 +38,11 @@ public enum ProblemTypes {
         return title;
     }
 
-    /** The type for an HTTP status the framework reports on its own (405, 406, ...). */
+    /**
+     * The type for an HTTP status the framework or the server reports on its own (405, 406, a
+     * header Tomcat refused...): any other client error is a malformed request, any other server
+     * error an internal one.
+     */
     static ProblemTypes forStatus(int status) {
         return switch (status) {
             case 400 -> MALFORMED_REQUEST;
@@ -51,7 +56,8 @@ public enum ProblemTypes {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> RULE_VIOLATION;
             case 428 -> PRECONDITION_REQUIRED;
-            default -> INTERNAL;
+            case 505 -> HTTP_VERSION_NOT_SUPPORTED;
+            default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL;
         };
     }
 }

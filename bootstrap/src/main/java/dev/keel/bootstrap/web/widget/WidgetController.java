@@ -124,7 +124,9 @@ class WidgetController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody UpdateWidgetRequest request) {
-        long expectedVersion = ETags.versionFromIfMatch(ifMatch);
+        // "*": whichever version is current (404 when there is none); a change racing this one still gets 412.
+        long expectedVersion = ETags.versionFromIfMatch(ifMatch)
+                .orElseGet(() -> get.get(new WidgetId(id)).version());
         Widget widget = update.update(new UpdateWidgetCommand(
                 new WidgetId(id),
                 expectedVersion,

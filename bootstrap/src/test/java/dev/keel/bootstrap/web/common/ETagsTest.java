@@ -35,15 +35,22 @@ class ETagsTest {
 
     @Test
     void theETagOfAVersionNamesThatVersionInIfMatch() {
-        assertThat(ETags.versionFromIfMatch(ETags.forVersion(42))).isEqualTo(42);
+        assertThat(ETags.versionFromIfMatch(ETags.forVersion(42))).hasValue(42);
         long largest = 999_999_999_999_999_999L;
-        assertThat(ETags.versionFromIfMatch(ETags.forVersion(largest))).isEqualTo(largest);
+        assertThat(ETags.versionFromIfMatch(ETags.forVersion(largest))).hasValue(largest);
     }
 
     @Test
     void aStrongETagNamesItsVersion() {
-        assertThat(ETags.versionFromIfMatch("\"3\"")).isEqualTo(3);
-        assertThat(ETags.versionFromIfMatch("  \"3\" ")).isEqualTo(3);
+        assertThat(ETags.versionFromIfMatch("\"3\"")).hasValue(3);
+        assertThat(ETags.versionFromIfMatch("  \"3\" ")).hasValue(3);
+    }
+
+    /** RFC 9110: "*" matches any current representation, so it names no version and none is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"*", " * "})
+    void aStarNamesAnyCurrentVersion(String ifMatch) {
+        assertThat(ETags.versionFromIfMatch(ifMatch)).isEmpty();
     }
 
     @ParameterizedTest
@@ -58,12 +65,13 @@ class ETagsTest {
                 .hasMessage("Send If-Match with the ETag of the version you changed, so no one else's change is lost.");
     }
 
-    /** A weak tag, "*" or a list names no single version: refused, never guessed at. */
+    /** A weak tag or a list names no single version: refused, never guessed at. */
     @ParameterizedTest
     @ValueSource(
             strings = {
                 "W/\"3\"",
-                "*",
+                "**",
+                "*, \"3\"",
                 "\"1\", \"2\"",
                 "\"3\",\"3\"",
                 "3",
