@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -55,6 +60,17 @@ final class DedicatedKeel implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Tomcat's request threads busy now: each one a request being served or waiting on its client. */
+    int busyRequestThreads() {
+        WebServer server = ((WebServerApplicationContext) context).getWebServer();
+        Executor executor = ((TomcatWebServer) server)
+                .getTomcat()
+                .getConnector()
+                .getProtocolHandler()
+                .getExecutor();
+        return ((ThreadPoolExecutor) executor).getActiveCount();
     }
 
     @Override

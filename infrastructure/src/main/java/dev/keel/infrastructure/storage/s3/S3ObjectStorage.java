@@ -9,7 +9,9 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -22,6 +24,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3ObjectStorage implements ObjectStorage {
 
     private static final int NOT_FOUND = 404;
+
+    /**
+     * A streamed body cannot be read twice: a retry would fail on the spent stream and hide why
+     * the first attempt failed (S3 unreachable), so an upload gets one attempt.
+     */
+    private static final SdkPlugin NO_RETRY =
+            client -> client.overrideConfiguration(retries -> retries.retryStrategy(DefaultRetryStrategy.doNotRetry()));
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -39,7 +48,8 @@ public final class S3ObjectStorage implements ObjectStorage {
                 request -> request.bucket(bucket)
                         .key(key.value())
                         .contentType(contentType)
-                        .contentLength(contentLength),
+                        .contentLength(contentLength)
+                        .overrideConfiguration(o -> o.addPlugin(NO_RETRY)),
                 RequestBody.fromInputStream(content, contentLength)));
     }
 
