@@ -5,7 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Outbound port: a bucket of objects addressed by {@link StorageKey}. */
+/**
+ * Outbound port: a bucket of objects addressed by {@link StorageKey}. Every method that reaches
+ * the store throws {@link StorageUnavailableException} when the store does not answer.
+ */
 public interface ObjectStorage {
 
     /** Stores {@code contentLength} bytes streamed from {@code content}, replacing any object at {@code key}. */

@@ -61,7 +61,8 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
             storage.put(key, counted, command.size(), command.contentType());
         } catch (RuntimeException e) {
             deleteQuietly(key);
-            if (counted.count() < command.size()) {
+            // Blame the body only when it did end short: storage failing mid-stream also leaves bytes unread.
+            if (counted.endedShort(command.size())) {
                 throw new RuleViolationException(
                         "content", "ended after " + counted.count() + " of the " + command.size() + " bytes announced");
             }
@@ -110,10 +111,14 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
         }
     }
 
-    /** Counts the bytes that pass, to tell a body shorter than its announced length. */
+    /**
+     * Counts the bytes that pass and remembers whether the body itself ended or broke, to tell a
+     * body shorter than its announced length from a store that stopped reading it.
+     */
     private static final class CountingInputStream extends FilterInputStream {
 
         private long count;
+        private boolean endedOrBroke;
 
         CountingInputStream(InputStream in) {
             super(in);
@@ -121,7 +126,7 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = observed(() -> super.read());
             if (b >= 0) {
                 count++;
             }
@@ -130,15 +135,36 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = observed(() -> super.read(buffer, offset, length));
             if (n > 0) {
                 count += n;
             }
             return n;
         }
 
+        private int observed(IoRead read) throws IOException {
+            try {
+                int result = read.read();
+                if (result < 0) {
+                    endedOrBroke = true;
+                }
+                return result;
+            } catch (IOException e) {
+                endedOrBroke = true;
+                throw e;
+            }
+        }
+
+        boolean endedShort(long announced) {
+            return endedOrBroke && count < announced;
+        }
+
         long count() {
             return count;
+        }
+
+        private interface IoRead {
+            int read() throws IOException;
         }
     }
 }

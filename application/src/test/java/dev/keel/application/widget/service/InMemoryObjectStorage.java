@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,17 @@ final class InMemoryObjectStorage implements ObjectStorage {
 
     final Map<StorageKey, byte[]> objects = new LinkedHashMap<>();
     Runnable duringPut = () -> {};
+    /** Runs once the store has read one byte: where an outage strikes mid-stream. */
+    Runnable afterFirstByte = () -> {};
 
     @Override
     public void put(StorageKey key, InputStream content, long contentLength, String contentType) {
         try {
-            byte[] bytes = content.readNBytes((int) contentLength);
+            byte[] head = content.readNBytes(Math.min(1, (int) contentLength));
+            afterFirstByte.run();
+            byte[] bytes = Arrays.copyOf(head, (int) contentLength);
+            int length = head.length + content.readNBytes(bytes, head.length, bytes.length - head.length);
+            bytes = Arrays.copyOf(bytes, length);
             duringPut.run();
             if (bytes.length < contentLength) {
                 throw new IllegalStateException("stream ended after " + bytes.length + " bytes");

@@ -10,9 +10,11 @@ import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.RuleViolationException;
 import dev.keel.domain.common.StaleVersionException;
 import dev.keel.domain.common.UuidV7Generator;
+import dev.keel.domain.storage.StorageUnavailableException;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetName;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -76,6 +78,19 @@ class WidgetAttachmentServiceTest {
         assertThatThrownBy(() -> attachments.attach(file(widget, "abc", 10)))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("content ended after 3 of the 10 bytes announced");
+        assertThat(storage.objects).isEmpty();
+        assertThat(widgets.get(widget.id()).currentAttachment()).isEmpty();
+    }
+
+    @Test
+    void storageFailingMidStreamIsAnOutageNotAShortBody() {
+        Widget widget = widgets.create(CreateWidgetCommand.of("Outage"));
+        storage.afterFirstByte = () -> {
+            throw new StorageUnavailableException("S3 did not answer", new IOException("reset"));
+        };
+
+        assertThatThrownBy(() -> attachments.attach(file(widget, "complete", 8)))
+                .isInstanceOf(StorageUnavailableException.class);
         assertThat(storage.objects).isEmpty();
         assertThat(widgets.get(widget.id()).currentAttachment()).isEmpty();
     }
