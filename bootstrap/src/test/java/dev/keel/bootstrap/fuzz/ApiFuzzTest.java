@@ -25,8 +25,13 @@ class ApiFuzzTest {
         RawResponse document = http.send(RawRequest.of("OpenAPI document", "GET", "/v3/api-docs"));
         assertThat(document.status()).as(document.describe()).isEqualTo(200);
         ApiDescription api = ApiDescription.parse(Json.parse(document.text()).orElseThrow());
+        if (api.operations().isEmpty()) {
+            System.out.println(
+                    "API fuzz: the OpenAPI document has no operations (make remove-example?): nothing to fuzz");
+            return;
+        }
         assertThat(api.collections())
-                .as("collections to fuzz, from %s", api.operations())
+                .as("collections (created, then read by id) among %s", api.operations())
                 .isNotEmpty();
 
         long start = System.nanoTime();

@@ -32,7 +32,7 @@ record ApiOperation(
                 .findFirst();
     }
 
-    /** The concrete path for one resource: {@code /api/widgets/{id}} with the id put in. */
+    /** The concrete path for one resource: {@code /api/things/{id}} with the id put in. */
     String pathFor(String id) {
         return path.replaceFirst("\\{[^}]+}", id);
     }

@@ -1,7 +1,12 @@
 package dev.keel.bootstrap.fuzz;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -29,7 +34,7 @@ enum KnownDefect {
             "issue 16: Tomcat's HTML error page for a request line and headers over its 8 KB limit",
             v -> Requests.tomcatPage(v) && Requests.headBytes(v.request()) > 8 * 1024),
     TOMCAT_HTML_FOR_INVALID_TARGET(
-            "issue 16: Tomcat's HTML error page for invalid characters or percent-encoding in the path or query",
+            "issue 16: Tomcat's HTML error page for invalid characters or percent-encoding (also %00, an encoded / or \\, bytes that are not UTF-8) in the path or query",
             v -> Requests.tomcatPage(v) && Requests.invalidTarget(v.request().target())),
     BOOT_JSON_FOR_TRACE(
             "issue 16: Boot's error JSON (timestamp, error, path) instead of problem details for TRACE",
@@ -52,9 +57,16 @@ enum KnownDefect {
             "fuzz: an unparsable Accept (x, ;;;) answers 406 with no body and no Content-Type",
             v -> v.response().status() == 406 && v.response().body().length == 0),
     INVALID_UTF8_QUERY_ANSWERS_500(
-            "fuzz: a query whose percent-encoding is well-formed but not UTF-8 (?cursor=%FF%FE%00) answers 500",
+            "fuzz: a query whose percent-encoding is well-formed but not UTF-8 (?cursor=%FF%FE%00, ?status=%C3%28)"
+                    + " answers 500",
             v -> v.response().status() == 500
                     && Requests.percentEncodedNonUtf8(v.request().query())),
+    FORM_BODY_ON_PUT_ANSWERS_500(
+            "fuzz: PUT, PATCH or DELETE with Content-Type application/x-www-form-urlencoded and a body that is not"
+                    + " UTF-8 answers 500 with Boot's error JSON (Spring's FormContentFilter parses it before any"
+                    + " controller)",
+            v -> v.response().status() == 500
+                    && Requests.contentType(v).startsWith("application/x-www-form-urlencoded")),
     TOMCAT_HTML_FOR_TOO_MANY_HEADERS(
             "fuzz: Tomcat's HTML error page for more than 100 headers",
             v -> Requests.tomcatPage(v) && v.request().headers().size() > 100),
@@ -106,18 +118,37 @@ enum KnownDefect {
             return BAD_PERCENT.matcher(query).find() || query.startsWith("=") || query.contains("&=");
         }
 
-        private static final Pattern NON_UTF8_BYTE =
-                Pattern.compile("%(F[5-9A-F]|C[01]|[89AB][0-9A-F])", Pattern.CASE_INSENSITIVE);
-
         static boolean invalidTarget(String target) {
             return !target.startsWith("/")
+                    || target.contains("%00")
+                    || target.toUpperCase(Locale.ROOT).contains("%2F")
+                    || target.toUpperCase(Locale.ROOT).contains("%5C")
+                    || percentEncodedNonUtf8(target)
                     || !VALID_TARGET.matcher(target).matches()
                     || BAD_PERCENT.matcher(target).find();
         }
 
-        /** %FF, %FE, %C0, a lone continuation byte: what no UTF-8 text percent-encodes first. */
+        /** Whether the bytes the query percent-encodes are not UTF-8 text. */
         static boolean percentEncodedNonUtf8(String query) {
-            return NON_UTF8_BYTE.matcher(query).find();
+            if (BAD_PERCENT.matcher(query).find()) {
+                return false;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int i = 0; i < query.length(); i++) {
+                char c = query.charAt(i);
+                if (c == '%' && i + 2 < query.length()) {
+                    bytes.write(Integer.parseInt(query.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+                return false;
+            } catch (CharacterCodingException e) {
+                return true;
+            }
         }
 
         static boolean badContentLength(RawRequest request) {

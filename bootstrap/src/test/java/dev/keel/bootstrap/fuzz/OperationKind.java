@@ -40,7 +40,7 @@ enum OperationKind {
         };
     }
 
-    /** {@code /api/widgets} for {@code /api/widgets/{id}/restore}. */
+    /** {@code /api/things} for {@code /api/things/{id}/restore}. */
     static String collectionOf(String path) {
         int item = path.indexOf("/{");
         return item < 0 ? path : path.substring(0, item);

@@ -133,6 +133,9 @@ final class StepChecker {
         if (!succeeded || !aboutTarget) {
             if (!ResourceReader.matches(before, read)) {
                 report.add(new Violation(succeeded ? UNTOUCHED : NO_WRITE_ON_ERROR, request, response, step, detail));
+                // Whatever was written, its part's bytes are not known any more.
+                model.put(ResourceReader.after(before, read).withoutPart());
+                return;
             }
             model.put(ResourceReader.after(before, read));
             return;
@@ -154,9 +157,7 @@ final class StepChecker {
         }
         Tracked after = ResourceReader.after(before, read);
         if (kind == OperationKind.PUT_PART) {
-            after = cleanlyFramed(request)
-                    ? after.withPart(request.body())
-                    : new Tracked(after.collection(), after.id(), after.representation(), after.etag(), null);
+            after = cleanlyFramed(request) ? after.withPart(request.body()) : after.withoutPart();
         }
         model.put(after);
     }

@@ -30,6 +30,10 @@ record Tracked(
         return new Tracked(collection, id, newRepresentation, newEtag, part);
     }
 
+    Tracked withoutPart() {
+        return new Tracked(collection, id, representation, etag, null);
+    }
+
     Tracked withPart(byte[] bytes) {
         return new Tracked(collection, id, representation, etag, bytes);
     }
