@@ -7,7 +7,7 @@ SHELL := /bin/bash
 
 include tools/keel.mk
 
-.PHONY: test verify build clean format check-format bench-startup bench-lint
+.PHONY: test verify build clean format check-format bench-startup bench-lint soak
 
 ##@ Run and test
 test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 17 and S3
@@ -38,3 +38,6 @@ bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fre
 
 bench-lint: jdk $(MIGRATE_JAR) ## Lint 1,000 generated migrations: wall time with JVM start, files per second, ratio to squawk
 	@bench/lint
+
+soak: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Hold the API at half its capacity with malformed requests beside it (MINUTES=10): no 5xx, p99, memory
+	@bench/soak $(MINUTES)

@@ -16,6 +16,7 @@ public enum ProblemTypes {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     RULE_VIOLATION("rule-violation", "Business rule violated"),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required"),
+    UNAVAILABLE("unavailable", "Service unavailable"),
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", "HTTP version not supported"),
     INTERNAL("internal", "Internal error");
 
@@ -56,6 +57,7 @@ public enum ProblemTypes {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> RULE_VIOLATION;
             case 428 -> PRECONDITION_REQUIRED;
+            case 503 -> UNAVAILABLE;
             case 505 -> HTTP_VERSION_NOT_SUPPORTED;
             default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL;
         };

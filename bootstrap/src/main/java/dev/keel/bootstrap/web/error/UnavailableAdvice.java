@@ -29,10 +29,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UnavailableAdvice {
 
-    /** Stable like the others in {@link ProblemTypes}; kept here so outages stay one file. */
-    public static final URI TYPE = URI.create(ProblemTypes.BASE + "unavailable");
+    public static final URI TYPE = ProblemTypes.UNAVAILABLE.type();
 
-    static final String TITLE = "Service unavailable";
+    static final String TITLE = ProblemTypes.UNAVAILABLE.title();
 
     /** Long enough for a database restart or a failover, short enough that clients come back soon. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);

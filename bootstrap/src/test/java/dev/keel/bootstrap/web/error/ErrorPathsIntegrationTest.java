@@ -104,6 +104,26 @@ class ErrorPathsIntegrationTest {
                 "malformed-request");
     }
 
+    /** Tomcat says 501 or 505 for these; what a client sends never gets a 5xx. */
+    @Test
+    void whatTomcatDoesNotImplementIsA4xxProblemNotA5xx() throws Exception {
+        RawHttp.Response connect = http.request("CONNECT", "/api/widgets");
+        assertProblem(connect, 405, "method-not-allowed");
+        assertThat(connect.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST", "PATCH"));
+        assertProblem(http.request("FROB", "/api/widgets"), 405, "method-not-allowed");
+        assertProblem(
+                http.sendBytes(("POST /api/widgets HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n{}")
+                        .getBytes()),
+                400,
+                "malformed-request");
+        assertProblem(
+                http.sendBytes("GET /api/widgets HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes()),
+                400,
+                "http-version-not-supported");
+    }
+
     @Test
     void traceIs405AsAProblem() throws Exception {
         assertProblem(http.request("TRACE", "/api/widgets"), 405, "method-not-allowed");

@@ -122,7 +122,8 @@ class KilledMigrationTest {
             statement.execute("SELECT count(*) FROM big");
 
             Process up = keelMigrate("up");
-            await("the index build waits", () -> activeQuery("CREATE INDEX CONCURRENTLY"));
+            // Recorded (committed, so another session sees it), then waiting for the reader's snapshot.
+            await("the index build waits", () -> activeQuery("CREATE INDEX CONCURRENTLY") && indexRecorded());
             up.destroyForcibly().waitFor();
             await("PostgreSQL stops the killed build", () -> !activeQuery("CREATE INDEX CONCURRENTLY"));
             reader.rollback();
@@ -180,6 +181,15 @@ class KilledMigrationTest {
             return !database.queryForString("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                             + " AND query LIKE '%" + text + "%' AND pid <> pg_backend_pid()")
                     .equals("0");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean indexRecorded() {
+        try {
+            return database.queryForString("SELECT to_regclass('public.big_note_idx') IS NOT NULL")
+                    .equals("t");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
