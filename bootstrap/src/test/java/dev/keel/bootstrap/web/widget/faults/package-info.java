@@ -3,6 +3,6 @@
  * PostgreSQL restart under load, S3 down during an upload, a client stalling mid-upload.
  */
 @NullMarked
-package dev.keel.bootstrap.faults;
+package dev.keel.bootstrap.web.widget.faults;
 
 import org.jspecify.annotations.NullMarked;

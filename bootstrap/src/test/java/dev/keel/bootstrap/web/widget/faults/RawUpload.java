@@ -1,4 +1,4 @@
-package dev.keel.bootstrap.faults;
+package dev.keel.bootstrap.web.widget.faults;
 
 import java.io.IOException;
 import java.io.InputStream;

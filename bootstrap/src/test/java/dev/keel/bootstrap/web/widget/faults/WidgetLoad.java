@@ -1,4 +1,4 @@
-package dev.keel.bootstrap.faults;
+package dev.keel.bootstrap.web.widget.faults;
 
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.keel.bootstrap.faults;
+package dev.keel.bootstrap.web.widget.faults;
 
 import dev.keel.bootstrap.KeelApplication;
 import dev.keel.tools.devservices.PostgresEndpoint;

@@ -1,8 +1,8 @@
-package dev.keel.bootstrap.faults;
+package dev.keel.bootstrap.web.widget.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.bootstrap.faults.WidgetLoad.Answer;
+import dev.keel.bootstrap.web.widget.faults.WidgetLoad.Answer;
 import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.devservices.Ports;
 import dev.keel.tools.devservices.PostgresEndpoint;
