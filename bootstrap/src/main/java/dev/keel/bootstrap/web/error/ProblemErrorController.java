@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (TRACE's 405, a body cut short), an exception thrown outside Spring MVC. Replaces Spring Boot's
  * {@code /error}, whose JSON is not a problem detail, for every method and whatever the Accept.
  */
+// Not part of the API: hidden from the OpenAPI document, which clients and the fuzz test read.
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

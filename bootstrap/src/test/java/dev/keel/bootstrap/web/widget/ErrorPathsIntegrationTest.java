@@ -1,4 +1,4 @@
-package dev.keel.bootstrap.web.error;
+package dev.keel.bootstrap.web.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
