@@ -120,8 +120,8 @@ final class GeneratedFilesProof {
                     run(undo, database);
                 }
             }
-            String expectedUndone = UndoneSchema.comparable(undone);
-            String producedUndone = UndoneSchema.comparable(read(database));
+            String expectedUndone = SchemaWriter.write(undone.withColumnsByName());
+            String producedUndone = SchemaWriter.write(read(database).withColumnsByName());
             if (!producedUndone.equals(expectedUndone)) {
                 return new Verdict(
                         report,

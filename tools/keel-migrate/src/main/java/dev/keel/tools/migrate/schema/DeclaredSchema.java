@@ -25,6 +25,36 @@ public record DeclaredSchema(
         List<Trigger> triggers,
         List<Comment> comments) {
 
+    /**
+     * The same schema with each table's columns in name order, for comparing schemas an undo script went through:
+     * ADD COLUMN can only put a column back last.
+     */
+    public DeclaredSchema withColumnsByName() {
+        return new DeclaredSchema(
+                schemas,
+                extensions,
+                enums,
+                domains,
+                composites,
+                sequences,
+                functions,
+                tables.stream()
+                        .map(table -> new Table(
+                                table.name(),
+                                table.unlogged(),
+                                table.options(),
+                                table.columns().stream()
+                                        .sorted(java.util.Comparator.comparing(Column::name))
+                                        .toList()))
+                        .toList(),
+                sequenceOwners,
+                constraints,
+                indexes,
+                views,
+                triggers,
+                comments);
+    }
+
     public record Extension(String name, String schema) {}
 
     public record EnumType(String name, List<String> labels) {}

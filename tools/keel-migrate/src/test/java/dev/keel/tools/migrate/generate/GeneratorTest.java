@@ -14,8 +14,6 @@ import dev.keel.tools.migrate.generate.MigrationPlan.GeneratedFile;
 import dev.keel.tools.migrate.generate.SchemaChange.Renamed;
 import dev.keel.tools.migrate.schema.CatalogReader;
 import dev.keel.tools.migrate.schema.DeclaredSchema;
-import dev.keel.tools.migrate.schema.DeclaredSchema.Column;
-import dev.keel.tools.migrate.schema.DeclaredSchema.Table;
 import dev.keel.tools.migrate.schema.SchemaWriter;
 import dev.keel.tools.migration.MigrationFiles;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -834,7 +831,7 @@ class GeneratorTest {
         // Each file applied on its own, as a deploy may stop between them; the catalog noted before each.
         List<String> catalogBefore = new ArrayList<>();
         for (int i = 0; i < generated.size(); i += 2) {
-            catalogBefore.add(SchemaWriter.write(columnsByName(read(database))));
+            catalogBefore.add(SchemaWriter.write(read(database).withColumnsByName()));
             for (GeneratedFile file : generated.subList(i, i + 2)) {
                 Files.writeString(files.root().resolve(file.path()), file.content());
             }
@@ -852,7 +849,7 @@ class GeneratorTest {
                 break;
             }
             runInOneTransaction(database, undo);
-            assertThat(SchemaWriter.write(columnsByName(read(database))))
+            assertThat(SchemaWriter.write(read(database).withColumnsByName()))
                     .as(generated.get(i).path())
                     .isEqualTo(catalogBefore.get(i / 2));
         }
@@ -876,33 +873,6 @@ class GeneratorTest {
                         .filter(finding -> finding.file().contains("V" + VERSION.substring(0, 8)))
                         .filter(Finding::isError)
                         .toList();
-    }
-
-    /** An undo that re-adds a dropped column puts it last: compared whatever the position. */
-    private static DeclaredSchema columnsByName(DeclaredSchema schema) {
-        return new DeclaredSchema(
-                schema.schemas(),
-                schema.extensions(),
-                schema.enums(),
-                schema.domains(),
-                schema.composites(),
-                schema.sequences(),
-                schema.functions(),
-                schema.tables().stream()
-                        .map(table -> new Table(
-                                table.name(),
-                                table.unlogged(),
-                                table.options(),
-                                table.columns().stream()
-                                        .sorted(Comparator.comparing(Column::name))
-                                        .toList()))
-                        .toList(),
-                schema.sequenceOwners(),
-                schema.constraints(),
-                schema.indexes(),
-                schema.views(),
-                schema.triggers(),
-                schema.comments());
     }
 
     private MigrationFiles beforeMigrations() throws Exception {
