@@ -2,6 +2,7 @@ package dev.keel.tools.migrate.generate;
 
 import static dev.keel.tools.migrate.schema.SchemaWriter.literal;
 
+import dev.keel.tools.lint.VolatileDefaults;
 import dev.keel.tools.migrate.generate.Generator.Phase;
 import dev.keel.tools.migrate.generate.RenameHint.Kind;
 import dev.keel.tools.migrate.generate.SchemaChange.ColumnAdded;
@@ -47,7 +48,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,24 +58,6 @@ final class Statements {
 
     static final String TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\n";
 
-    /** Functions a default may call and still be computed once for ADD COLUMN (stable or immutable). */
-    private static final Set<String> STABLE_FUNCTIONS = Set.of(
-            "now",
-            "transaction_timestamp",
-            "statement_timestamp",
-            "current_setting",
-            "coalesce",
-            "nullif",
-            "greatest",
-            "least",
-            "lower",
-            "upper",
-            "trim",
-            "btrim",
-            "concat",
-            "concat_ws");
-
-    private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(");
     private static final Pattern PLAIN_UNIQUE = Pattern.compile("UNIQUE \\(([^()]+)\\)");
     private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
 
@@ -521,23 +503,9 @@ final class Statements {
         return indexDefinition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
     }
 
-    /** A call to anything but the few stable functions: computed for every row, so ADD COLUMN rewrites. */
+    /** A default computed for every row, so ADD COLUMN rewrites: as the linter judges it. */
     static boolean isVolatile(String defaultExpression) {
-        Matcher call = CALL.matcher(defaultExpression);
-        while (call.find()) {
-            String name = call.group(1).substring(call.group(1).lastIndexOf('.') + 1);
-            if (!STABLE_FUNCTIONS.contains(name.toLowerCase(java.util.Locale.ROOT))
-                    && !isTypeModifier(defaultExpression, call.start())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** 'x'::character varying(10): the parenthesis after a cast's type is not a call. */
-    private static boolean isTypeModifier(String expression, int start) {
-        return expression.substring(0, start).stripTrailing().endsWith("::")
-                || expression.substring(0, start).matches("(?s).*::[a-z ]*");
+        return VolatileDefaults.isVolatile(defaultExpression);
     }
 
     /**
