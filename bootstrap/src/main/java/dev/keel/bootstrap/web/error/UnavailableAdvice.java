@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A database or object store that does not answer is an outage, not a bug: 503 problem details
+ * A database or object store that does not answer, or cannot take a write (a full disk: SQLSTATE class 53,
+ * insufficient resources), is an outage, not a bug: 503 problem details
  * with {@code Retry-After}, logged in one line without a stack trace. Ordered first so the
  * catch-all 500 of {@link ProblemDetailsAdvice} never sees these (Spring also matches causes).
  */
@@ -40,14 +41,15 @@ public class UnavailableAdvice {
 
     @ExceptionHandler({
         CannotCreateTransactionException.class, // no connection to begin with
-        DataAccessResourceFailureException.class, // incl. CannotGetJdbcConnectionException, a connection lost
+        // incl. CannotGetJdbcConnectionException, a connection lost, and SQLSTATE 53xxx (disk full, out of memory)
+        DataAccessResourceFailureException.class,
         TransientDataAccessResourceException.class,
         // JdbcTransactionManager translates the commit and rollback failures it recognises (a constraint, a
         // serialization failure); what is left is the connection dying under them, as in a restart.
         TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> database(Exception e, HttpServletRequest request) {
-        return unavailable("database", "The database is not available; try again shortly.", e, request);
+        return unavailable("database", "The database cannot serve requests now; try again shortly.", e, request);
     }
 
     @ExceptionHandler(StorageUnavailableException.class)
@@ -57,7 +59,7 @@ public class UnavailableAdvice {
 
     private static ResponseEntity<ProblemDetail> unavailable(
             String what, String detail, Exception e, HttpServletRequest request) {
-        LOG.warn("{} {}: the {} did not answer: {}", request.getMethod(), request.getRequestURI(), what, e.toString());
+        LOG.warn("{} {}: the {} failed: {}", request.getMethod(), request.getRequestURI(), what, e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setType(TYPE);
         problem.setTitle(TITLE);

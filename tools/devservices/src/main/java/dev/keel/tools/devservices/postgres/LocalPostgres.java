@@ -26,6 +26,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String MAJOR_VERSION = "17";
     public static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** A development database checkpoints in well under a second; one that takes longer is stuck. */
+    static final Duration FAST_STOP_LIMIT = Duration.ofSeconds(15);
 
     private final PostgresBinaries binaries;
     private final ServerUser user;
@@ -66,6 +68,7 @@ public final class LocalPostgres implements AutoCloseable {
         Path logFile = home.resolve("server.log");
         try {
             prepareHome(home, logFile, user);
+            FreeSpace.require(home, notices);
             stopLeftoverServer(binaries, user, dataDirectory, notices);
             Ports.requireFree(port, "the embedded PostgreSQL", "KEEL_PG_PORT");
             if (isEmptyOrMissing(dataDirectory)) {
@@ -250,12 +253,27 @@ public final class LocalPostgres implements AutoCloseable {
         notices.add("stopped a PostgreSQL server (pid " + leftover.get().pid() + ") left running by an earlier run");
     }
 
+    /**
+     * A fast shutdown: sessions ended, a checkpoint written. A server that has not finished one in
+     * {@link #FAST_STOP_LIMIT} is stopped at once instead: on a full disk the checkpoint never completes, and an
+     * immediate stop is a crash PostgreSQL recovers from at its next start, losing nothing committed.
+     */
     private static Processes.Result pgCtlStop(PostgresBinaries binaries, ServerUser user, Path dataDirectory) {
-        return pgCtlStop(binaries, user, dataDirectory, "fast");
+        Processes.Result fast = pgCtlStop(binaries, user, dataDirectory, "fast", FAST_STOP_LIMIT);
+        if (fast.succeeded()
+                || Processes.leftover(dataDirectory.resolve("postmaster.pid"), "postgres")
+                        .isEmpty()) {
+            return fast;
+        }
+        Processes.Result immediate = pgCtlStop(binaries, user, dataDirectory, "immediate", Duration.ofSeconds(30));
+        return new Processes.Result(
+                immediate.exitCode(),
+                "no fast shutdown within " + FAST_STOP_LIMIT.toSeconds() + " s (is its disk full?), stopped at once: "
+                        + immediate.output());
     }
 
     private static Processes.Result pgCtlStop(
-            PostgresBinaries binaries, ServerUser user, Path dataDirectory, String mode) {
+            PostgresBinaries binaries, ServerUser user, Path dataDirectory, String mode, Duration limit) {
         return Processes.run(
                 user.wrap(List.of(
                         binaries.bin("pg_ctl").toString(),
@@ -265,9 +283,9 @@ public final class LocalPostgres implements AutoCloseable {
                         mode,
                         "-w",
                         "-t",
-                        "60",
+                        String.valueOf(limit.toSeconds()),
                         "stop")),
-                Duration.ofSeconds(70));
+                limit.plusSeconds(10));
     }
 
     /** Whether a PostgreSQL server runs on {@code home}/data now. */
@@ -326,7 +344,7 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         running = false;
-        Processes.Result result = pgCtlStop(binaries, user, dataDirectory, "immediate");
+        Processes.Result result = pgCtlStop(binaries, user, dataDirectory, "immediate", Duration.ofSeconds(30));
         if (!result.succeeded()) {
             throw new DevServiceException("PostgreSQL on " + dataDirectory + " did not stop: " + result.output());
         }
