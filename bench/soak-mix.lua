@@ -37,7 +37,11 @@ local kinds = {
 
 function setup(thread) table.insert(threads, thread) end
 
-function init(args) fourxx = 0; fivexx = 0; notproblem = 0 end
+function init(args)
+  fourxx = 0; fivexx = 0; notproblem = 0
+  -- wrk.format drops wrk's -H headers when given headers of its own: the token goes in too.
+  json["Authorization"] = wrk.headers["Authorization"]
+end
 
 function delay() if rate > 0 then return connections * 1000 / rate end return 0 end
 

@@ -28,7 +28,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
              -o -path ./.keel -prune -o -type f \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
-.PHONY: help run jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \
+.PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \
         remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
         migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
@@ -48,6 +48,9 @@ jdk:
 ##@ Run and test
 run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start the application on PostgreSQL 17 and S3 (yours, Docker's, or embedded ones)
 	@exec "$(JAVA)" -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
+
+token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl (SCOPES="widgets:read widgets:write", SUBJECT=...)
+	@"$(JAVA)" -jar $(LAUNCHER_JAR) token
 
 $(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
 	$(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am

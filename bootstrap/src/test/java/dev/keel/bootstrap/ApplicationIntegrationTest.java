@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.bootstrap.support.IntegrationTest;
+import dev.keel.bootstrap.support.Tokens;
 import dev.keel.domain.storage.ObjectStorage;
 import dev.keel.domain.storage.StorageKey;
 import dev.keel.domain.storage.StoredObject;
@@ -41,6 +42,7 @@ class ApplicationIntegrationTest {
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", Tokens.ALL_SCOPES)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

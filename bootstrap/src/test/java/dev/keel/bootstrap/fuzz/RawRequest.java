@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.fuzz;
 
+import dev.keel.bootstrap.support.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,6 +97,9 @@ record RawRequest(String label, String method, String target, List<Header> heade
                 new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         if (header("Host") == null) {
             head.append("Host: ").append(hostAndPort).append("\r\n");
+        }
+        if (header("Authorization") == null) {
+            head.append("Authorization: ").append(Tokens.ALL_SCOPES).append("\r\n");
         }
         headers.forEach(header ->
                 head.append(header.name()).append(": ").append(header.value()).append("\r\n"));

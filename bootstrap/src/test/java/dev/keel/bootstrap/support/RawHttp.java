@@ -54,8 +54,13 @@ public final class RawHttp {
                 .append(' ')
                 .append(target)
                 .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+        boolean authorized = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            authorized |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!authorized) {
+            request.append("Authorization: ").append(Tokens.ALL_SCOPES).append("\r\n");
         }
         if (contentLength != null) {
             request.append("Content-Length: ").append(contentLength).append("\r\n");

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * Failures the client caused that surface as server exceptions: a query string Tomcat cannot
@@ -21,6 +22,9 @@ final class ClientFaults {
             if (cause instanceof InvalidParameterException invalid) {
                 return Optional.of(malformedParameters(invalid));
             }
+            if (cause instanceof RequestRejectedException) {
+                return Optional.of(rejected());
+            }
             if (cause instanceof BadRequestException) {
                 return Optional.of(new ApiException(
                         HttpStatus.BAD_REQUEST,
@@ -30,6 +34,14 @@ final class ClientFaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** Spring Security's firewall refused a header value, a parameter name or the path; it is not echoed. */
+    static ApiException rejected() {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST,
+                "The request has a path, header value or parameter name the server does not accept.");
     }
 
     static ApiException malformedParameters(InvalidParameterException invalid) {

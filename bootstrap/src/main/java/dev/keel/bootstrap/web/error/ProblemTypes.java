@@ -6,6 +6,8 @@ import java.net.URI;
 public enum ProblemTypes {
     MALFORMED_REQUEST("malformed-request", "Malformed request"),
     VALIDATION("validation", "Invalid request"),
+    UNAUTHORIZED("unauthorized", "Unauthorized"),
+    FORBIDDEN("forbidden", "Forbidden"),
     NOT_FOUND("not-found", "Resource not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
@@ -47,6 +49,8 @@ public enum ProblemTypes {
     static ProblemTypes forStatus(int status) {
         return switch (status) {
             case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -3,6 +3,7 @@ package dev.keel.bootstrap.web.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.bootstrap.support.IntegrationTest;
+import dev.keel.bootstrap.support.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,9 @@ class WidgetApiIntegrationTest {
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (!java.util.Arrays.asList(headers).contains("Authorization")) {
+            request.header("Authorization", Tokens.ALL_SCOPES);
         }
         if (headers.length > 0) {
             request.headers(headers);
@@ -161,6 +165,7 @@ class WidgetApiIntegrationTest {
 
         HttpResponse<String> attached = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
+                        .header("Authorization", Tokens.ALL_SCOPES)
                         .header("Content-Type", "text/plain")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                         .build(),
@@ -182,6 +187,7 @@ class WidgetApiIntegrationTest {
 
         HttpResponse<String> gif = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/widgets/" + id + "/attachment"))
+                        .header("Authorization", Tokens.ALL_SCOPES)
                         .header("Content-Type", "image/gif")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                         .build(),

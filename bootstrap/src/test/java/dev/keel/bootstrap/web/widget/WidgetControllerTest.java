@@ -41,6 +41,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -50,6 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The web adapter alone: which command a request becomes, and the problem details each failure gets. */
 @WebMvcTest(WidgetController.class)
+// The controller alone: who may call it is SecurityIntegrationTest's, against a real issuer.
+@AutoConfigureMockMvc(addFilters = false)
 @Import(WidgetControllerTest.AttachmentSettings.class)
 @TestPropertySource(
         properties = {

@@ -3,6 +3,8 @@ package dev.keel.bootstrap.web.widget.faults;
 import dev.keel.bootstrap.KeelApplication;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.issuer.IssuerEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ final class DedicatedKeel implements AutoCloseable {
 
     /** Keel on a random port with the {@code local} profile (migrations at start), as {@code make run} has it. */
     static DedicatedKeel start(PostgresEndpoint postgres, S3Endpoint s3, Map<String, String> settings) {
+        IssuerEndpoint issuer = TestServices.issuer().endpoint();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("spring.datasource.url", postgres.jdbcUrl());
@@ -45,6 +48,10 @@ final class DedicatedKeel implements AutoCloseable {
         all.put("keel.s3.access-key", s3.accessKey());
         all.put("keel.s3.secret-key", s3.secretKey());
         all.put("keel.s3.path-style-access", "true");
+        all.put(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                issuer.issuer().toString());
+        all.put("spring.security.oauth2.resourceserver.jwt.audiences", issuer.audience());
         all.putAll(settings);
         // Command-line arguments outrank application.yml, as a deployment's environment does.
         List<String> arguments = new ArrayList<>();

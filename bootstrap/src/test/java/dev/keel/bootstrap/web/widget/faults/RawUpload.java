@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.web.widget.faults;
 
+import dev.keel.bootstrap.support.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ final class RawUpload implements AutoCloseable {
         RawUpload upload = new RawUpload(socket);
         upload.send(("PUT /api/widgets/" + widgetId + "/attachment HTTP/1.1\r\n"
                         + "Host: 127.0.0.1:" + keel.port() + "\r\n"
+                        + "Authorization: " + Tokens.ALL_SCOPES + "\r\n"
                         + "Content-Type: text/plain\r\n"
                         + "Content-Length: " + contentLength + "\r\n"
                         + "\r\n")

@@ -10,6 +10,8 @@ import dev.keel.tools.devservices.db.ComposeDevPostgres;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevPostgres;
 import dev.keel.tools.devservices.db.EmbeddedDevPostgres;
+import dev.keel.tools.devservices.issuer.LocalIssuer;
+import dev.keel.tools.devservices.issuer.TokenCommand;
 import dev.keel.tools.devservices.postgres.LocalPostgres;
 import dev.keel.tools.devservices.s3.LocalS3;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code make run}: finds PostgreSQL and S3 (explicit settings, else Docker Compose, else the
@@ -46,14 +49,19 @@ public final class KeelRun {
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
     private String databaseLine;
+    private @Nullable String issuerLine;
 
     KeelRun(RunSettings settings) {
         this.settings = settings;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("token")) {
+            TokenCommand.main(args); // make token: one jar for everything make run owns
+            return;
+        }
         if (args.length != 2 || !args[0].equals("--app")) {
-            System.err.println("usage: java -jar keel-devservices-launcher.jar --app <application jar>");
+            System.err.println("usage: java -jar keel-devservices-launcher.jar --app <application jar> | token");
             System.exit(2);
         }
         Path project = Path.of("").toAbsolutePath();
@@ -85,6 +93,7 @@ public final class KeelRun {
         Ports.requireFree(settings.httpPort(), "the Keel application", "KEEL_HTTP_PORT");
         Map<String, String> appEnvironment = new HashMap<>(settings.environment());
         String services = provideServices(appEnvironment);
+        provideIssuer(appEnvironment);
         appEnvironment.put("SERVER_PORT", Integer.toString(settings.httpPort()));
         appEnvironment.putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
 
@@ -189,6 +198,23 @@ public final class KeelRun {
             parts.addFirst(server.label());
         }
         return String.join(" and ", parts);
+    }
+
+    /**
+     * The development token issuer, in this process, unless {@code KEEL_ISSUER_URI} names another: its key and
+     * client secret are kept in the data directory, so tokens outlive a restart.
+     */
+    private void provideIssuer(Map<String, String> env) {
+        if (env.containsKey("KEEL_ISSUER_URI")) {
+            issuerLine = "  Tokens      from " + env.get("KEEL_ISSUER_URI");
+            return;
+        }
+        LocalIssuer issuer = LocalIssuer.start(settings.dataDirectory().resolve("issuer"), settings.issuerPort());
+        register(issuer);
+        env.put("KEEL_ISSUER_URI", issuer.endpoint().issuer().toString());
+        env.put("KEEL_ISSUER_AUDIENCE", issuer.endpoint().audience());
+        issuerLine = "  Tokens      make token (SCOPES='widgets:read widgets:write'); issuer "
+                + issuer.endpoint().issuer() + ", client " + issuer.endpoint().clientId() + " (docs/security.md)";
     }
 
     /**
@@ -331,6 +357,9 @@ public final class KeelRun {
         StringBuilder lines = new StringBuilder();
         if (databaseLine != null) {
             lines.append(databaseLine).append('\n');
+        }
+        if (issuerLine != null) {
+            lines.append(issuerLine).append('\n');
         }
         if (!settings.explicitS3()) {
             lines.append("  S3          http://127.0.0.1:")

@@ -8,7 +8,10 @@ import java.util.Map;
  * What {@code make run} reads from its environment: the development services' settings, plus
  * the application's port and the S3 server. Explicit connection settings win over everything.
  */
-record RunSettings(Path appJar, DevSettings dev, int httpPort, int s3Port, boolean explicitS3) {
+record RunSettings(Path appJar, DevSettings dev, int httpPort, int s3Port, int issuerPort, boolean explicitS3) {
+
+    /** The development token issuer's port: {@code KEEL_ISSUER_PORT}. */
+    static final int ISSUER_PORT = 9400;
 
     static final String BUCKET = "keel";
     static final String S3_ACCESS_KEY = "keel";
@@ -20,6 +23,7 @@ record RunSettings(Path appJar, DevSettings dev, int httpPort, int s3Port, boole
                 DevSettings.from(env, projectDirectory),
                 DevSettings.port(env, "KEEL_HTTP_PORT", 8080),
                 DevSettings.port(env, "KEEL_S3_PORT", 19000),
+                DevSettings.port(env, "KEEL_ISSUER_PORT", ISSUER_PORT),
                 env.containsKey("KEEL_S3_ENDPOINT"));
     }
 

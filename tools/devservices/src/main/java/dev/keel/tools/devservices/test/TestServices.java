@@ -5,6 +5,7 @@ import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.devservices.Ports;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.issuer.LocalIssuer;
 import dev.keel.tools.devservices.postgres.LocalPostgres;
 import dev.keel.tools.devservices.postgres.ServerUser;
 import dev.keel.tools.devservices.s3.Buckets;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -22,7 +24,7 @@ import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One PostgreSQL 17 and one S3 server per test JVM, started on first use and stopped when the
+ * One PostgreSQL 17, one S3 server and one token issuer per test JVM, started on first use and stopped when the
  * JVM exits: Testcontainers (postgres:17, MinIO) when a Docker engine answers, the embedded
  * services otherwise. Test classes do not know which; {@code KEEL_TEST_SERVICES=docker|embedded}
  * forces one. They never touch the developer's own database.
@@ -39,6 +41,7 @@ public final class TestServices {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static Running running;
+    private static LocalIssuer issuer;
 
     private TestServices() {}
 
@@ -50,6 +53,28 @@ public final class TestServices {
     /** The shared test S3 server and its bucket. */
     public static S3Endpoint s3() {
         return running().s3();
+    }
+
+    /**
+     * The test JVM's token issuer (the development one, on a free port, in either mode): tests get tokens from it,
+     * and the application under test trusts it.
+     */
+    public static synchronized LocalIssuer issuer() {
+        if (issuer == null) {
+            try {
+                LocalIssuer started = LocalIssuer.start(Directories.newScratchDirectory("keel-test-issuer-"), 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keel-test-issuer-stop"));
+                issuer = started;
+            } catch (IOException e) {
+                throw new DevServiceException("Could not create a directory for the test issuer: " + e.getMessage(), e);
+            }
+        }
+        return issuer;
+    }
+
+    /** {@code Bearer <token>} for the development client with {@code scopes}, for an Authorization header. */
+    public static String bearer(String... scopes) {
+        return "Bearer " + issuer().token(LocalIssuer.CLIENT_ID, List.of(scopes));
     }
 
     /** {@code docker} or {@code embedded}: what this JVM's tests run against. */
