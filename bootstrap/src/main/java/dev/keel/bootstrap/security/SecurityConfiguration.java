@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(CorsProperties.class)
 public class SecurityConfiguration {
 
+    /** Static: a post-processor must exist before the beans it wraps. */
+    @Bean
+    static IssuerOutages issuerOutages() {
+        return new IssuerOutages();
+    }
+
     @Bean
     SecurityProblems securityProblems(JsonMapper json) {
         return new SecurityProblems(json);

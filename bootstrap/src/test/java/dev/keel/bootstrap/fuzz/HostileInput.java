@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.fuzz;
 
+import dev.keel.tools.devservices.test.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -100,6 +101,17 @@ final class HostileInput {
             "W/*",
             "\"0x1\"",
             "null");
+
+    /** What a client may put in Authorization instead of a valid token for the operation. */
+    static final List<String> AUTHORIZATIONS = List.of(
+            "",
+            "Bearer",
+            "Bearer ",
+            "Bearer not.a.jwt",
+            "bearer " + "x".repeat(4_000),
+            "Basic a2VlbC1kZXY6c2VjcmV0",
+            "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+            "Bearer " + TestServices.issuer().token("fuzz", List.of("nothing:read")));
 
     static final List<String> ACCEPT = List.of(
             "text/html",

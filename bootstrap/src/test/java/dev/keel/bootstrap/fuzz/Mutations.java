@@ -24,7 +24,7 @@ final class Mutations {
         boolean hasId = valid.target() != null;
         boolean hasBody = valid.operation().bodySchema() != null;
         RawRequest malformed =
-                switch (random.nextInt(13)) {
+                switch (random.nextInt(14)) {
                     case 0 -> hasId ? badId(request, valid.target()) : badQuery(request);
                     case 1, 2 -> badQuery(request);
                     case 3 ->
@@ -39,9 +39,17 @@ final class Mutations {
                     case 9 -> hugeHeaders(request);
                     case 10 -> shortBody(request);
                     case 11 -> badTarget(request, collection);
+                    case 12 -> badToken(request);
                     default -> badFraming(request);
                 };
         return valid.mutated(malformed);
+    }
+
+    /** Absent, malformed, of another scheme, oversized, or valid but granting nothing this API knows. */
+    private RawRequest badToken(RawRequest request) {
+        String value = HostileInput.pick(random, HostileInput.AUTHORIZATIONS);
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return request.withHeader("Authorization", value).labelled("bad token: " + shown);
     }
 
     private RawRequest badId(RawRequest request, @Nullable Tracked target) {

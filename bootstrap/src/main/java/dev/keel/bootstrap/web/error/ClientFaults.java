@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
@@ -21,6 +22,11 @@ final class ClientFaults {
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
             if (cause instanceof InvalidParameterException invalid) {
                 return Optional.of(malformedParameters(invalid));
+            }
+            if (cause instanceof HttpMessageNotReadableException) {
+                // Read outside a handler (a filter), where the advice's own handler does not see it.
+                return Optional.of(new ApiException(
+                        HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "The request body could not be read."));
             }
             if (cause instanceof RequestRejectedException) {
                 return Optional.of(rejected());

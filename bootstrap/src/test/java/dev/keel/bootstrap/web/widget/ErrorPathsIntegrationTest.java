@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.bootstrap.support.IntegrationTest;
 import dev.keel.bootstrap.support.RawHttp;
+import dev.keel.bootstrap.support.Tokens;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,46 @@ class ErrorPathsIntegrationTest {
                 http.sendBytes("GET /api/widgets HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes()),
                 400,
                 "http-version-not-supported");
+    }
+
+    /** Found by the fuzz: Spring's FormContentFilter parsed such a body before any handler, and threw. */
+    @Test
+    void aMalformedFormOnAPutIsAProblemNotA500() throws Exception {
+        RawHttp.Response response = http.send(
+                "PUT",
+                "/api/widgets/" + UUID.randomUUID() + "/attachment",
+                "a=%\u001f&b",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertThat(response.status()).as(response.body()).isBetween(400, 499);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIs413BeforeItIsReadAndCreatesNothing() throws Exception {
+        String name = "Too large " + System.nanoTime();
+        String padded = "{\"name\":\"" + name + "\",\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(
+                http.sendCutShort("POST", "/api/widgets", "{\"name\":", 50_000_000L, "Content-Type", JSON_TYPE),
+                413,
+                "payload-too-large");
+
+        StringBuilder chunked = new StringBuilder("POST /api/widgets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\nAuthorization: " + Tokens.ALL_SCOPES + "\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int start = 0; start < padded.length(); start += 8192) {
+            String chunk = padded.substring(start, Math.min(padded.length(), start + 8192));
+            chunked.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
+        }
+        chunked.append("0\r\n\r\n");
+        RawHttp.Response response = http.sendBytes(chunked.toString().getBytes(StandardCharsets.ISO_8859_1));
+        assertProblem(response, 413, "payload-too-large");
+        assertThat(response.body()).contains("keel.api.max-json-size");
+        assertThat(http.request("GET", "/api/widgets?limit=100").body()).doesNotContain(name);
     }
 
     @Test

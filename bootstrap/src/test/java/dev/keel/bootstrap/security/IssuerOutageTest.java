@@ -1,0 +1,85 @@
+package dev.keel.bootstrap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.bootstrap.KeelApplication;
+import dev.keel.tools.devservices.Directories;
+import dev.keel.tools.devservices.Ports;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.issuer.LocalIssuer;
+import dev.keel.tools.devservices.test.TestServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The issuer down when a token must be checked (its keys not fetched yet): 503 with {@code Retry-After}, not a 500
+ * nor a 401 that would send the client to fetch another token; once it is back, the same token is accepted without
+ * a restart.
+ */
+class IssuerOutageTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void aTokenThatCannotBeCheckedIs503UntilTheIssuerIsBack() throws Exception {
+        Path home = Files.createTempDirectory("keel-issuer-outage-");
+        int issuerPort = Ports.freePort();
+        LocalIssuer issuer = LocalIssuer.start(home, issuerPort);
+        String token = issuer.token("someone", List.of("widgets:read"));
+        issuer.close();
+
+        PostgresEndpoint postgres = TestServices.postgres();
+        S3Endpoint s3 = TestServices.s3();
+        try (ConfigurableApplicationContext keel = new SpringApplicationBuilder(KeelApplication.class)
+                .profiles("local")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                        "--spring.datasource.username=" + postgres.username(),
+                        "--spring.datasource.password=" + postgres.password(),
+                        "--keel.s3.endpoint=" + s3.endpoint(),
+                        "--keel.s3.region=" + s3.region(),
+                        "--keel.s3.bucket=" + s3.bucket(),
+                        "--keel.s3.access-key=" + s3.accessKey(),
+                        "--keel.s3.secret-key=" + s3.secretKey(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:" + issuerPort,
+                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + LocalIssuer.AUDIENCE)) {
+            URI widgets = URI.create(
+                    "http://127.0.0.1:" + keel.getEnvironment().getProperty("local.server.port") + "/api/widgets");
+
+            HttpResponse<String> down = get(widgets, token);
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(down.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(down.body()).contains("https://keel.dev/problems/unavailable");
+
+            issuer = LocalIssuer.start(home, issuerPort);
+            try {
+                HttpResponse<String> back = get(widgets, token);
+                assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+            } finally {
+                issuer.close();
+            }
+        } finally {
+            Directories.deleteTree(home);
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri, String token) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
