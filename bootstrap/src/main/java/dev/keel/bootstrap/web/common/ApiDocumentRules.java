@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,6 +38,7 @@ public class ApiDocumentRules implements OpenApiCustomizer {
     public static final String FIELD_ERROR_SCHEMA = "FieldError";
 
     private static final String API = "/api/";
+    private static final Set<String> BODILESS = Set.of("204", "304");
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Override
@@ -101,7 +103,10 @@ public class ApiDocumentRules implements OpenApiCustomizer {
                         .addHeaderObject(
                                 HttpHeaders.RETRY_AFTER, header("Seconds to wait before trying again.", integer())));
         responses.forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
+            if (BODILESS.contains(status)) {
+                // springdoc gives every response the method's return type; these never carry a body.
+                response.setContent(null);
+            } else if (status.startsWith("4") || status.startsWith("5")) {
                 response.setContent(new Content()
                         .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(ref(PROBLEM_SCHEMA)))));
             }
