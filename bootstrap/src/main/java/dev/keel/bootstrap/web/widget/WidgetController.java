@@ -235,7 +235,8 @@ class WidgetController {
             operationId = "archiveWidget",
             summary = "Archive a widget",
             description = "A soft delete: reads answer 404 until it is restored.")
-    @ApiResponse(responseCode = "204", description = "Archived.")
+    @ApiResponse(responseCode = "204", description = "Archived, now or before: archiving again changes nothing.")
+    @ApiResponse(responseCode = "404", description = "There is no widget with this id, live or archived.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> archive(@PathVariable UUID id) {
         archive.archive(new WidgetId(id));
@@ -245,10 +246,12 @@ class WidgetController {
     @Operation(operationId = "restoreWidget", summary = "Bring an archived widget back")
     @ApiResponse(
             responseCode = "200",
-            description = "The restored widget.",
+            description = "The widget, live again (or still).",
             useReturnTypeSchema = true,
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "404", description = "There is no archived widget with this id.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "There is no widget with this id, archived or live (a live one is answered as it is).")
     @ApiResponse(responseCode = "409", description = "A live widget has taken its name meanwhile.")
     @PostMapping("/{id}/restore")
     ResponseEntity<WidgetResponse> restore(@PathVariable UUID id) {
