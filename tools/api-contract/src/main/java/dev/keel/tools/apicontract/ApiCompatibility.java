@@ -1,5 +1,6 @@
 package dev.keel.tools.apicontract;
 
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -241,7 +243,7 @@ public final class ApiCompatibility {
         }
 
         private static List<Changed> constraints(ChangedSchema schema) {
-            return java.util.stream.Stream.of(
+            return Stream.of(
                             schema.getMaxLength(),
                             schema.getMinLength(),
                             schema.getNumericRange(),
@@ -294,7 +296,7 @@ public final class ApiCompatibility {
                 add("security scheme changed");
             }
             if (scheme.getOAuthFlows() != null) {
-                for (ChangedOAuthFlow flow : java.util.stream.Stream.of(
+                for (ChangedOAuthFlow flow : Stream.of(
                                 scheme.getOAuthFlows().getClientCredentialOAuthFlow(),
                                 scheme.getOAuthFlows().getAuthorizationCodeOAuthFlow(),
                                 scheme.getOAuthFlows().getImplicitOAuthFlow(),
@@ -309,7 +311,7 @@ public final class ApiCompatibility {
             }
         }
 
-        private static String type(io.swagger.v3.oas.models.media.@Nullable Schema<?> schema) {
+        private static String type(@Nullable Schema<?> schema) {
             if (schema == null) {
                 return "nothing";
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public record PreviousRelease(String tag) {
 
     /** git's standard output, or empty when it fails (not a repository, no such ref or file). */
     static Optional<String> git(Path repository, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repository.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command)
