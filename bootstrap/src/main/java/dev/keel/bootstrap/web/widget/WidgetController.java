@@ -276,7 +276,10 @@ class WidgetController {
             responseCode = "412",
             description =
                     "The widget changed while the file was uploading; nothing is attached. Read it and" + " try again.")
-    @ApiResponse(responseCode = "413", description = "The file is larger than attachments may be.")
+    @ApiResponse(
+            responseCode = "413",
+            description = "The file is larger than attachments may be, or the request has more query parameters"
+                    + " than the server accepts.")
     @ApiResponse(responseCode = "415", description = "Content-Type is not one of the types attachments may have.")
     @ApiResponse(responseCode = "422", description = "The body ended before its Content-Length; nothing is attached.")
     @PutMapping("/{id}/attachment")
