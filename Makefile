@@ -7,7 +7,7 @@ SHELL := /bin/bash
 
 include tools/keel.mk
 
-.PHONY: test verify build clean format check-format bench-startup bench-lint soak
+.PHONY: test verify build clean format openapi check-format bench-startup bench-lint soak
 
 ##@ Run and test
 test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 17 and S3
@@ -25,6 +25,10 @@ clean: jdk ## Remove build output (never the data in .keel/)
 
 format: jdk ## Format every Java source (Spotless with palantir-java-format)
 	$(MVN) -q spotless:apply
+
+openapi: jdk ## Rewrite docs/openapi.json from the running application (review its diff: it is the API's)
+	$(MVN) -q test -pl tools/devservices,bootstrap -am -Dtest=OpenApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dkeel.openapi.write=true
 
 help: ## List the targets, by area
 

@@ -28,7 +28,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
              -o -path ./.keel -prune -o -type f \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
-.PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins rename \
+.PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins check-api rename \
         remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
         migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
@@ -190,7 +190,7 @@ remove-example: ## Delete the Widget example (code, mapper, migration and undo, 
 # Keel's checks, which the Makefile's verify runs after the build and the tests. CHECK_FORK=0 leaves out
 # check-fork, which runs make verify itself on its copy.
 CHECK_FORK ?= 1
-keel-checks: check-find-jdk check-compose check-pins check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
+keel-checks: check-find-jdk check-compose check-pins check-api check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
 	$(MAKE) --no-print-directory migrate-drift
 	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
@@ -214,3 +214,12 @@ check-fork: jdk ## A copy renamed and stripped of the example (make rename, make
 
 check-pins: ## The template and the tools pin the same Flyway and PostgreSQL driver
 	@tools/scripts/check-pins
+
+# The API contract check (tools/api-contract), started with java on its jar and libraries, never through Maven.
+API_CONTRACT_JAR := tools/api-contract/target/keel-api-contract.jar
+API_CONTRACT_SOURCES := tools/pom.xml tools/api-contract/pom.xml $(shell find tools/api-contract/src/main -type f 2>/dev/null)
+$(API_CONTRACT_JAR): $(API_CONTRACT_SOURCES)
+	$(MVN) -q package -DskipTests -pl tools/api-contract -am
+
+check-api: jdk $(API_CONTRACT_JAR) ## docs/openapi.json against the previous release's (newest v* tag): each breaking change named; deliberate ones accepted in docs/api-breaks.md
+	@"$(JAVA)" -cp '$(API_CONTRACT_JAR):tools/api-contract/target/lib/*' dev.keel.tools.apicontract.ApiContractCheck

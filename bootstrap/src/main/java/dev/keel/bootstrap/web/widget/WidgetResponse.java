@@ -3,21 +3,33 @@ package dev.keel.bootstrap.web.widget;
 import dev.keel.domain.widget.Attachment;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A widget as the API shows it. The attachment is described, never linked: see GET .../attachment. */
+@Schema(requiredProperties = {"id", "name", "status", "attachment", "createdAt", "updatedAt", "version"})
 public record WidgetResponse(
         UUID id,
         String name,
         WidgetStatus status,
-        @Nullable AttachmentResponse attachment,
+
+        @Schema(nullable = true, description = "The attached file; null when there is none.") @Nullable
+        AttachmentResponse attachment,
+
         Instant createdAt,
         Instant updatedAt,
+
+        @Schema(description = "Moves on every change; the ETag names it.")
         long version) {
 
     /** What the API says about an attached file. */
+    // Nullable here, as the one property that refers to it is: OpenAPI 3.0 ignores what sits beside a $ref.
+    @Schema(
+            nullable = true,
+            description = "A widget's file; null on a widget without one.",
+            requiredProperties = {"contentType", "size", "sha256"})
     public record AttachmentResponse(String contentType, long size, String sha256) {
 
         static AttachmentResponse from(Attachment attachment) {
