@@ -101,6 +101,7 @@ class DbCommandTest {
         ProductionGuardAccess.useEnvironment(System.getenv());
         environment.remove("KEEL_S3_ENDPOINT");
         environment.remove("KEEL_S3_BUCKET");
+        environment.remove("KEEL_ISSUER_URI");
     }
 
     @Test
@@ -330,6 +331,8 @@ class DbCommandTest {
                 s3.secretKey(),
                 "KEEL_S3_BUCKET",
                 s3.bucket()));
+        String issuer = TestServices.issuer().endpoint().issuer().toString();
+        environment.put("KEEL_ISSUER_URI", issuer);
 
         Run pending = run("verify-setup", "--dir", SHIPPED.toString());
         assertThat(pending.exitCode()).isEqualTo(1);
@@ -341,6 +344,7 @@ class DbCommandTest {
                 .containsPattern("FAIL\\s+Migrations\\s+at an empty schema, 2 pending")
                 .contains("fix: make migrate-up")
                 .containsPattern("ok\\s+S3\\s+" + s3.endpoint())
+                .containsPattern("ok\\s+Issuer\\s+" + issuer + " answers")
                 .contains("1 check failed");
 
         run("up", "--dir", SHIPPED.toString());
@@ -356,6 +360,15 @@ class DbCommandTest {
         environment.put("KEEL_S3_ENDPOINT", "http://127.0.0.1:" + Ports.freePort());
         assertThat(run("verify-setup", "--dir", SHIPPED.toString()).out())
                 .contains("nothing answers at", "correct KEEL_S3_ENDPOINT");
+
+        // The issuer answers by another name than the one configured: every token would be refused.
+        environment.put("KEEL_ISSUER_URI", issuer.replace("127.0.0.1", "localhost"));
+        assertThat(run("verify-setup", "--dir", SHIPPED.toString()).out())
+                .contains("calls itself " + issuer, "fix: set KEEL_ISSUER_URI=" + issuer);
+        environment.put("KEEL_ISSUER_URI", "http://127.0.0.1:" + Ports.freePort());
+        assertThat(run("verify-setup", "--dir", SHIPPED.toString()).out())
+                .containsPattern("FAIL\\s+Issuer\\s+nothing answers at")
+                .contains("correct KEEL_ISSUER_URI");
     }
 
     @Test

@@ -9,8 +9,12 @@ import dev.keel.tools.migrate.flyway.Database;
 import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -86,6 +92,7 @@ public final class SetupDoctor {
         Database database = checkDatabase();
         checkMigrations(database);
         checkS3(docker);
+        checkIssuer();
         checkPsql();
         return List.copyOf(checks);
     }
@@ -249,6 +256,51 @@ public final class SetupDoctor {
                     "check KEEL_S3_ACCESS_KEY and KEEL_S3_SECRET_KEY");
         } catch (SdkClientException e) {
             add("S3", Outcome.FAIL, "nothing answers at " + target.endpoint(), startFix);
+        }
+    }
+
+    /**
+     * The token issuer the application trusts: {@code KEEL_ISSUER_URI}, else the one make run starts. Its discovery
+     * document must name exactly that issuer, or every token is refused for its {@code iss}.
+     */
+    private void checkIssuer() {
+        Map<String, String> env = settings.environment();
+        String configured = env.get("KEEL_ISSUER_URI");
+        String issuer =
+                configured != null ? configured : "http://127.0.0.1:" + DevSettings.port(env, "KEEL_ISSUER_PORT", 9400);
+        String startFix = configured != null
+                ? "start that issuer, or correct KEEL_ISSUER_URI"
+                : "make run starts it (make token then prints a token); or point KEEL_ISSUER_URI at yours";
+        URI discovery = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(discovery)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher named = Pattern.compile("\"issuer\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+            if (answer.statusCode() != 200 || !named.find()) {
+                add(
+                        "Issuer",
+                        Outcome.FAIL,
+                        discovery + " answered " + answer.statusCode() + " without an issuer",
+                        "check KEEL_ISSUER_URI: it is the issuer's URL, discovery is under /.well-known/ there");
+            } else if (!named.group(1).equals(issuer)) {
+                add(
+                        "Issuer",
+                        Outcome.FAIL,
+                        issuer + " calls itself " + named.group(1)
+                                + ": the application would refuse every token it issues",
+                        "set KEEL_ISSUER_URI=" + named.group(1));
+            } else {
+                add("Issuer", Outcome.OK, issuer + " answers and names itself", "");
+            }
+        } catch (IOException e) {
+            add("Issuer", Outcome.FAIL, "nothing answers at " + issuer, startFix);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            add("Issuer", Outcome.FAIL, "interrupted while asking " + issuer, startFix);
         }
     }
 
