@@ -1,8 +1,11 @@
 package dev.keel.bootstrap.config;
 
+import dev.keel.bootstrap.observability.S3ClientMetrics;
 import dev.keel.domain.storage.ObjectStorage;
 import dev.keel.infrastructure.storage.s3.S3Clients;
 import dev.keel.infrastructure.storage.s3.S3ObjectStorage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,8 +16,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
-    S3Client s3Client(S3Properties properties) {
-        return S3Clients.client(properties.toSettings());
+    S3Client s3Client(S3Properties properties, MeterRegistry registry) {
+        return S3Clients.client(properties.toSettings(), List.of(new S3ClientMetrics(registry)));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,7 +1,10 @@
 package dev.keel.bootstrap.security;
 
+import dev.keel.bootstrap.observability.TraceIds;
 import dev.keel.bootstrap.web.error.SecurityProblems;
+import io.micrometer.tracing.Tracer;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +44,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityProblems securityProblems(JsonMapper json) {
-        return new SecurityProblems(json);
+    SecurityProblems securityProblems(JsonMapper json, ObjectProvider<Tracer> tracer) {
+        return new SecurityProblems(json, new TraceIds(tracer));
     }
 
     /**
@@ -72,7 +75,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .requestMatchers("/actuator", "/actuator/**")
-                        .authenticated()
+                        .hasAuthority("SCOPE_actuator:read") // metrics (prometheus) and anything exposed later
                         // The contract, Swagger UI, the error page, and paths that are not there (404 as before).
                         .anyRequest()
                         .permitAll())

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tomcat ({@code server.tomcat.max-http-form-post-size}), uploads by their own endpoint's limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

@@ -22,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer 500. The refusal is rendered by {@link ProblemErrorController}, like any other error.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// After Spring Boot's observation filter (+1) and RequestTraceFilter (+2), which read only the method and the URI,
+// so a refusal has its trace too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class MalformedRequestFilter extends OncePerRequestFilter {
 
     @Override

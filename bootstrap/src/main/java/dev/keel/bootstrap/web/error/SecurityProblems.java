@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.web.error;
 
+import dev.keel.bootstrap.observability.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,9 +32,11 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
+    private final TraceIds traceIds;
 
-    public SecurityProblems(JsonMapper json) {
+    public SecurityProblems(JsonMapper json, TraceIds traceIds) {
         this.json = json;
+        this.traceIds = traceIds;
     }
 
     @Override
@@ -91,6 +94,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
                         HttpStatus.FORBIDDEN, "This origin may not call the API (keel.cors.allowed-origins).");
                 problem.setType(ProblemTypes.FORBIDDEN.type());
                 problem.setTitle(ProblemTypes.FORBIDDEN.title());
+                traceIds.current().ifPresent(traceId -> problem.setProperty(TracedProblems.PROPERTY, traceId));
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
                 json.writeValue(response.getBody(), problem);
@@ -110,6 +114,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         problem.setType(type.type());
         problem.setTitle(type.title());
         problem.setInstance(Problems.safeInstance(request.getRequestURI()));
+        traceIds.current().ifPresent(traceId -> problem.setProperty(TracedProblems.PROPERTY, traceId));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

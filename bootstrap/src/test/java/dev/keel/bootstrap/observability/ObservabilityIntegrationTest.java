@@ -1,0 +1,172 @@
+package dev.keel.bootstrap.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.keel.bootstrap.KeelApplication;
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.tools.devservices.issuer.IssuerEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One request followed through every signal, as production emits them: JSON log lines (ECS), its spans sent over
+ * OTLP to a receiver in this test (an HTTP server decoding the protobuf OpenTelemetry defines), and the trace id on
+ * its answer, in its problem detail and in its log line, all the same; metrics at /actuator/prometheus for a
+ * caller with actuator:read.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void aRequestsTraceIdIsOnItsAnswerItsProblemItsLogLineAndItsSpansIncludingItsSql(CapturedOutput output)
+            throws Exception {
+        List<Span> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/v1/traces", exchange -> {
+            try (exchange) {
+                ExportTraceServiceRequest export = ExportTraceServiceRequest.parseFrom(
+                        exchange.getRequestBody().readAllBytes());
+                export.getResourceSpansList().forEach(resource -> resource.getScopeSpansList()
+                        .forEach(scope -> received.addAll(scope.getSpansList())));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        receiver.start();
+        try (ConfigurableApplicationContext keel = start(receiver.getAddress().getPort())) {
+            String base = "http://127.0.0.1:" + keel.getEnvironment().getProperty("local.server.port");
+            IssuerEndpoint issuer = TestServices.issuer().endpoint();
+            String token = TestServices.issuer().token("observer", List.of("widgets:read", "actuator:read"));
+
+            HttpResponse<String> missing = get(base + "/api/widgets/" + UUID.randomUUID(), token);
+            assertThat(missing.statusCode()).isEqualTo(404);
+            String traceId = missing.headers().firstValue(TraceIds.HEADER).orElseThrow();
+            assertThat(traceId).matches("[0-9a-f]{32}");
+            assertThat(JSON.readTree(missing.body()).path("traceId").asString())
+                    .as("the problem detail names the trace")
+                    .isEqualTo(traceId);
+
+            HttpResponse<String> refused = get(base + "/api/widgets", null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(JSON.readTree(refused.body()).path("traceId").asString())
+                    .as("a refusal by security names its trace too")
+                    .isEqualTo(refused.headers().firstValue(TraceIds.HEADER).orElseThrow());
+
+            awaitUntil(() -> output.getOut().contains(traceId)
+                    && spansOf(received, traceId).size() >= 2);
+            JsonNode logLine = output.getOut()
+                    .lines()
+                    .filter(line -> line.startsWith("{") && line.contains(traceId) && line.contains("/api/widgets/"))
+                    .map(JSON::readTree)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no JSON log line with trace " + traceId));
+            assertThat(logLine.path("message").asString())
+                    .startsWith("GET /api/widgets/")
+                    .contains(" 404 ");
+            assertThat(logLine.toString()).contains(traceId);
+
+            List<Span> spans = spansOf(received, traceId);
+            assertThat(spans).as("the request's span").anySatisfy(span -> assertThat(span.getKind())
+                    .isEqualTo(Span.SpanKind.SPAN_KIND_SERVER));
+            assertThat(spans)
+                    .as("a span for its SQL, in the same trace: " + names(spans))
+                    .anySatisfy(span -> assertThat(span.getAttributesList().toString())
+                            .containsIgnoringCase("select")
+                            .contains("widget"));
+
+            assertThat(get(base + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(
+                                    base + "/actuator/prometheus",
+                                    TestServices.issuer().token("observer", List.of("widgets:read")))
+                            .statusCode())
+                    .isEqualTo(403);
+            get(base + "/actuator/health/readiness", null); // asks S3 for the bucket
+            HttpResponse<String> metrics = get(base + "/actuator/prometheus", token);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains("http_server_requests_seconds_count")
+                    .contains("hikaricp_connections_active")
+                    .contains("s3_client_requests_seconds_count{")
+                    .contains("operation=\"HeadBucket\"");
+            assertThat(issuer.issuer()).isNotNull();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(int otlpPort) {
+        PostgresEndpoint postgres = TestServices.postgres();
+        S3Endpoint s3 = TestServices.s3();
+        IssuerEndpoint issuer = TestServices.issuer().endpoint();
+        return new SpringApplicationBuilder(KeelApplication.class)
+                .profiles("local")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                        "--spring.datasource.username=" + postgres.username(),
+                        "--spring.datasource.password=" + postgres.password(),
+                        "--keel.s3.endpoint=" + s3.endpoint(),
+                        "--keel.s3.region=" + s3.region(),
+                        "--keel.s3.bucket=" + s3.bucket(),
+                        "--keel.s3.access-key=" + s3.accessKey(),
+                        "--keel.s3.secret-key=" + s3.secretKey(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
+                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + issuer.audience(),
+                        // As the prod profile has it: JSON lines, and one per request.
+                        "--logging.structured.format.console=ecs",
+                        "--logging.level.dev.keel.requests=info",
+                        "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + otlpPort
+                                + "/v1/traces",
+                        "--management.opentelemetry.tracing.export.schedule-delay=100ms");
+    }
+
+    private static List<Span> spansOf(List<Span> spans, String traceId) {
+        byte[] id = HexFormat.of().parseHex(traceId);
+        return spans.stream()
+                .filter(span -> java.util.Arrays.equals(span.getTraceId().toByteArray(), id))
+                .toList();
+    }
+
+    private static List<String> names(List<Span> spans) {
+        return spans.stream().map(Span::getName).toList();
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static HttpResponse<String> get(String uri, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
