@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A widget as the API shows it. The attachment is described, never linked: see GET .../attachment. */
+/**
+ * A widget as the API shows it: {@code createdBy} and {@code updatedBy} are the subjects of the
+ * tokens that created it and last changed it. The attachment is described, never linked: see GET
+ * .../attachment.
+ */
 public record WidgetResponse(
         UUID id,
         String name,
@@ -15,6 +19,8 @@ public record WidgetResponse(
         @Nullable AttachmentResponse attachment,
         Instant createdAt,
         Instant updatedAt,
+        String createdBy,
+        String updatedBy,
         long version) {
 
     /** What the API says about an attached file. */
@@ -33,6 +39,8 @@ public record WidgetResponse(
                 widget.currentAttachment().map(AttachmentResponse::from).orElse(null),
                 widget.createdAt(),
                 widget.updatedAt(),
+                widget.createdBy().subject(),
+                widget.updatedBy().subject(),
                 widget.version());
     }
 }
