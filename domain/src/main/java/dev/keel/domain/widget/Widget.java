@@ -67,6 +67,14 @@ public record Widget(
         return new Widget(id, name, status, file, createdAt, updatedAt, createdBy, by, archivedAt, version);
     }
 
+    /**
+     * Unchanged but for who changed it last: a write that changes nothing else (an empty update)
+     * still moves {@code updatedAt} and {@code version}, so it names its writer too.
+     */
+    public Widget touchedBy(Actor by) {
+        return new Widget(id, name, status, attachment, createdAt, updatedAt, createdBy, by, archivedAt, version);
+    }
+
     public Optional<Attachment> currentAttachment() {
         return Optional.ofNullable(attachment);
     }

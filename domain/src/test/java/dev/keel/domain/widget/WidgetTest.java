@@ -47,7 +47,8 @@ class WidgetTest {
         assertThat(List.of(
                         draft().rename(new WidgetName("Cog"), BOB),
                         draft().moveTo(WidgetStatus.ACTIVE, BOB),
-                        draft().attach(file, BOB)))
+                        draft().attach(file, BOB),
+                        draft().touchedBy(BOB)))
                 .allSatisfy(changed -> {
                     assertThat(changed.createdBy()).isEqualTo(ALICE);
                     assertThat(changed.updatedBy()).isEqualTo(BOB);

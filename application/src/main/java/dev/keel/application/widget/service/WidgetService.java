@@ -68,7 +68,7 @@ public final class WidgetService
                 // The caller decided on an old state: say so before judging the change against the new one.
                 throw new StaleVersionException(KIND, command.id(), command.expectedVersion(), current.version());
             }
-            Widget changed = current;
+            Widget changed = current.touchedBy(command.actor());
             if (command.name().isPresent()) {
                 changed = changed.rename(command.name().get(), command.actor());
             }

@@ -77,6 +77,12 @@ class WidgetServiceTest {
         assertThat(updated.createdBy()).isEqualTo(ALICE);
         assertThat(updated.updatedBy()).isEqualTo(BOB);
 
+        Actor dave = new Actor("dave");
+        Widget emptyUpdate = service.update(
+                new UpdateWidgetCommand(widget.id(), updated.version(), Optional.empty(), Optional.empty(), dave));
+        assertThat(emptyUpdate.version()).as("an empty update still writes").isGreaterThan(updated.version());
+        assertThat(emptyUpdate.updatedBy()).isEqualTo(dave);
+
         Actor carol = new Actor("carol");
         service.archive(widget.id(), carol);
         assertThat(repository.findIncludingArchived(widget.id()).orElseThrow().updatedBy())
