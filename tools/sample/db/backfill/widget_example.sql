@@ -7,10 +7,11 @@
 --
 -- Idempotent and harmless: a trimmed name is left alone, and so is one whose trimmed form would be
 -- empty (the CHECK) or is a live widget's name (the unique index). version moves as the application's
--- updates move it, so an edit based on the old name fails its version check instead of undoing this.
+-- updates move it, so an edit based on the old name fails its version check instead of undoing this,
+-- and updated_by says the change was the application's own ('system', as Actor.system()).
 -- keel:backfill table=widget key=id batch=1000 sleep=200ms
 UPDATE widget
-   SET name = btrim(name), version = version + 1
+   SET name = btrim(name), updated_by = 'system', version = version + 1
  WHERE id > :after AND id <= :upto
    AND name <> btrim(name)
    AND btrim(name) <> ''

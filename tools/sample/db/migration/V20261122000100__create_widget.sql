@@ -1,5 +1,7 @@
 -- The example aggregate, following the model checklist: uuid id assigned by the application,
--- created_at, updated_at kept by a trigger, archived_at for soft delete, no hard deletes.
+-- created_at, updated_at kept by a trigger, created_by and updated_by set by the application (the
+-- default as the team's widget has it, from rows older than the columns), archived_at for soft
+-- delete, no hard deletes.
 
 CREATE TABLE widget (
     id                      uuid        PRIMARY KEY,
@@ -13,6 +15,8 @@ CREATE TABLE widget (
     created_at              timestamptz NOT NULL DEFAULT now(),
     updated_at              timestamptz NOT NULL DEFAULT now(),
     archived_at             timestamptz,
+    created_by              text        NOT NULL DEFAULT 'unknown',
+    updated_by              text        NOT NULL DEFAULT 'unknown',
     -- An attachment is all four columns or none.
     CONSTRAINT widget_attachment_complete CHECK (
         num_nulls(attachment_key, attachment_content_type, attachment_size, attachment_sha256) IN (0, 4))

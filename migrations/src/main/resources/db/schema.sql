@@ -42,7 +42,9 @@ CREATE TABLE public.widget (
     version bigint DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    archived_at timestamp with time zone
+    archived_at timestamp with time zone,
+    created_by text DEFAULT 'unknown'::text NOT NULL,
+    updated_by text DEFAULT 'unknown'::text NOT NULL
 );
 
 -- Constraints

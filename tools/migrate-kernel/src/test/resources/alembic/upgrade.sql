@@ -12,6 +12,8 @@ CREATE TABLE author (
     name TEXT NOT NULL, 
     created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, 
     updated_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, 
+    created_by TEXT NOT NULL, 
+    updated_by TEXT NOT NULL, 
     archived_at TIMESTAMP WITH TIME ZONE, 
     PRIMARY KEY (id)
 );

@@ -33,9 +33,15 @@ public interface SoftDeletableRepository<T, ID> {
      */
     T update(T aggregate, long expectedVersion);
 
-    /** Archives a live aggregate; false when it was archived already. @throws NotFoundException when absent */
-    boolean archive(ID id, Instant at);
+    /**
+     * Archives a live aggregate, {@code by} becoming its last updater; false when it was archived
+     * already. @throws NotFoundException when absent
+     */
+    boolean archive(ID id, Instant at, Actor by);
 
-    /** Brings an archived aggregate back; false when it was live already. @throws NotFoundException when absent */
-    boolean restore(ID id);
+    /**
+     * Brings an archived aggregate back, {@code by} becoming its last updater; false when it was
+     * live already. @throws NotFoundException when absent
+     */
+    boolean restore(ID id, Actor by);
 }

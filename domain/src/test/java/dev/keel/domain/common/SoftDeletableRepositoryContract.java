@@ -28,6 +28,9 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
 
     private static final int PAGE = 5;
 
+    /** Who archives and restores in these tests. */
+    protected static final Actor ARCHIVIST = new Actor("archivist");
+
     /** PostgreSQL's uuid order (unsigned), newest first: the order of every keyset page. */
     private static final Comparator<UUID> NEWEST_FIRST = ((Comparator<UUID>) (a, b) -> {
                 int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
@@ -118,8 +121,10 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         ID id = idOf(live);
         assertEveryFinderSees(live, true);
 
-        assertThat(repository().archive(id, Instant.now())).isTrue();
-        assertThat(repository().archive(id, Instant.now())).as("archived again").isFalse();
+        assertThat(repository().archive(id, Instant.now(), ARCHIVIST)).isTrue();
+        assertThat(repository().archive(id, Instant.now(), ARCHIVIST))
+                .as("archived again")
+                .isFalse();
 
         assertEveryFinderSees(live, false);
         T archived = repository().findIncludingArchived(id).orElseThrow();
@@ -138,11 +143,13 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
     void restoreBringsAnArchivedAggregateBack() {
         T live = stored();
         ID id = idOf(live);
-        assertThat(repository().restore(id)).as("restoring a live aggregate").isFalse();
-        repository().archive(id, Instant.now());
+        assertThat(repository().restore(id, ARCHIVIST))
+                .as("restoring a live aggregate")
+                .isFalse();
+        repository().archive(id, Instant.now(), ARCHIVIST);
 
-        assertThat(repository().restore(id)).isTrue();
-        assertThat(repository().restore(id)).as("restored again").isFalse();
+        assertThat(repository().restore(id, ARCHIVIST)).isTrue();
+        assertThat(repository().restore(id, ARCHIVIST)).as("restored again").isFalse();
 
         T restored = repository().findIncludingArchived(id).orElseThrow();
         assertThat(isArchived(restored)).isFalse();
@@ -185,7 +192,7 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
             created.add(stored());
         }
         List<T> archived = List.of(created.get(2), created.get(PAGE + 1), created.get(3 * PAGE));
-        archived.forEach(aggregate -> repository().archive(idOf(aggregate), Instant.now()));
+        archived.forEach(aggregate -> repository().archive(idOf(aggregate), Instant.now(), ARCHIVIST));
         List<UUID> expected = created.stream()
                 .filter(aggregate -> !archived.contains(aggregate))
                 .map(aggregate -> keyOf(idOf(aggregate)))
@@ -241,8 +248,9 @@ public abstract class SoftDeletableRepositoryContract<T, ID> {
         assertThat(repository().findIncludingArchived(id)).isEmpty();
         assertThatThrownBy(() -> repository().update(neverStored, versionOf(neverStored)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> repository().archive(id, Instant.now())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> repository().restore(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> repository().archive(id, Instant.now(), ARCHIVIST))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> repository().restore(id, ARCHIVIST)).isInstanceOf(NotFoundException.class);
         assertThat(repository().findIncludingArchived(id)).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.keel.domain.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.PageRequest;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryContract<Widget, WidgetId> {
 
     private static final UuidV7Generator IDS = new UuidV7Generator(Clock.systemUTC());
+    private static final Actor ALICE = new Actor("alice");
+    private static final Actor BOB = new Actor("bob");
 
     @Override
     protected abstract WidgetRepository repository();
@@ -47,7 +50,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
     }
 
     private static Widget draft(String name) {
-        return Widget.create(newId(), new WidgetName(name), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return Widget.create(newId(), new WidgetName(name), Instant.now().truncatedTo(ChronoUnit.MICROS), ALICE);
     }
 
     @Override
@@ -77,7 +80,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
 
     @Override
     protected Widget changed(Widget widget) {
-        return widget.rename(new WidgetName(unique("Renamed")));
+        return widget.rename(new WidgetName(unique("Renamed")), BOB);
     }
 
     @Override
@@ -90,7 +93,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
     @Test
     void insertsAndFindsAWidgetAsStored() {
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Widget widget = Widget.create(newId(), new WidgetName(unique("Sprocket")), createdAt);
+        Widget widget = Widget.create(newId(), new WidgetName(unique("Sprocket")), createdAt, ALICE);
 
         Widget stored = repository().insert(widget);
 
@@ -100,15 +103,37 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
 
     @Test
     void restoreBringsAWidgetBackAsItWas() {
-        Widget widget = repository().update(newWidget(unique("Restored")).moveTo(WidgetStatus.ACTIVE), 0);
-        repository().archive(widget.id(), Instant.now());
+        Widget widget = repository().update(newWidget(unique("Restored")).moveTo(WidgetStatus.ACTIVE, BOB), 0);
+        repository().archive(widget.id(), Instant.now(), ARCHIVIST);
 
-        assertThat(repository().restore(widget.id())).isTrue();
+        assertThat(repository().restore(widget.id(), ARCHIVIST)).isTrue();
 
         Widget restored = repository().findLive(widget.id()).orElseThrow();
         assertThat(restored.name()).isEqualTo(widget.name());
         assertThat(restored.status()).isEqualTo(WidgetStatus.ACTIVE);
         assertThat(restored.createdAt()).isEqualTo(widget.createdAt());
+        assertThat(restored.createdBy()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void recordsWhoCreatedAndWhoLastChangedAWidget() {
+        Widget widget = newWidget(unique("Audited"));
+        assertThat(widget.createdBy()).isEqualTo(ALICE);
+        assertThat(widget.updatedBy()).isEqualTo(ALICE);
+
+        Widget renamed = repository().update(changed(widget), widget.version());
+        assertThat(renamed.createdBy()).as("after an update").isEqualTo(ALICE);
+        assertThat(renamed.updatedBy()).isEqualTo(BOB);
+        assertThat(repository().findLive(widget.id())).contains(renamed);
+
+        repository().archive(widget.id(), Instant.now(), new Actor("carol"));
+        Widget archived = repository().findIncludingArchived(widget.id()).orElseThrow();
+        assertThat(archived.updatedBy()).as("after archive").isEqualTo(new Actor("carol"));
+
+        repository().restore(widget.id(), new Actor("dave"));
+        Widget restored = repository().findLive(widget.id()).orElseThrow();
+        assertThat(restored.createdBy()).as("after restore").isEqualTo(ALICE);
+        assertThat(restored.updatedBy()).isEqualTo(new Actor("dave"));
     }
 
     @Test
@@ -119,11 +144,11 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(name);
 
-        repository().archive(first.id(), Instant.now());
+        repository().archive(first.id(), Instant.now(), ARCHIVIST);
         Widget second = newWidget(name);
 
         assertThat(second.id()).isNotEqualTo(first.id());
-        assertThatThrownBy(() -> repository().restore(first.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository().restore(first.id(), ARCHIVIST)).isInstanceOf(ConflictException.class);
         assertThat(repository().findLive(first.id())).isEmpty();
     }
 
@@ -132,7 +157,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
         Widget widget = newWidget(unique("Attached"));
         Attachment file = new Attachment(widget.attachmentKey(IDS.newId()), "application/pdf", 1234, "0".repeat(64));
 
-        repository().update(widget.attach(file), widget.version());
+        repository().update(widget.attach(file, BOB), widget.version());
 
         assertThat(repository().findLive(widget.id()).orElseThrow().attachment())
                 .isEqualTo(file);
@@ -145,7 +170,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
         for (int i = 0; i < 23; i++) {
             Widget widget = newWidget(unique("Paged"));
             existing.add(repository()
-                    .update(widget.moveTo(WidgetStatus.RETIRED), 0)
+                    .update(widget.moveTo(WidgetStatus.RETIRED, BOB), 0)
                     .id()
                     .value());
         }
@@ -159,7 +184,7 @@ public abstract class WidgetRepositoryContract extends SoftDeletableRepositoryCo
             page.items().forEach(widget -> seen.add(widget.id().value()));
             // Someone inserts while we page: newer rows sort before the cursor and must not disturb it.
             Widget inserted = newWidget(unique("Concurrent"));
-            repository().update(inserted.moveTo(WidgetStatus.RETIRED), 0);
+            repository().update(inserted.moveTo(WidgetStatus.RETIRED, BOB), 0);
             after = page.next();
             assertThat(++pages).as("pages needed for %d rows", existing.size()).isLessThanOrEqualTo(100);
         } while (after.isPresent());

@@ -3,9 +3,11 @@ package dev.keel.domain.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.RuleViolationException;
 import dev.keel.domain.storage.StorageKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +19,11 @@ class WidgetTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
     private static final WidgetId ID = new WidgetId(UUID.fromString("019a8f2e-5c3b-7d10-8000-000000000001"));
     private static final String SHA = "a".repeat(64);
+    private static final Actor ALICE = new Actor("alice");
+    private static final Actor BOB = new Actor("bob");
 
     private static Widget draft() {
-        return Widget.create(ID, new WidgetName("Sprocket"), NOW);
+        return Widget.create(ID, new WidgetName("Sprocket"), NOW, ALICE);
     }
 
     @Test
@@ -31,12 +35,38 @@ class WidgetTest {
         assertThat(widget.currentAttachment()).isEmpty();
         assertThat(widget.createdAt()).isEqualTo(NOW);
         assertThat(widget.version()).isZero();
+        assertThat(widget.createdBy()).isEqualTo(ALICE);
+        assertThat(widget.updatedBy()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void everyChangeRecordsItsActorAsTheLastUpdaterAndKeepsTheCreator() {
+        UUID upload = UUID.fromString("019a8f2e-5c3b-7d10-8000-0000000000aa");
+        Attachment file = new Attachment(draft().attachmentKey(upload), "text/plain", 5, SHA);
+
+        assertThat(List.of(
+                        draft().rename(new WidgetName("Cog"), BOB),
+                        draft().moveTo(WidgetStatus.ACTIVE, BOB),
+                        draft().attach(file, BOB),
+                        draft().touchedBy(BOB)))
+                .allSatisfy(changed -> {
+                    assertThat(changed.createdBy()).isEqualTo(ALICE);
+                    assertThat(changed.updatedBy()).isEqualTo(BOB);
+                });
+    }
+
+    @Test
+    void aWidgetNeedsBothActors() {
+        Widget widget = draft();
+        assertThatThrownBy(() -> new Widget(ID, widget.name(), widget.status(), null, NOW, NOW, null, ALICE, null, 0))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("createdBy");
     }
 
     @Test
     void changesReturnNewWidgetsAndLeaveTheOriginalAlone() {
         Widget original = draft();
-        Widget renamed = original.rename(new WidgetName("Cog"));
+        Widget renamed = original.rename(new WidgetName("Cog"), BOB);
 
         assertThat(renamed.name().value()).isEqualTo("Cog");
         assertThat(original.name().value()).isEqualTo("Sprocket");
@@ -45,15 +75,15 @@ class WidgetTest {
     @ParameterizedTest
     @CsvSource({"DRAFT,ACTIVE", "DRAFT,RETIRED", "ACTIVE,RETIRED", "ACTIVE,ACTIVE"})
     void allowsForwardMoves(WidgetStatus from, WidgetStatus to) {
-        Widget widget = from == WidgetStatus.DRAFT ? draft() : draft().moveTo(from);
-        assertThat(widget.moveTo(to).status()).isEqualTo(to);
+        Widget widget = from == WidgetStatus.DRAFT ? draft() : draft().moveTo(from, ALICE);
+        assertThat(widget.moveTo(to, ALICE).status()).isEqualTo(to);
     }
 
     @ParameterizedTest
     @CsvSource({"ACTIVE,DRAFT", "RETIRED,ACTIVE", "RETIRED,DRAFT"})
     void refusesBackwardMoves(WidgetStatus from, WidgetStatus to) {
-        Widget widget = draft().moveTo(from);
-        assertThatThrownBy(() -> widget.moveTo(to))
+        Widget widget = draft().moveTo(from, ALICE);
+        assertThatThrownBy(() -> widget.moveTo(to, ALICE))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("status cannot change from " + from + " to " + to);
     }
@@ -62,7 +92,7 @@ class WidgetTest {
     void attachmentKeysDeriveFromTheIdAndTheUpload() {
         UUID upload = UUID.fromString("019a8f2e-5c3b-7d10-8000-0000000000aa");
         assertThat(draft().attachmentKey(upload).value()).isEqualTo("widgets/" + ID + "/attachments/" + upload);
-        Widget attached = draft().attach(new Attachment(draft().attachmentKey(upload), "text/plain", 5, SHA));
+        Widget attached = draft().attach(new Attachment(draft().attachmentKey(upload), "text/plain", 5, SHA), ALICE);
         assertThat(attached.currentAttachment())
                 .get()
                 .extracting(Attachment::size)
@@ -72,7 +102,7 @@ class WidgetTest {
     @Test
     void refusesAnAttachmentStoredElsewhere() {
         Attachment elsewhere = new Attachment(StorageKey.of("somewhere", "else"), "text/plain", 5, SHA);
-        assertThatThrownBy(() -> draft().attach(elsewhere)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> draft().attach(elsewhere, ALICE)).isInstanceOf(RuleViolationException.class);
     }
 
     @ParameterizedTest

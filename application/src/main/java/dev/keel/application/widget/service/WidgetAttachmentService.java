@@ -72,7 +72,8 @@ public final class WidgetAttachmentService implements AttachFileUseCase, Downloa
                 key, command.contentType(), command.size(), HexFormat.of().formatHex(sha256.digest()));
         Widget stored;
         try {
-            stored = transactions.inTransaction(() -> widgets.update(widget.attach(attachment), widget.version()));
+            stored = transactions.inTransaction(
+                    () -> widgets.update(widget.attach(attachment, command.actor()), widget.version()));
         } catch (RuntimeException e) {
             deleteQuietly(key); // nothing refers to it
             throw e;

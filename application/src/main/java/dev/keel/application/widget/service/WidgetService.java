@@ -10,6 +10,7 @@ import dev.keel.application.widget.port.in.ListWidgetsUseCase;
 import dev.keel.application.widget.port.in.RestoreWidgetUseCase;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
 import dev.keel.application.widget.port.in.UpdateWidgetUseCase;
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.IdGenerator;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.NotFoundException;
@@ -44,7 +45,7 @@ public final class WidgetService
 
     @Override
     public Widget create(CreateWidgetCommand command) {
-        Widget widget = Widget.create(new WidgetId(ids.newId()), command.name(), clock.instant());
+        Widget widget = Widget.create(new WidgetId(ids.newId()), command.name(), clock.instant(), command.actor());
         return transactions.inTransaction(() -> widgets.insert(widget));
     }
 
@@ -67,26 +68,26 @@ public final class WidgetService
                 // The caller decided on an old state: say so before judging the change against the new one.
                 throw new StaleVersionException(KIND, command.id(), command.expectedVersion(), current.version());
             }
-            Widget changed = current;
+            Widget changed = current.touchedBy(command.actor());
             if (command.name().isPresent()) {
-                changed = changed.rename(command.name().get());
+                changed = changed.rename(command.name().get(), command.actor());
             }
             if (command.status().isPresent()) {
-                changed = changed.moveTo(command.status().get());
+                changed = changed.moveTo(command.status().get(), command.actor());
             }
             return widgets.update(changed, command.expectedVersion());
         });
     }
 
     @Override
-    public void archive(WidgetId id) {
-        transactions.inTransaction(() -> widgets.archive(id, clock.instant()));
+    public void archive(WidgetId id, Actor actor) {
+        transactions.inTransaction(() -> widgets.archive(id, clock.instant(), actor));
     }
 
     @Override
-    public Widget restore(WidgetId id) {
+    public Widget restore(WidgetId id, Actor actor) {
         return transactions.inTransaction(() -> {
-            widgets.restore(id);
+            widgets.restore(id, actor);
             return widgets.findLive(id).orElseThrow(() -> new NotFoundException(KIND, id));
         });
     }

@@ -1,5 +1,6 @@
 package dev.keel.application.widget.service;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.NotFoundException;
@@ -77,6 +78,8 @@ final class InMemoryWidgetRepository implements WidgetRepository {
                 widget.attachment(),
                 stored.createdAt(),
                 Instant.now(),
+                stored.createdBy(),
+                widget.updatedBy(),
                 null,
                 stored.version() + 1);
         rows.put(widget.id(), updated);
@@ -84,7 +87,7 @@ final class InMemoryWidgetRepository implements WidgetRepository {
     }
 
     @Override
-    public boolean archive(WidgetId id, Instant at) {
+    public boolean archive(WidgetId id, Instant at, Actor by) {
         Widget stored = findIncludingArchived(id).orElseThrow(() -> new NotFoundException("widget", id));
         if (stored.isArchived()) {
             return false;
@@ -98,13 +101,15 @@ final class InMemoryWidgetRepository implements WidgetRepository {
                         stored.attachment(),
                         stored.createdAt(),
                         at,
+                        stored.createdBy(),
+                        by,
                         at,
                         stored.version() + 1));
         return true;
     }
 
     @Override
-    public boolean restore(WidgetId id) {
+    public boolean restore(WidgetId id, Actor by) {
         Widget stored = findIncludingArchived(id).orElseThrow(() -> new NotFoundException("widget", id));
         if (!stored.isArchived()) {
             return false;
@@ -116,6 +121,8 @@ final class InMemoryWidgetRepository implements WidgetRepository {
                 stored.attachment(),
                 stored.createdAt(),
                 Instant.now(),
+                stored.createdBy(),
+                by,
                 null,
                 stored.version() + 1);
         requireNameFree(restored);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keel.application.widget.port.in.AttachFileCommand;
 import dev.keel.application.widget.port.in.CreateWidgetCommand;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.RuleViolationException;
 import dev.keel.domain.common.StaleVersionException;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 class WidgetAttachmentServiceTest {
 
+    static final Actor ALICE = new Actor("alice");
+    static final Actor BOB = new Actor("bob");
+
     private final InMemoryWidgetRepository repository = new InMemoryWidgetRepository();
     private final InMemoryObjectStorage storage = new InMemoryObjectStorage();
     private final WidgetServiceTest.CountingTransactions transactions = new WidgetServiceTest.CountingTransactions();
@@ -34,15 +38,26 @@ class WidgetAttachmentServiceTest {
             new WidgetAttachmentService(repository, storage, transactions, ids, Duration.ofMinutes(5));
 
     private static AttachFileCommand file(Widget widget, String text, long announced) {
+        return file(widget, text, announced, ALICE);
+    }
+
+    private static AttachFileCommand file(Widget widget, String text, long announced, Actor actor) {
         return new AttachFileCommand(
-                widget.id(), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), announced, "text/plain");
+                widget.id(),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                announced,
+                "text/plain",
+                actor);
     }
 
     @Test
     void storesTheFileAndRecordsItsSizeTypeAndChecksum() throws Exception {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Attached"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Attached", ALICE));
 
-        Widget attached = attachments.attach(file(widget, "hello", 5));
+        Widget attached = attachments.attach(file(widget, "hello", 5, BOB));
+
+        assertThat(attached.createdBy()).isEqualTo(ALICE);
+        assertThat(attached.updatedBy()).isEqualTo(BOB);
 
         var attachment = attached.currentAttachment().orElseThrow();
         assertThat(attachment.sha256())
@@ -58,7 +73,7 @@ class WidgetAttachmentServiceTest {
 
     @Test
     void aNewFileReplacesTheOldOneInStorageToo() {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Replaced"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Replaced", ALICE));
         var first =
                 attachments.attach(file(widget, "first", 5)).currentAttachment().orElseThrow();
 
@@ -73,7 +88,7 @@ class WidgetAttachmentServiceTest {
 
     @Test
     void aBodyShorterThanAnnouncedIsRefusedAndLeavesNothing() {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Short"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Short", ALICE));
 
         assertThatThrownBy(() -> attachments.attach(file(widget, "abc", 10)))
                 .isInstanceOf(RuleViolationException.class)
@@ -84,7 +99,7 @@ class WidgetAttachmentServiceTest {
 
     @Test
     void storageFailingMidStreamIsAnOutageNotAShortBody() {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Outage"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Outage", ALICE));
         storage.afterFirstByte = () -> {
             throw new StorageUnavailableException("S3 did not answer", new IOException("reset"));
         };
@@ -97,9 +112,9 @@ class WidgetAttachmentServiceTest {
 
     @Test
     void aChangeDuringTheUploadWinsAndTheUploadLeavesNothing() {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Raced"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Raced", ALICE));
         storage.duringPut = () -> widgets.update(new UpdateWidgetCommand(
-                widget.id(), 0, Optional.of(new WidgetName("Renamed meanwhile")), Optional.empty()));
+                widget.id(), 0, Optional.of(new WidgetName("Renamed meanwhile")), Optional.empty(), BOB));
 
         assertThatThrownBy(() -> attachments.attach(file(widget, "late", 4))).isInstanceOf(StaleVersionException.class);
 
@@ -110,10 +125,10 @@ class WidgetAttachmentServiceTest {
 
     @Test
     void archivedWidgetsTakeNoFilesAndAWidgetWithoutOneHasNothingToDownload() {
-        Widget widget = widgets.create(CreateWidgetCommand.of("Plain"));
+        Widget widget = widgets.create(CreateWidgetCommand.of("Plain", ALICE));
         assertThatThrownBy(() -> attachments.downloadUrl(widget.id())).isInstanceOf(NotFoundException.class);
 
-        widgets.archive(widget.id());
+        widgets.archive(widget.id(), ALICE);
 
         assertThatThrownBy(() -> attachments.attach(file(widget, "x", 1))).isInstanceOf(NotFoundException.class);
         assertThat(storage.objects).isEmpty();

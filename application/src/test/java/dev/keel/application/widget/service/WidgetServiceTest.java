@@ -7,6 +7,7 @@ import dev.keel.application.common.Transactions;
 import dev.keel.application.widget.port.in.CreateWidgetCommand;
 import dev.keel.application.widget.port.in.ListWidgetsQuery;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.PageRequest;
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class WidgetServiceTest {
+
+    static final Actor ALICE = new Actor("alice");
+    static final Actor BOB = new Actor("bob");
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -53,7 +57,7 @@ class WidgetServiceTest {
 
     @Test
     void createsADraftStampedByTheInjectedClockInOneTransaction() {
-        Widget widget = service.create(CreateWidgetCommand.of("Sprocket"));
+        Widget widget = service.create(CreateWidgetCommand.of("Sprocket", ALICE));
 
         assertThat(widget.status()).isEqualTo(WidgetStatus.DRAFT);
         assertThat(widget.createdAt()).isEqualTo(NOW);
@@ -63,14 +67,40 @@ class WidgetServiceTest {
     }
 
     @Test
+    void theCreatorStaysAndEachChangeRecordsItsActor() {
+        Widget widget = service.create(CreateWidgetCommand.of("Audited", ALICE));
+        assertThat(widget.createdBy()).isEqualTo(ALICE);
+        assertThat(widget.updatedBy()).isEqualTo(ALICE);
+
+        Widget updated = service.update(
+                new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.ACTIVE), BOB));
+        assertThat(updated.createdBy()).isEqualTo(ALICE);
+        assertThat(updated.updatedBy()).isEqualTo(BOB);
+
+        Actor dave = new Actor("dave");
+        Widget emptyUpdate = service.update(
+                new UpdateWidgetCommand(widget.id(), updated.version(), Optional.empty(), Optional.empty(), dave));
+        assertThat(emptyUpdate.version()).as("an empty update still writes").isGreaterThan(updated.version());
+        assertThat(emptyUpdate.updatedBy()).isEqualTo(dave);
+
+        Actor carol = new Actor("carol");
+        service.archive(widget.id(), carol);
+        assertThat(repository.findIncludingArchived(widget.id()).orElseThrow().updatedBy())
+                .isEqualTo(carol);
+        Widget restored = service.restore(widget.id(), Actor.system());
+        assertThat(restored.createdBy()).isEqualTo(ALICE);
+        assertThat(restored.updatedBy()).isEqualTo(Actor.system());
+    }
+
+    @Test
     void everyUseCaseRunsInOneTransaction() {
-        Widget widget = service.create(CreateWidgetCommand.of("Counted"));
+        Widget widget = service.create(CreateWidgetCommand.of("Counted", ALICE));
         service.get(widget.id());
         service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(10)));
         service.update(new UpdateWidgetCommand(
-                widget.id(), 0, Optional.of(new WidgetName("Counted again")), Optional.empty()));
-        service.archive(widget.id());
-        service.restore(widget.id());
+                widget.id(), 0, Optional.of(new WidgetName("Counted again")), Optional.empty(), BOB));
+        service.archive(widget.id(), ALICE);
+        service.restore(widget.id(), ALICE);
 
         assertThat(transactions.writes).isEqualTo(4);
         assertThat(transactions.reads).isEqualTo(2);
@@ -78,73 +108,79 @@ class WidgetServiceTest {
 
     @Test
     void aStaleVersionIsReportedBeforeTheChangeIsJudged() {
-        Widget widget = service.create(CreateWidgetCommand.of("Judged"));
-        service.update(new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED)));
+        Widget widget = service.create(CreateWidgetCommand.of("Judged", ALICE));
+        service.update(
+                new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED), BOB));
 
         // Moving a retired widget back is a rule violation, but the caller's version is the news.
-        assertThatThrownBy(() -> service.update(
-                        new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.ACTIVE))))
+        assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(
+                        widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.ACTIVE), BOB)))
                 .isInstanceOf(StaleVersionException.class);
     }
 
     @Test
     void namesAreUniqueAmongLiveWidgetsOnly() {
-        Widget first = service.create(CreateWidgetCommand.of("Sprocket"));
-        assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket")))
+        Widget first = service.create(CreateWidgetCommand.of("Sprocket", ALICE));
+        assertThatThrownBy(() -> service.create(CreateWidgetCommand.of("Sprocket", ALICE)))
                 .isInstanceOf(ConflictException.class);
 
-        service.archive(first.id());
-        Widget second = service.create(CreateWidgetCommand.of("Sprocket"));
+        service.archive(first.id(), ALICE);
+        Widget second = service.create(CreateWidgetCommand.of("Sprocket", ALICE));
 
         assertThat(second.id()).isNotEqualTo(first.id());
-        assertThatThrownBy(() -> service.restore(first.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> service.restore(first.id(), ALICE)).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void archivedWidgetsAreNotFoundUntilRestored() {
-        Widget widget = service.create(CreateWidgetCommand.of("Cog"));
+        Widget widget = service.create(CreateWidgetCommand.of("Cog", ALICE));
 
-        service.archive(widget.id());
-        service.archive(widget.id());
+        service.archive(widget.id(), ALICE);
+        service.archive(widget.id(), ALICE);
         assertThatThrownBy(() -> service.get(widget.id())).isInstanceOf(NotFoundException.class);
 
-        assertThat(service.restore(widget.id()).name().value()).isEqualTo("Cog");
+        assertThat(service.restore(widget.id(), ALICE).name().value()).isEqualTo("Cog");
         assertThat(service.get(widget.id()).isArchived()).isFalse();
     }
 
     @Test
     void updatesNeedTheCurrentVersion() {
-        Widget widget = service.create(CreateWidgetCommand.of("Gear"));
+        Widget widget = service.create(CreateWidgetCommand.of("Gear", ALICE));
 
         Widget updated = service.update(new UpdateWidgetCommand(
                 widget.id(),
                 widget.version(),
                 Optional.of(new WidgetName("Big gear")),
-                Optional.of(WidgetStatus.ACTIVE)));
+                Optional.of(WidgetStatus.ACTIVE),
+                BOB));
 
         assertThat(updated.name().value()).isEqualTo("Big gear");
         assertThat(updated.status()).isEqualTo(WidgetStatus.ACTIVE);
         assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(
-                        widget.id(), widget.version(), Optional.of(new WidgetName("Lost update")), Optional.empty())))
+                        widget.id(),
+                        widget.version(),
+                        Optional.of(new WidgetName("Lost update")),
+                        Optional.empty(),
+                        BOB)))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(service.get(widget.id()).name().value()).isEqualTo("Big gear");
     }
 
     @Test
     void refusesStatusMovesTheDomainForbids() {
-        Widget widget = service.create(CreateWidgetCommand.of("Lever"));
+        Widget widget = service.create(CreateWidgetCommand.of("Lever", ALICE));
         Widget retired = service.update(
-                new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED)));
+                new UpdateWidgetCommand(widget.id(), 0, Optional.empty(), Optional.of(WidgetStatus.RETIRED), BOB));
 
         assertThatThrownBy(() -> service.update(new UpdateWidgetCommand(
-                        widget.id(), retired.version(), Optional.empty(), Optional.of(WidgetStatus.ACTIVE))))
+                        widget.id(), retired.version(), Optional.empty(), Optional.of(WidgetStatus.ACTIVE), BOB)))
                 .isInstanceOf(RuleViolationException.class);
     }
 
     @Test
     void listsLiveWidgetsNewestFirstByStatusInPages() {
         for (int i = 0; i < 5; i++) {
-            service.create(CreateWidgetCommand.of("Widget " + i));
+            service.create(CreateWidgetCommand.of("Widget " + i, ALICE));
         }
         var firstPage = service.list(new ListWidgetsQuery(Optional.empty(), PageRequest.first(3)));
         var secondPage = service.list(new ListWidgetsQuery(Optional.empty(), new PageRequest(firstPage.next(), 3)));
@@ -162,8 +198,11 @@ class WidgetServiceTest {
     @Test
     void unknownIdsAreNotFound() {
         Widget widget = Widget.create(
-                new dev.keel.domain.widget.WidgetId(new UuidV7Generator(clock).newId()), new WidgetName("Ghost"), NOW);
+                new dev.keel.domain.widget.WidgetId(new UuidV7Generator(clock).newId()),
+                new WidgetName("Ghost"),
+                NOW,
+                ALICE);
         assertThatThrownBy(() -> service.get(widget.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.archive(widget.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.archive(widget.id(), ALICE)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -18,6 +18,7 @@ import dev.keel.bootstrap.web.common.ETags;
 import dev.keel.bootstrap.web.common.Links;
 import dev.keel.bootstrap.web.error.ApiException;
 import dev.keel.bootstrap.web.error.ProblemTypes;
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.PageRequest;
 import dev.keel.domain.widget.Widget;
@@ -117,8 +118,8 @@ class WidgetController {
             responseCode = "422",
             description = "The name breaks a rule: blank, blanks around it, too long, control characters.")
     @PostMapping
-    ResponseEntity<WidgetResponse> create(@Valid @RequestBody CreateWidgetRequest request) {
-        Widget widget = create.create(CreateWidgetCommand.of(request.name()));
+    ResponseEntity<WidgetResponse> create(@Valid @RequestBody CreateWidgetRequest request, Actor actor) {
+        Widget widget = create.create(CreateWidgetCommand.of(request.name(), actor));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(widget.id().value())
@@ -219,7 +220,8 @@ class WidgetController {
                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                     @Nullable
                     String ifMatch,
-            @Valid @RequestBody UpdateWidgetRequest request) {
+            @Valid @RequestBody UpdateWidgetRequest request,
+            Actor actor) {
         // "*": whichever version is current (404 when there is none); a change racing this one still gets 412.
         long expectedVersion = ETags.versionFromIfMatch(ifMatch)
                 .orElseGet(() -> get.get(new WidgetId(id)).version());
@@ -227,7 +229,8 @@ class WidgetController {
                 new WidgetId(id),
                 expectedVersion,
                 Optional.ofNullable(request.name()).map(WidgetName::new),
-                Optional.ofNullable(request.status())));
+                Optional.ofNullable(request.status()),
+                actor));
         return withEtag(widget);
     }
 
@@ -238,8 +241,8 @@ class WidgetController {
     @ApiResponse(responseCode = "204", description = "Archived, now or before: archiving again changes nothing.")
     @ApiResponse(responseCode = "404", description = "There is no widget with this id, live or archived.")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> archive(@PathVariable UUID id) {
-        archive.archive(new WidgetId(id));
+    ResponseEntity<Void> archive(@PathVariable UUID id, Actor actor) {
+        archive.archive(new WidgetId(id), actor);
         return ResponseEntity.noContent().build();
     }
 
@@ -254,8 +257,8 @@ class WidgetController {
             description = "There is no widget with this id, archived or live (a live one is answered as it is).")
     @ApiResponse(responseCode = "409", description = "A live widget has taken its name meanwhile.")
     @PostMapping("/{id}/restore")
-    ResponseEntity<WidgetResponse> restore(@PathVariable UUID id) {
-        return withEtag(restore.restore(new WidgetId(id)));
+    ResponseEntity<WidgetResponse> restore(@PathVariable UUID id, Actor actor) {
+        return withEtag(restore.restore(new WidgetId(id), actor));
     }
 
     /** The body is streamed straight to storage; it is never held in memory whole. */
@@ -283,7 +286,8 @@ class WidgetController {
     @ApiResponse(responseCode = "415", description = "Content-Type is not one of the types attachments may have.")
     @ApiResponse(responseCode = "422", description = "The body ended before its Content-Length; nothing is attached.")
     @PutMapping("/{id}/attachment")
-    ResponseEntity<WidgetResponse> attach(@PathVariable UUID id, HttpServletRequest request) throws IOException {
+    ResponseEntity<WidgetResponse> attach(@PathVariable UUID id, HttpServletRequest request, Actor actor)
+            throws IOException {
         String contentType = typeAndSubtype(request.getContentType());
         if (!attachments.allowedContentTypes().contains(contentType)) {
             throw new ApiException(
@@ -310,8 +314,8 @@ class WidgetController {
                     "Attachments may be at most " + attachments.maxSize().toBytes() + " bytes; this one has " + size
                             + ".");
         }
-        return withEtag(
-                attach.attach(new AttachFileCommand(new WidgetId(id), request.getInputStream(), size, contentType)));
+        return withEtag(attach.attach(
+                new AttachFileCommand(new WidgetId(id), request.getInputStream(), size, contentType, actor)));
     }
 
     /** A redirect to a short-lived presigned URL: the file never passes through the application. */

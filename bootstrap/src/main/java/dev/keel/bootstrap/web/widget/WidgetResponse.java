@@ -8,8 +8,23 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A widget as the API shows it. The attachment is described, never linked: see GET .../attachment. */
-@Schema(requiredProperties = {"id", "name", "status", "attachment", "createdAt", "updatedAt", "version"})
+/**
+ * A widget as the API shows it: {@code createdBy} and {@code updatedBy} are the subjects of the
+ * tokens that created it and last changed it. The attachment is described, never linked: see GET
+ * .../attachment.
+ */
+@Schema(
+        requiredProperties = {
+            "id",
+            "name",
+            "status",
+            "attachment",
+            "createdAt",
+            "updatedAt",
+            "createdBy",
+            "updatedBy",
+            "version"
+        })
 public record WidgetResponse(
         UUID id,
         String name,
@@ -20,6 +35,12 @@ public record WidgetResponse(
 
         Instant createdAt,
         Instant updatedAt,
+
+        @Schema(description = "The subject of the token that created it.")
+        String createdBy,
+
+        @Schema(description = "The subject of the token that last changed it.")
+        String updatedBy,
 
         @Schema(description = "Moves on every change; the ETag names it.")
         long version) {
@@ -45,6 +66,8 @@ public record WidgetResponse(
                 widget.currentAttachment().map(AttachmentResponse::from).orElse(null),
                 widget.createdAt(),
                 widget.updatedAt(),
+                widget.createdBy().subject(),
+                widget.updatedBy().subject(),
                 widget.version());
     }
 }

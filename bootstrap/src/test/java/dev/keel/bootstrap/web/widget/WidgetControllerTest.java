@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,6 +28,7 @@ import dev.keel.application.widget.port.in.RestoreWidgetUseCase;
 import dev.keel.application.widget.port.in.UpdateWidgetCommand;
 import dev.keel.application.widget.port.in.UpdateWidgetUseCase;
 import dev.keel.bootstrap.config.AttachmentProperties;
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.NotFoundException;
 import dev.keel.domain.common.StaleVersionException;
@@ -36,6 +38,8 @@ import dev.keel.domain.widget.WidgetName;
 import dev.keel.domain.widget.WidgetStatus;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,9 +69,10 @@ import org.springframework.test.web.servlet.MockMvc;
         })
 class WidgetControllerTest {
 
+    private static final Actor ALICE = new Actor("alice");
     private static final UUID ID = UUID.fromString("019a8f2e-5c3b-7d10-8000-000000000001");
     private static final Widget WIDGET =
-            Widget.create(new WidgetId(ID), new WidgetName("Sprocket"), Instant.parse("2026-11-22T10:00:00Z"));
+            Widget.create(new WidgetId(ID), new WidgetName("Sprocket"), Instant.parse("2026-11-22T10:00:00Z"), ALICE);
 
     /** The slice scans no configuration properties: register the controller's own. */
     @TestConfiguration
@@ -73,6 +81,21 @@ class WidgetControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** What the security filters leave for the controller: a verified token for alice. */
+    @BeforeEach
+    void signInAsAlice() {
+        Jwt token = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject("alice")
+                .build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
 
     @MockitoBean
     CreateWidgetUseCase create;
@@ -107,8 +130,21 @@ class WidgetControllerTest {
                 .andExpect(header().string("Location", "http://localhost/api/widgets/" + ID))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.id").value(ID.toString()))
-                .andExpect(jsonPath("$.status").value("DRAFT"));
-        verify(create).create(CreateWidgetCommand.of("Sprocket"));
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.createdBy").value("alice"))
+                .andExpect(jsonPath("$.updatedBy").value("alice"));
+        verify(create).create(CreateWidgetCommand.of("Sprocket", ALICE));
+    }
+
+    @Test
+    void archiveAndRestoreNameTheTokensSubjectAsTheActor() throws Exception {
+        given(restore.restore(new WidgetId(ID), ALICE)).willReturn(WIDGET);
+
+        mvc.perform(delete("/api/widgets/" + ID)).andExpect(status().isNoContent());
+        mvc.perform(post("/api/widgets/" + ID + "/restore")).andExpect(status().isOk());
+
+        verify(archive).archive(new WidgetId(ID), ALICE);
+        verify(restore).restore(new WidgetId(ID), ALICE);
     }
 
     @Test
@@ -126,6 +162,7 @@ class WidgetControllerTest {
         assertThat(command.getValue().expectedVersion()).isEqualTo(3);
         assertThat(command.getValue().status()).contains(WidgetStatus.ACTIVE);
         assertThat(command.getValue().name()).isEmpty();
+        assertThat(command.getValue().actor()).isEqualTo(ALICE);
     }
 
     @Test
@@ -224,6 +261,7 @@ class WidgetControllerTest {
         verify(attach).attach(command.capture());
         assertThat(command.getValue().contentType()).isEqualTo("text/plain");
         assertThat(command.getValue().size()).isEqualTo(5);
+        assertThat(command.getValue().actor()).isEqualTo(ALICE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keel.infrastructure.persistence.widget;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.ConflictException;
 import dev.keel.domain.common.KeysetPage;
 import dev.keel.domain.common.NotFoundException;
@@ -71,8 +72,8 @@ public final class MyBatisWidgetRepository implements WidgetRepository {
     }
 
     @Override
-    public boolean archive(WidgetId id, Instant at) {
-        if (mapper.archive(id.value(), at) == 1) {
+    public boolean archive(WidgetId id, Instant at, Actor by) {
+        if (mapper.archive(id.value(), at, by.subject()) == 1) {
             return true;
         }
         requireExists(id);
@@ -80,9 +81,9 @@ public final class MyBatisWidgetRepository implements WidgetRepository {
     }
 
     @Override
-    public boolean restore(WidgetId id) {
+    public boolean restore(WidgetId id, Actor by) {
         Widget archived = findIncludingArchived(id).orElseThrow(() -> new NotFoundException(KIND, id));
-        return uniqueName(archived, () -> mapper.restore(id.value())) == 1;
+        return uniqueName(archived, () -> mapper.restore(id.value(), by.subject())) == 1;
     }
 
     private void requireExists(WidgetId id) {

@@ -1,5 +1,6 @@
 package dev.keel.infrastructure.persistence.widget;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.storage.StorageKey;
 import dev.keel.domain.widget.Attachment;
 import dev.keel.domain.widget.Widget;
@@ -22,6 +23,8 @@ public interface WidgetConverter {
     @Mapping(target = "attachmentContentType", source = "attachment.contentType")
     @Mapping(target = "attachmentSize", source = "attachment.size")
     @Mapping(target = "attachmentSha256", source = "attachment.sha256")
+    @Mapping(target = "createdBy", source = "createdBy.subject")
+    @Mapping(target = "updatedBy", source = "updatedBy.subject")
     WidgetRow toRow(Widget widget);
 
     @Mapping(target = "attachment", source = ".")
@@ -33,6 +36,10 @@ public interface WidgetConverter {
 
     default WidgetName toName(String name) {
         return new WidgetName(name);
+    }
+
+    default Actor toActor(String subject) {
+        return new Actor(subject);
     }
 
     default Attachment toAttachment(WidgetRow row) {

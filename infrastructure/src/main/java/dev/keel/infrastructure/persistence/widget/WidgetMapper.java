@@ -21,7 +21,7 @@ public interface WidgetMapper {
     /** The row as stored, or null when no live row has {@code expectedVersion}. */
     WidgetRow update(@Param("row") WidgetRow row, @Param("expectedVersion") long expectedVersion);
 
-    int archive(@Param("id") UUID id, @Param("at") Instant at);
+    int archive(@Param("id") UUID id, @Param("at") Instant at, @Param("by") String by);
 
-    int restore(UUID id);
+    int restore(@Param("id") UUID id, @Param("by") String by);
 }

@@ -15,4 +15,6 @@ public record WidgetRow(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant archivedAt) {}
+        Instant archivedAt,
+        String createdBy,
+        String updatedBy) {}

@@ -3,6 +3,7 @@ package dev.keel.infrastructure.persistence.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.domain.common.Actor;
 import dev.keel.domain.common.StaleVersionException;
 import dev.keel.domain.widget.Widget;
 import dev.keel.domain.widget.WidgetName;
@@ -19,11 +20,14 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The widget repository port's contract, against the MyBatis adapter on a real PostgreSQL 17,
- * plus what only the database does: the updated_at trigger and the refusal of hard deletes.
+ * plus what only the database does: the updated_at trigger, the refusal of hard deletes, and the
+ * columns that say who did it.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = TestServicesInitializer.class)
 class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
+
+    private static final Actor BOB = new Actor("bob");
 
     private final MyBatisWidgetRepository widgets;
     private final JdbcTemplate jdbc;
@@ -43,14 +47,14 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
     void updatesCheckTheVersionAndTheTriggerKeepsUpdatedAt() {
         Widget widget = newWidget(unique("Versioned"));
 
-        Widget updated =
-                widgets.update(widget.rename(new WidgetName(unique("Renamed"))).moveTo(WidgetStatus.ACTIVE), 0);
+        Widget updated = widgets.update(
+                widget.rename(new WidgetName(unique("Renamed")), BOB).moveTo(WidgetStatus.ACTIVE, BOB), 0);
 
         assertThat(updated.version()).isEqualTo(1);
         assertThat(updated.status()).isEqualTo(WidgetStatus.ACTIVE);
         assertThat(updated.updatedAt()).isAfter(widget.updatedAt());
         assertThat(updated.createdAt()).isEqualTo(widget.createdAt());
-        assertThatThrownBy(() -> widgets.update(widget.rename(new WidgetName(unique("Lost"))), 0))
+        assertThatThrownBy(() -> widgets.update(widget.rename(new WidgetName(unique("Lost")), BOB), 0))
                 .isInstanceOf(StaleVersionException.class)
                 .satisfies(e ->
                         assertThat(((StaleVersionException) e).currentVersion()).isEqualTo(1));
@@ -66,5 +70,17 @@ class MyBatisWidgetRepositoryTest extends WidgetRepositoryContract {
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("rows of widget are never deleted");
         assertThat(widgets.findLive(widget.id())).isPresent();
+    }
+
+    @Test
+    void theRowSaysWhoCreatedItAndWhoChangedItLast() {
+        Widget widget = newWidget(unique("Audited"));
+        widgets.update(widget.moveTo(WidgetStatus.ACTIVE, BOB), 0);
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT created_by, updated_by FROM widget WHERE id = ?",
+                        widget.id().value()))
+                .containsEntry("created_by", widget.createdBy().subject())
+                .containsEntry("updated_by", "bob");
     }
 }

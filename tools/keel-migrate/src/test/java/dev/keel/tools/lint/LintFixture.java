@@ -14,13 +14,14 @@ final class LintFixture {
     static final String BASE = """
             CREATE TABLE p (
                 id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(),
-                updated_at timestamptz NOT NULL DEFAULT now(), archived_at timestamptz);
+                updated_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL, updated_by text NOT NULL,
+                archived_at timestamptz);
             CREATE TRIGGER p_touch BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
             CREATE TRIGGER p_forbid BEFORE DELETE ON p FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
             CREATE TABLE t (
                 id uuid PRIMARY KEY, p_id uuid, n integer, name varchar(20), price numeric(10, 2), note text,
                 net cidr, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(),
-                archived_at timestamptz);
+                created_by text NOT NULL, updated_by text NOT NULL, archived_at timestamptz);
             CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION keel_touch_updated_at();
             CREATE TRIGGER t_forbid BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION keel_forbid_delete();
             CREATE INDEX t_n_idx ON t (n);

@@ -178,6 +178,7 @@ class RuleCasesTest {
                 Arguments.of("identifier-too-long", "CREATE TABLE \"" + "é".repeat(32) + "\" (id uuid);"),
                 // Keel's conventions
                 Arguments.of("model-checklist", "CREATE TABLE gadget (id uuid PRIMARY KEY, name text);"),
+                Arguments.of("model-checklist", ModelChecklistTest.gadget("")),
                 Arguments.of("hard-delete", "DELETE FROM t WHERE archived_at IS NOT NULL;"),
                 Arguments.of("hard-delete", "DELETE FROM somebody_elses_table;"),
                 // the checker

@@ -2,6 +2,7 @@ package dev.keel.tools.lint;
 
 import dev.keel.tools.sql.Operation;
 import dev.keel.tools.sql.Operation.ColumnDefinition;
+import dev.keel.tools.sql.TypeName;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Keel's model checklist for every new table: uuid id, timestamps, archived_at, and both triggers in the same file. */
+/**
+ * Keel's model checklist for every new table: uuid id, timestamps, who created and last changed
+ * it, archived_at, and both triggers in the same file. created_by and updated_by came last, so
+ * when they are all a table lacks, a later migration that adds them settles the finding.
+ */
 final class ConventionRules implements StatementRule {
+
+    /** Who created a row and who changed it last: the token's subject, set by the application. */
+    private static final List<String> ACTOR_COLUMNS = List.of("created_by", "updated_by");
 
     @Override
     public void check(StatementContext context) {}
@@ -35,12 +43,20 @@ final class ConventionRules implements StatementRule {
                     && !create.asQuery()) {
                 List<String> missing =
                         missing(create, triggers.getOrDefault(create.table().key(), Set.of()));
-                if (!missing.isEmpty()) {
-                    reporter.report(
+                SchemaModel.Table table = schema.table(create.table());
+                List<String> actors = create.likes().isEmpty() && table != null ? actorsMissing(table) : List.of();
+                List<String> all = new ArrayList<>(missing);
+                all.addAll(actors);
+                if (!all.isEmpty()) {
+                    Finding finding = reporter.report(
                             i,
                             Rule.MODEL_CHECKLIST,
                             create.table().at(),
-                            "table " + create.table() + " misses the model checklist's " + String.join(", ", missing));
+                            "table " + create.table() + " misses the model checklist's " + String.join(", ", all));
+                    if (missing.isEmpty()) {
+                        schema.unlessSettledLater(
+                                finding, table, later -> actorsMissing(later).isEmpty());
+                    }
                 }
             }
         }
@@ -76,6 +92,18 @@ final class ConventionRules implements StatementRule {
             missing.add("archived_at timestamptz (nullable)");
         }
         return triggersMissing(triggerFunctions, missing);
+    }
+
+    /** As the table stands, so a column this file adds after the CREATE TABLE counts. */
+    private static List<String> actorsMissing(SchemaModel.Table table) {
+        List<String> missing = new ArrayList<>();
+        for (String name : ACTOR_COLUMNS) {
+            TypeName type = table.columns.get(name);
+            if (type == null || !type.isOneOf("text") || !table.notNull.contains(name)) {
+                missing.add(name + " text NOT NULL");
+            }
+        }
+        return missing;
     }
 
     private static List<String> triggersMissing(Set<String> triggerFunctions, List<String> missing) {

@@ -92,7 +92,14 @@ public final class MigrationLinter {
             lintFile(extra, ReleaseHistory.UNRELEASED, ahead.reader(index++), schema, reported, suppressed);
             checked++;
         }
+        withdrawSettled(schema, reported);
         return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
+    }
+
+    /** Findings a later migration made moot (see {@link SchemaModel#unlessSettledLater}), once every file is read. */
+    private static void withdrawSettled(SchemaModel schema, List<Finding> reported) {
+        List<Finding> settled = schema.settledFindings();
+        reported.removeIf(finding -> settled.stream().anyMatch(moot -> moot == finding));
     }
 
     /**
@@ -119,6 +126,7 @@ public final class MigrationLinter {
                 checked++;
             }
         }
+        withdrawSettled(schema, reported);
         return new LintResult(List.copyOf(reported), List.copyOf(suppressed), checked);
     }
 
@@ -186,7 +194,9 @@ public final class MigrationLinter {
         StatementRule.Reporter reporter = (index, rule, at, message) -> {
             Token where =
                     at != null ? at : scope.statements.get(index).statement().first();
-            perStatement.get(index).add(Finding.of(rule, file, where.line(), where.column(), message));
+            Finding finding = Finding.of(rule, file, where.line(), where.column(), message);
+            perStatement.get(index).add(finding);
+            return finding;
         };
         RULES.forEach(rule -> rule.finish(scope, schema, reporter));
         List<Finding> fileFindings = new ArrayList<>();

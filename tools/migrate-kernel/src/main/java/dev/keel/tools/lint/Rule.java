@@ -240,10 +240,13 @@ public enum Rule {
     MODEL_CHECKLIST(
             "model-checklist",
             Severity.ERROR,
-            "Every domain table follows the model checklist, which the repositories and the soft-delete rules rely on.",
-            "id uuid PRIMARY KEY, created_at and updated_at timestamptz NOT NULL DEFAULT now(), archived_at "
-                    + "timestamptz, and the keel_touch_updated_at and keel_forbid_delete triggers in the same file "
-                    + "(make migrate-create writes them)."),
+            "Every domain table follows the model checklist, which the repositories, the soft-delete rules and the "
+                    + "record of who did what rely on.",
+            "id uuid PRIMARY KEY, created_at and updated_at timestamptz NOT NULL DEFAULT now(), created_by and "
+                    + "updated_by text NOT NULL (set by the application), archived_at timestamptz, and the "
+                    + "keel_touch_updated_at and keel_forbid_delete triggers in the same file (make "
+                    + "migrate-create-manual writes them); a table created before created_by and updated_by joined "
+                    + "the checklist passes once a later migration adds both."),
     HARD_DELETE(
             "hard-delete",
             Severity.ERROR,

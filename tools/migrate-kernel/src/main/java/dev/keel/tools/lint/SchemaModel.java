@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The schema the migrations have built so far, as the rules need it: which tables, columns,
@@ -58,7 +59,11 @@ final class SchemaModel {
         }
     }
 
+    /** A finding that stands only while the table it is about, as the last migration leaves it, still deserves it. */
+    private record Provisional(Finding finding, Table table, Predicate<Table> settled) {}
+
     private final Map<String, Table> tables = new HashMap<>();
+    private final List<Provisional> provisional = new ArrayList<>();
     private final Map<String, Origin> indexes = new HashMap<>();
     private final Map<String, QualifiedName> indexTables = new HashMap<>();
 
@@ -84,6 +89,23 @@ final class SchemaModel {
 
     static boolean sameRelease(Origin created, Origin here) {
         return created.file().equals(here.file()) || created.group().equals(here.group());
+    }
+
+    /**
+     * Withdraws {@code finding} after the last migration if by then {@code table} is gone or
+     * {@code settled} holds of it: for what a later migration may still add to a table.
+     */
+    void unlessSettledLater(Finding finding, Table table, Predicate<Table> settled) {
+        provisional.add(new Provisional(finding, table, settled));
+    }
+
+    /** The provisional findings the migrations read so far have made moot. */
+    List<Finding> settledFindings() {
+        return provisional.stream()
+                .filter(pending -> !tables.containsValue(pending.table())
+                        || pending.settled().test(pending.table()))
+                .map(Provisional::finding)
+                .toList();
     }
 
     /** Records what a statement did, after the rules have judged it. */

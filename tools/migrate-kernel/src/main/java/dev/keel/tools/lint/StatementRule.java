@@ -8,8 +8,8 @@ interface StatementRule {
     /** Called once the file's last statement was checked, for rules that need the whole file. */
     default void finish(FileScope file, SchemaModel schema, Reporter reporter) {}
 
-    /** Reports a finding against one statement of the file, so keel:allow before it applies. */
+    /** Reports a finding against one statement of the file, so keel:allow before it applies; returns it. */
     interface Reporter {
-        void report(int statementIndex, Rule rule, dev.keel.tools.sql.Token at, String message);
+        Finding report(int statementIndex, Rule rule, dev.keel.tools.sql.Token at, String message);
     }
 }

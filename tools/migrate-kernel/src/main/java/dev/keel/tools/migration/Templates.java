@@ -136,6 +136,8 @@ public final class Templates {
                     -- The model checklist for a new table (delete what does not apply):
                     --   id uuid PRIMARY KEY, assigned by the application (UUIDv7), never by the database
                     --   created_at, updated_at (kept by keel_touch_updated_at), archived_at for soft delete
+                    --   created_by, updated_by: who created the row and who changed it last (the token's
+                    --     subject), always set by the application, so no default
                     --   keel_forbid_delete: rows are archived, never deleted
                     --   partial indexes WHERE archived_at IS NULL for what lists and uniqueness need
                     -- On a live database: set lock_timeout, and CREATE INDEX CONCURRENTLY in a migration of its own.
@@ -145,6 +147,8 @@ public final class Templates {
                         id          uuid        PRIMARY KEY,
                         created_at  timestamptz NOT NULL DEFAULT now(),
                         updated_at  timestamptz NOT NULL DEFAULT now(),
+                        created_by  text        NOT NULL,
+                        updated_by  text        NOT NULL,
                         archived_at timestamptz
                     );
 

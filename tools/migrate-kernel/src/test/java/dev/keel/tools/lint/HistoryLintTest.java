@@ -22,7 +22,8 @@ class HistoryLintTest {
             -- keel:allow model-checklist an append-only log, pruned by the application
             CREATE TABLE log (
                 id uuid PRIMARY KEY, note varchar(10), created_at timestamptz NOT NULL DEFAULT now(),
-                updated_at timestamptz NOT NULL DEFAULT now(), archived_at timestamptz);
+                updated_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL, updated_by text NOT NULL,
+                archived_at timestamptz);
             """;
 
     @TempDir
@@ -101,7 +102,7 @@ class HistoryLintTest {
         // Revision 2 renames a column revision 1 released; the autocommit block's CONCURRENTLY index is clean.
         assertThat(in(result, upgrade))
                 .extracting(Finding::rule, Finding::line)
-                .containsExactly(tuple(Rule.RENAME_COLUMN.id(), 29));
+                .containsExactly(tuple(Rule.RENAME_COLUMN.id(), 31));
         // Each downgrade runs right after its own upgrade: the column, the index and the table are live.
         assertThat(in(result, downgrade))
                 .extracting(Finding::rule, Finding::line)

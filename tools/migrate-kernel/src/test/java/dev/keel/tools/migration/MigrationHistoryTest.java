@@ -222,7 +222,7 @@ class MigrationHistoryTest {
                 .containsExactly("5b1f0c2d9e01", "7c2e4a6b8d10", "3a9c0e1f2b7d");
         assertThat(history.steps()).allSatisfy(step -> assertThat(step.down()).isPresent());
         List<String> second = history.steps().get(1).up().sql().lines().toList();
-        assertThat(second.get(28)).isEqualTo("ALTER TABLE author RENAME name TO full_name;");
+        assertThat(second.get(30)).isEqualTo("ALTER TABLE author RENAME name TO full_name;");
         assertThat(String.join("\n", second)).doesNotContain("alembic_version", "BEGIN", "COMMIT");
         assertThat(history.steps().get(1).up().part()).isEqualTo("upgrade 5b1f0c2d9e01 -> 7c2e4a6b8d10");
         // The autocommit block: COMMIT, the CONCURRENTLY index, BEGIN.

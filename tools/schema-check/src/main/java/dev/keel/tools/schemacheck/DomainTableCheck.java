@@ -14,7 +14,8 @@ import java.util.Map;
  * The model checklist, read from the catalog: every table of the current schema is a domain table
  * unless it is Flyway's history or its comment says {@code keel:not-domain}, and a domain table has
  * a uuid primary key {@code id}, {@code created_at} and {@code updated_at} timestamptz NOT NULL, a
- * BEFORE UPDATE row trigger calling keel_touch_updated_at, a nullable timestamptz {@code archived_at},
+ * BEFORE UPDATE row trigger calling keel_touch_updated_at, {@code created_by} and {@code updated_by}
+ * text NOT NULL (who created the row and who changed it last), a nullable timestamptz {@code archived_at},
  * and a BEFORE DELETE row trigger calling keel_forbid_delete. Partitions are held to it through their parent.
  */
 public final class DomainTableCheck {
@@ -89,6 +90,14 @@ public final class DomainTableCheck {
             Column column = columns.get(name);
             if (column == null || !column.type().equals("timestamp with time zone") || !column.notNull()) {
                 missing.add("no " + name + " timestamptz NOT NULL");
+            }
+        }
+        for (String name : List.of("created_by", "updated_by")) {
+            Column column = columns.get(name);
+            if (column == null || !column.type().equals("text") || !column.notNull()) {
+                missing.add("no " + name + " text NOT NULL (who "
+                        + (name.startsWith("created") ? "created" : "last changed")
+                        + " the row: the token's subject, set by the application)");
             }
         }
         Column archivedAt = columns.get("archived_at");

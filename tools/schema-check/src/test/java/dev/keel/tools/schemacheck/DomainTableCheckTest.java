@@ -55,7 +55,9 @@ class DomainTableCheckTest {
                             m -> assertThat(m).startsWith("no BEFORE UPDATE row trigger calling keel_touch_updated_at"))
                     .anySatisfy(
                             m -> assertThat(m).startsWith("no BEFORE DELETE row trigger calling keel_forbid_delete"))
-                    .hasSize(5);
+                    .anySatisfy(m -> assertThat(m).startsWith("no created_by text NOT NULL"))
+                    .anySatisfy(m -> assertThat(m).startsWith("no updated_by text NOT NULL"))
+                    .hasSize(7);
         }
     }
 
@@ -78,6 +80,24 @@ class DomainTableCheckTest {
                     .hasSize(2)
                     .anySatisfy(message -> assertThat(message).startsWith("no BEFORE DELETE row trigger"))
                     .anySatisfy(message -> assertThat(message).startsWith("no BEFORE UPDATE row trigger"));
+        }
+    }
+
+    @Test
+    void whoCreatedAndWhoChangedARowAreTextNotNull(@TempDir Path root) throws Exception {
+        Path migration = ScratchSchema.shippedMigrationsIn(root);
+        Files.writeString(migration.resolve("V20270101000000__loosen_widget.sql"), """
+                ALTER TABLE widget ALTER COLUMN created_by DROP NOT NULL;
+                ALTER TABLE widget ALTER COLUMN updated_by TYPE varchar(255);
+                """);
+        PostgresEndpoint database = ScratchSchema.migrated("checklist_actors", migration);
+
+        try (Connection connection = database.connect()) {
+            assertThat(DomainTableCheck.check(connection))
+                    .extracting(SchemaProblem::message)
+                    .hasSize(2)
+                    .anySatisfy(message -> assertThat(message).startsWith("no created_by text NOT NULL"))
+                    .anySatisfy(message -> assertThat(message).startsWith("no updated_by text NOT NULL"));
         }
     }
 }

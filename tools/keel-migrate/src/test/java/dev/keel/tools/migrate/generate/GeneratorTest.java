@@ -127,6 +127,8 @@ class GeneratorTest {
                                     label text NOT NULL,
                                     created_at timestamptz NOT NULL DEFAULT now(),
                                     updated_at timestamptz NOT NULL DEFAULT now(),
+                                    created_by text NOT NULL,
+                                    updated_by text NOT NULL,
                                     archived_at timestamptz
                                 );
                                 CREATE INDEX gadget_widget_id_idx ON public.gadget (widget_id);
@@ -145,6 +147,8 @@ class GeneratorTest {
                             label text NOT NULL,
                             created_at timestamp with time zone DEFAULT now() NOT NULL,
                             updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            created_by text NOT NULL,
+                            updated_by text NOT NULL,
                             archived_at timestamp with time zone,
                             CONSTRAINT gadget_pkey PRIMARY KEY (id)
                         );
@@ -442,6 +446,8 @@ class GeneratorTest {
                                     total billing.money_amount NOT NULL,
                                     created_at timestamptz NOT NULL DEFAULT now(),
                                     updated_at timestamptz NOT NULL DEFAULT now(),
+                                    created_by text NOT NULL,
+                                    updated_by text NOT NULL,
                                     archived_at timestamptz
                                 );
                                 CREATE TRIGGER invoice_touch_updated_at BEFORE UPDATE ON billing.invoice
@@ -462,6 +468,8 @@ class GeneratorTest {
                             total billing.money_amount NOT NULL,
                             created_at timestamp with time zone DEFAULT now() NOT NULL,
                             updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            created_by text NOT NULL,
+                            updated_by text NOT NULL,
                             archived_at timestamp with time zone,
                             CONSTRAINT invoice_pkey PRIMARY KEY (id)
                         );
