@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -144,8 +145,8 @@ final class OciImage {
     }
 
     /**
-     * The layers applied in order onto {@code root}, as a container engine does: whiteouts delete, modes are kept,
-     * owners too when this JVM may set them (as root).
+     * The layers applied in order onto {@code root}, as a container engine does: whiteouts delete, modes and times
+     * are kept, owners too when this JVM may set them (as root).
      */
     void unpack(Path root, boolean keepOwners) throws IOException {
         Files.createDirectories(root);
@@ -185,6 +186,9 @@ final class OciImage {
             }
             if (!entry.isSymbolicLink()) {
                 Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+                // The JVM checks the jars' times against its AOT cache, as a container engine keeps them.
+                Files.setLastModifiedTime(
+                        target, FileTime.from(entry.getModTime().toInstant()));
             }
             if (keepOwners) {
                 Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
