@@ -25,13 +25,21 @@ final class ImageRun implements AutoCloseable {
         this.log = log;
     }
 
-    /** Whether this JVM may do what a run needs: mount and change root. */
+    /** Whether this JVM may do what a run needs: mount (not every container allows it) and change root. */
     static boolean possible() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0
-                    && Files.isExecutable(Path.of("/usr/bin/unshare"))
-                    && Files.isExecutable(Path.of("/usr/bin/setpriv"));
+                    && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+                    && new ProcessBuilder("/usr/bin/unshare", "--mount", "--fork", "true")
+                                    .redirectErrorStream(true)
+                                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                    .start()
+                                    .waitFor()
+                            == 0;
         } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -58,7 +66,13 @@ final class ImageRun implements AutoCloseable {
                 "/bin/sh",
                 "-ec",
                 """
-                r=$1; u=$2; g=$3; w=$4; shift 4
+                u=$2; g=$3; w=$4
+                # The root where the user may reach it, whatever the directories above it allow.
+                mount -t tmpfs tmpfs /mnt
+                mkdir /mnt/root
+                mount --bind "$1" /mnt/root
+                r=/mnt/root
+                shift 4
                 mkdir -p "$r/proc" "$r/dev"
                 mount -t proc proc "$r/proc"
                 mount --rbind /dev "$r/dev"

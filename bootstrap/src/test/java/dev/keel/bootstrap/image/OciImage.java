@@ -170,6 +170,9 @@ final class OciImage {
                 return;
             }
             Files.createDirectories(target.getParent());
+            if (!target.getParent().toRealPath().startsWith(root.toRealPath())) {
+                throw new IOException("Entry through a link out of the image root: " + path);
+            }
             if (entry.isDirectory()) {
                 Files.createDirectories(target);
             } else {
