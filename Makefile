@@ -7,18 +7,27 @@ SHELL := /bin/bash
 
 include tools/keel.mk
 
-.PHONY: test verify build clean format openapi check-format bench-startup bench-lint soak
+.PHONY: test verify build image clean format openapi check-format bench-startup bench-image bench-lint soak
 
 ##@ Run and test
 test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 17 and S3
 	$(MVN) test
 
-verify: jdk ## What CI runs: the tests, the packaged jars and every check (make run end to end, a fork, compose, rename)
-	$(MVN) verify
+verify: jdk ## What CI runs: the tests, the packaged jars, the image and every check (make run end to end, a fork, compose, rename)
+	$(MVN) verify -Dkeel.image.skip=false
 	$(MAKE) --no-print-directory keel-checks
 
 build: jdk ## Build the application jar and the dev launcher, without tests
 	$(MVN) -q package -DskipTests
+
+image: jdk ## The OCI image, no Docker needed: bootstrap/target/keel-image.tar; REGISTRY=ghcr.io/acme/shop [TAG=1.2.0] pushes (docs/image.md)
+ifeq ($(REGISTRY),)
+	$(MVN) -q pre-integration-test -DskipTests -pl tools/devservices,bootstrap -am -Dkeel.image.skip=false
+	@echo "image: $(APP_JAR:-app.jar=-image.tar) ($$(du -h $(APP_JAR:-app.jar=-image.tar) | cut -f1))"
+else
+	$(MVN) -q package -DskipTests -pl tools/devservices,bootstrap -am -Dkeel.image.push.skip=false -Dkeel.image.name=$(REGISTRY):$(or $(TAG),latest) \
+	  $${REGISTRY_USERNAME:+-Djib.to.auth.username="$$REGISTRY_USERNAME" -Djib.to.auth.password="$$REGISTRY_PASSWORD"}
+endif
 
 clean: jdk ## Remove build output (never the data in .keel/)
 	$(MVN) -q clean
@@ -39,6 +48,11 @@ check-format: jdk ## The Java sources are formatted as make format leaves them (
 ##@ Benchmarks
 bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fresh and existing data (median of 5)
 	@bench/startup
+
+bench-image: jdk ## The image's start-up to readiness UP, with its AOT cache and without (median of RUNS=5; as root)
+	set -o pipefail; $(MVN) verify -pl tools/devservices,bootstrap -am -Dkeel.image.skip=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test='ImageIT#startUpWithTheBakedAotCacheAndWithout' -Dkeel.image.startups=$(or $(RUNS),5) \
+	  | grep -E '^ImageIT:|Tests run:|FAIL|ERROR'
 
 bench-lint: jdk $(MIGRATE_JAR) ## Lint 1,000 generated migrations: wall time with JVM start, files per second, ratio to squawk
 	@bench/lint
