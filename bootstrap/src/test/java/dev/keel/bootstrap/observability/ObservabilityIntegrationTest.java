@@ -151,6 +151,10 @@ class ObservabilityIntegrationTest {
                 .toList();
     }
 
+    private static boolean hasServerSpan(List<Span> spans) {
+        return spans.stream().anyMatch(span -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER);
+    }
+
     private static List<String> names(List<Span> spans) {
         return spans.stream().map(Span::getName).toList();
     }
