@@ -51,7 +51,7 @@ bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fre
 
 bench-image: jdk ## The image's start-up to readiness UP, with its AOT cache and without (median of RUNS=5; as root)
 	set -o pipefail; $(MVN) verify -pl tools/devservices,bootstrap -am -Dkeel.image.skip=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dit.test='ImageIT#startUpWithTheBakedAotCacheAndWithout' -Dkeel.image.startups=$(or $(RUNS),5) \
+	  -Dit.test='ImageIT#startUpWithTheBakedAotCacheAndWithout' -Dkeel.it.excluded-groups=none -Dkeel.image.startups=$(or $(RUNS),5) \
 	  | grep -E '^ImageIT:|Tests run:|FAIL|ERROR'
 
 bench-lint: jdk $(MIGRATE_JAR) ## Lint 1,000 generated migrations: wall time with JVM start, files per second, ratio to squawk

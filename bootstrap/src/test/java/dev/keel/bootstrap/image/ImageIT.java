@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -145,11 +145,11 @@ class ImageIT {
      * in and without it (-XX:AOTMode=off): make bench-image.
      */
     @Test
-    @EnabledIfSystemProperty(named = "keel.image.startups", matches = "\\d+")
+    @Tag("benchmark") // excluded from make verify; make bench-image runs it
     void startUpWithTheBakedAotCacheAndWithout() throws Exception {
         Assumptions.assumeTrue(ImageRun.possible(), "starting the unpacked image needs root, unshare and setpriv");
         assertThat(bakedCache()).as("the build baked an AOT cache in").isTrue();
-        int runs = Integer.parseInt(System.getProperty("keel.image.startups"));
+        int runs = Integer.parseInt(System.getProperty("keel.image.startups", "5"));
         PostgresEndpoint database = TestServices.newDatabase("image_startup");
         Map<String, String> settings = settings(database, freePort());
         try (ImageRun migrate =
