@@ -3,9 +3,7 @@ package dev.keel.bootstrap.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.keel.bootstrap.KeelApplication;
-import dev.keel.tools.devservices.PostgresEndpoint;
-import dev.keel.tools.devservices.S3Endpoint;
+import dev.keel.bootstrap.support.StandaloneKeel;
 import dev.keel.tools.devservices.issuer.IssuerEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -19,11 +17,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,7 +56,7 @@ class ObservabilityIntegrationTest {
         });
         receiver.start();
         try (ConfigurableApplicationContext keel = start(receiver.getAddress().getPort())) {
-            String base = "http://127.0.0.1:" + keel.getEnvironment().getProperty("local.server.port");
+            String base = "http://127.0.0.1:" + StandaloneKeel.port(keel);
             IssuerEndpoint issuer = TestServices.issuer().endpoint();
             String token = TestServices.issuer().token("observer", List.of("widgets:read", "actuator:read"));
 
@@ -128,29 +126,19 @@ class ObservabilityIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(int otlpPort) {
-        PostgresEndpoint postgres = TestServices.postgres();
-        S3Endpoint s3 = TestServices.s3();
-        IssuerEndpoint issuer = TestServices.issuer().endpoint();
-        return new SpringApplicationBuilder(KeelApplication.class)
-                .profiles("local")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + postgres.jdbcUrl(),
-                        "--spring.datasource.username=" + postgres.username(),
-                        "--spring.datasource.password=" + postgres.password(),
-                        "--keel.s3.endpoint=" + s3.endpoint(),
-                        "--keel.s3.region=" + s3.region(),
-                        "--keel.s3.bucket=" + s3.bucket(),
-                        "--keel.s3.access-key=" + s3.accessKey(),
-                        "--keel.s3.secret-key=" + s3.secretKey(),
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
-                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + issuer.audience(),
+        return StandaloneKeel.start(
+                TestServices.postgres(),
+                TestServices.s3(),
+                Map.of(
                         // As the prod profile has it: JSON lines, and one per request.
-                        "--logging.structured.format.console=ecs",
-                        "--logging.level.dev.keel.requests=info",
-                        "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + otlpPort
-                                + "/v1/traces",
-                        "--management.opentelemetry.tracing.export.schedule-delay=100ms");
+                        "logging.structured.format.console",
+                        "ecs",
+                        "logging.level.dev.keel.requests",
+                        "info",
+                        "management.opentelemetry.tracing.export.otlp.endpoint",
+                        "http://127.0.0.1:" + otlpPort + "/v1/traces",
+                        "management.opentelemetry.tracing.export.schedule-delay",
+                        "100ms"));
     }
 
     private static List<Span> spansOf(List<Span> spans, String traceId) {

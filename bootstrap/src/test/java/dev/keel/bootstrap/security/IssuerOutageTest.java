@@ -2,11 +2,9 @@ package dev.keel.bootstrap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.bootstrap.KeelApplication;
+import dev.keel.bootstrap.support.StandaloneKeel;
 import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.devservices.Ports;
-import dev.keel.tools.devservices.PostgresEndpoint;
-import dev.keel.tools.devservices.S3Endpoint;
 import dev.keel.tools.devservices.issuer.LocalIssuer;
 import dev.keel.tools.devservices.test.TestServices;
 import java.net.URI;
@@ -16,8 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,24 +35,11 @@ class IssuerOutageTest {
         String token = issuer.token("someone", List.of("widgets:read"));
         issuer.close();
 
-        PostgresEndpoint postgres = TestServices.postgres();
-        S3Endpoint s3 = TestServices.s3();
-        try (ConfigurableApplicationContext keel = new SpringApplicationBuilder(KeelApplication.class)
-                .profiles("local")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + postgres.jdbcUrl(),
-                        "--spring.datasource.username=" + postgres.username(),
-                        "--spring.datasource.password=" + postgres.password(),
-                        "--keel.s3.endpoint=" + s3.endpoint(),
-                        "--keel.s3.region=" + s3.region(),
-                        "--keel.s3.bucket=" + s3.bucket(),
-                        "--keel.s3.access-key=" + s3.accessKey(),
-                        "--keel.s3.secret-key=" + s3.secretKey(),
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:" + issuerPort,
-                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + LocalIssuer.AUDIENCE)) {
-            URI widgets = URI.create(
-                    "http://127.0.0.1:" + keel.getEnvironment().getProperty("local.server.port") + "/api/widgets");
+        try (ConfigurableApplicationContext keel = StandaloneKeel.start(
+                TestServices.postgres(),
+                TestServices.s3(),
+                Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://127.0.0.1:" + issuerPort))) {
+            URI widgets = URI.create("http://127.0.0.1:" + StandaloneKeel.port(keel) + "/api/widgets");
 
             HttpResponse<String> down = get(widgets, token);
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
