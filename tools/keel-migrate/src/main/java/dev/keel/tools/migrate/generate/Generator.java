@@ -2,6 +2,7 @@ package dev.keel.tools.migrate.generate;
 
 import dev.keel.tools.migrate.generate.MigrationPlan.Step;
 import dev.keel.tools.migrate.generate.SchemaChange.ConstraintAdded;
+import dev.keel.tools.migrate.generate.SchemaChange.ConstraintDropped;
 import dev.keel.tools.migrate.generate.SchemaChange.EnumValueAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexAdded;
 import dev.keel.tools.migrate.generate.SchemaChange.IndexDropped;
@@ -164,9 +165,13 @@ public final class Generator {
 
     /** The step whose undo holds {@code backward}: the first that made the change it undoes. */
     private static int stepUndoing(List<PlannedStep> steps, SchemaChange backward) {
+        // A foreign key of a new table came with the table: the step that made the table drops it.
+        String made = backward instanceof ConstraintDropped dropped
+                ? "+table " + dropped.constraint().table()
+                : backward.inverseKey();
         for (int i = 0; i < steps.size(); i++) {
             for (SchemaChange change : steps.get(i).changes()) {
-                if (change.key().equals(backward.inverseKey())) {
+                if (change.key().equals(backward.inverseKey()) || change.key().equals(made)) {
                     return i;
                 }
             }

@@ -383,6 +383,11 @@ public final class SchemaDiff {
         old.forEach((key, constraint) -> {
             if (!tablesDropped.contains(constraint.table()) && !constraint.equals(current.get(key))) {
                 changes.add(new ConstraintDropped(constraint));
+            } else if (constraint.foreignKey()
+                    && tablesDropped.contains(constraint.table())
+                    && tablesDropped.size() > 1) {
+                // Tables dropped together may refer to each other: their keys go first, so any order of drops works.
+                changes.add(new ConstraintDropped(constraint));
             }
         });
         current.forEach((key, constraint) -> {

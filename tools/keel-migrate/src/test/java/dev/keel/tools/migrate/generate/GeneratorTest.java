@@ -163,6 +163,55 @@ class GeneratorTest {
                         COMMENT ON TABLE public.gadget IS NULL;
                         DROP TABLE public.gadget;
                         """),
+                // Two new tables, one referring to the other: the undo drops the key first, so the drops' order is
+                // free.
+                generates(
+                        "add_shelf_and_bin",
+                        schema -> schema + """
+                                CREATE TABLE public.shelf (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL, updated_by text NOT NULL, archived_at timestamptz);
+                                CREATE TABLE public.bin (
+                                    id uuid PRIMARY KEY,
+                                    shelf_id uuid NOT NULL REFERENCES public.shelf (id),
+                                    created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL, updated_by text NOT NULL, archived_at timestamptz);
+                                CREATE TRIGGER shelf_touch_updated_at BEFORE UPDATE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                                CREATE TRIGGER shelf_forbid_delete BEFORE DELETE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                                CREATE TRIGGER bin_touch_updated_at BEFORE UPDATE ON public.bin FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                                CREATE TRIGGER bin_forbid_delete BEFORE DELETE ON public.bin FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                                """,
+                        Set.of(),
+                        "migration/V20260102000000__add_shelf_and_bin.sql",
+                        TIMEOUTS + """
+                        CREATE TABLE public.bin (
+                            id uuid NOT NULL,
+                            shelf_id uuid NOT NULL,
+                            created_at timestamp with time zone DEFAULT now() NOT NULL,
+                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            created_by text NOT NULL,
+                            updated_by text NOT NULL,
+                            archived_at timestamp with time zone,
+                            CONSTRAINT bin_pkey PRIMARY KEY (id)
+                        );
+                        CREATE TABLE public.shelf (
+                            id uuid NOT NULL,
+                            created_at timestamp with time zone DEFAULT now() NOT NULL,
+                            updated_at timestamp with time zone DEFAULT now() NOT NULL,
+                            created_by text NOT NULL,
+                            updated_by text NOT NULL,
+                            archived_at timestamp with time zone,
+                            CONSTRAINT shelf_pkey PRIMARY KEY (id)
+                        );
+                        ALTER TABLE public.bin ADD CONSTRAINT bin_shelf_id_fkey FOREIGN KEY (shelf_id) REFERENCES public.shelf(id);
+                        CREATE TRIGGER bin_forbid_delete BEFORE DELETE ON public.bin FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                        CREATE TRIGGER bin_touch_updated_at BEFORE UPDATE ON public.bin FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        CREATE TRIGGER shelf_forbid_delete BEFORE DELETE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
+                        CREATE TRIGGER shelf_touch_updated_at BEFORE UPDATE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
+                        """,
+                        "undo/U20260102000000__add_shelf_and_bin.sql",
+                        TIMEOUTS + """
+                        ALTER TABLE public.bin DROP CONSTRAINT bin_shelf_id_fkey;
+                        DROP TABLE public.bin;
+                        DROP TABLE public.shelf;
+                        """),
                 generates(
                         "add_note",
                         schema -> addColumn(schema, "public.widget", "note text"),
