@@ -8,6 +8,11 @@ public final class Templates {
 
     private Templates() {}
 
+    /** {@code name} as SQL writes an identifier: quoted when it is one of PostgreSQL's reserved key words. */
+    public static String sqlIdentifier(String name) {
+        return RESERVED.contains(name) ? "\"" + name + "\"" : name;
+    }
+
     /** A migration and its undo, as make migrate-create-manual writes them. */
     public record Pair(String migration, String undo) {}
 
@@ -127,7 +132,7 @@ public final class Templates {
 
         /** The name as SQL writes it: quoted when it is a reserved word. */
         String identifier() {
-            return RESERVED.contains(name) ? "\"" + name + "\"" : name;
+            return sqlIdentifier(name);
         }
 
         String migration(String title) {
