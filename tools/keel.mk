@@ -29,7 +29,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
 .PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins check-api rename \
-        remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
+        remove-example new-aggregate migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
         migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
         db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup \
@@ -49,7 +49,7 @@ jdk:
 run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start the application on PostgreSQL 17 and S3 (yours, Docker's, or embedded ones)
 	@exec "$(JAVA)" -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
 
-token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl (SCOPES="widgets:read widgets:write", SUBJECT=...)
+token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl: every scope docs/openapi.json lists (SCOPES="widgets:read" for fewer, SUBJECT=...)
 	@"$(JAVA)" -jar $(LAUNCHER_JAR) token
 
 $(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
@@ -182,6 +182,16 @@ verify-setup: jdk $(MIGRATE_JAR) ## Doctor: JDK, Docker or embedded, database an
 ##@ Forking
 rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.acme.orders]
 	@tools/scripts/rename "$(GROUP)" "$(NAME)" "$(PACKAGE)"
+
+# keel-scaffold, started with java on its jar and libraries, never through Maven.
+SCAFFOLD_JAR := tools/scaffold/target/keel-scaffold.jar
+SCAFFOLD_SOURCES := tools/pom.xml tools/scaffold/pom.xml tools/migrate-kernel/pom.xml \
+                    $(shell find tools/scaffold/src/main tools/migrate-kernel/src/main -type f 2>/dev/null)
+$(SCAFFOLD_JAR): $(SCAFFOLD_SOURCES)
+	$(MVN) -q package -DskipTests -pl tools/scaffold -am
+
+new-aggregate: jdk $(SCAFFOLD_JAR) ## A new aggregate's whole slice, tests and table: NAME=Gadget [FIELDS="label:text! weight:numeric owner:Widget"] [PLURAL=gadgets]
+	@tools/scripts/new-aggregate "$(JAVA)" "$(NAME)" "$(FIELDS)" "$(PLURAL)"
 
 remove-example: ## Delete the Widget example (code, mapper, migration and undo, seeds, backfill, tests), leaving a skeleton that builds and passes
 	@tools/scripts/remove-example

@@ -1,6 +1,7 @@
 package dev.keel.tools.scaffold;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -100,10 +101,24 @@ public final class NewAggregate {
                     options.getOrDefault("fields", ""),
                     options.get("plural"));
             report(System.out, written);
+            Words name = Words.of(options.getOrDefault("name", ""));
+            String plural = options.get("plural");
+            Words plurals = plural == null || plural.isBlank() ? name.plural() : Words.of(plural.replace('-', '_'));
+            System.out.println("Next:");
+            System.out.println("  make migrate-create NAME=create_" + name.snake()
+                    + "   # its migration and undo, from the table added to db/schema.sql");
+            System.out.println("  make test                  # the new slice's tests run with the rest");
+            System.out.println("  make run; make token SCOPES=\"" + plurals.kebab() + ":read " + plurals.kebab()
+                    + ":write\"   # then curl /api/" + plurals.kebab());
         } catch (ScaffoldException e) {
             System.err.println("new-aggregate: " + e.getMessage());
             System.err.println("  nothing was written.");
             System.exit(2);
+        } catch (UncheckedIOException e) {
+            System.err.println(
+                    "new-aggregate: could not write the slice: " + e.getCause().getMessage());
+            System.err.println("  every file written was taken back: the tree is as it was.");
+            System.exit(1);
         }
     }
 

@@ -66,8 +66,17 @@ final class StagedFiles {
             }
             undo.clear();
         } catch (IOException | RuntimeException e) {
-            undo.forEach(Runnable::run);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            RuntimeException failure =
+                    e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            // Every step of the undo is tried, newest first: one that cannot run must not keep the others from it.
+            for (Runnable step : undo) {
+                try {
+                    step.run();
+                } catch (RuntimeException undoFailure) {
+                    failure.addSuppressed(undoFailure);
+                }
+            }
+            throw failure;
         } finally {
             deleteTree(staging);
         }

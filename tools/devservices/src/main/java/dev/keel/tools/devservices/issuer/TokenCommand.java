@@ -1,5 +1,6 @@
 package dev.keel.tools.devservices.issuer;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,18 +8,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code make token}: asks the development issuer that {@code make run} started for a token, as any OAuth2 client
  * would (client credentials at its token endpoint), and prints it alone, for {@code curl -H "Authorization: Bearer
- * $(make -s token)"}. Settings: {@code SCOPES} (space-separated), {@code SUBJECT}, {@code KEEL_ISSUER_PORT}, {@code
+ * $(make -s token)"}. Settings: {@code SCOPES} (space-separated; every scope docs/openapi.json lists when unset),
+ * {@code SUBJECT}, {@code KEEL_ISSUER_PORT}, {@code
  * KEEL_DATA_DIR}.
  */
 public final class TokenCommand {
@@ -37,6 +44,9 @@ public final class TokenCommand {
         }
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         String scopes = env.getOrDefault("SCOPES", "");
+        if (scopes.isBlank()) {
+            scopes = String.join(" ", documentedScopes(Path.of("docs/openapi.json")));
+        }
         if (!scopes.isBlank()) {
             form.append("&scope=").append(URLEncoder.encode(scopes.strip(), StandardCharsets.UTF_8));
         }
@@ -67,6 +77,37 @@ public final class TokenCommand {
             fail("the issuer refused: HTTP " + answer.statusCode() + " " + answer.body());
         }
         System.out.println(token.group(1));
+    }
+
+    /**
+     * Every scope the API's committed OpenAPI document lists (the OAuth2 scheme's, one read and one write per
+     * resource), so a token from {@code make token} reaches every resource the team has, generated ones included.
+     * None when there is no document: the issuer then grants its defaults.
+     */
+    static List<String> documentedScopes(Path document) {
+        if (!Files.isRegularFile(document)) {
+            return List.of();
+        }
+        try {
+            Map<String, Object> api = JSONObjectUtils.parse(Files.readString(document));
+            Set<String> scopes = new TreeSet<>();
+            Map<String, Object> schemes = JSONObjectUtils.getJSONObject(
+                    Optional.ofNullable(JSONObjectUtils.getJSONObject(api, "components"))
+                            .orElse(Map.of()),
+                    "securitySchemes");
+            for (Object scheme : Optional.ofNullable(schemes).orElse(Map.of()).values()) {
+                if (scheme instanceof Map<?, ?> fields && fields.get("flows") instanceof Map<?, ?> flows) {
+                    for (Object flow : flows.values()) {
+                        if (flow instanceof Map<?, ?> grant && grant.get("scopes") instanceof Map<?, ?> listed) {
+                            listed.keySet().forEach(scope -> scopes.add(String.valueOf(scope)));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(scopes);
+        } catch (IOException | ParseException e) {
+            return List.of();
+        }
     }
 
     private static void fail(String message) {

@@ -214,7 +214,7 @@ public final class KeelRun {
         env.put("KEEL_ISSUER_URI", issuer.endpoint().issuer().toString());
         env.put("KEEL_ISSUER_AUDIENCE", issuer.endpoint().audience());
         env.putIfAbsent("KEEL_TOKEN_URL", issuer.endpoint().tokenEndpoint().toString()); // for Swagger UI
-        issuerLine = "  Tokens      make token (SCOPES='widgets:read widgets:write'); issuer "
+        issuerLine = "  Tokens      make token (every scope of docs/openapi.json; SCOPES='...' for fewer); issuer "
                 + issuer.endpoint().issuer() + ", client " + issuer.endpoint().clientId() + " (docs/security.md)";
     }
 
