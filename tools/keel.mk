@@ -29,7 +29,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
 .PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins check-api rename \
-        remove-example migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
+        remove-example template-sync check-template-sync migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
         migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
         db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup \
@@ -185,6 +185,10 @@ rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.
 
 remove-example: ## Delete the Widget example (code, mapper, migration and undo, seeds, backfill, tests), leaving a skeleton that builds and passes
 	@tools/scripts/remove-example
+
+template-sync: ## Take Keel's updates: FROM=upstream/main (a ref) or FROM=../keel (a clone); a three-way merge of the Keel-owned paths (tools/template-paths) from .keel-version's commit, nothing committed; a conflict changes nothing
+	@[ -n "$(FROM)" ] || { echo "usage: make template-sync FROM=<upstream/main, a tag, any git ref | path of a clone of Keel>" >&2; exit 2; }
+	@tools/scripts/template-sync "$(FROM)"
 
 ##@ Checks
 # Keel's checks, which the Makefile's verify runs after the build and the tests. CHECK_FORK=0 leaves out

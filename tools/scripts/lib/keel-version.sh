@@ -9,11 +9,12 @@
 
 KEEL_VERSION_FILE=.keel-version
 
-# write_keel_version <commit>: (re)write .keel-version for that commit, which must be in this repository.
+# write_keel_version <commit> [<describe>]: (re)write .keel-version for that commit, which must be in
+# this repository; describe defaults to git describe's here.
 write_keel_version() {
   local commit describe date
   commit=$(git rev-parse --verify "$1^{commit}")
-  describe=$(git describe --tags --always "$commit")
+  describe=${2:-$(git describe --tags --always "$commit")}
   date=$(git show -s --format=%cI "$commit")
   cat >"$KEEL_VERSION_FILE" <<VERSION
 # The upstream Keel commit this fork's Keel-owned paths (tools/template-paths) are at: the base
