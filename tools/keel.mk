@@ -194,7 +194,7 @@ template-sync: ## Take Keel's updates: FROM=upstream/main (a ref) or FROM=../kee
 # Keel's checks, which the Makefile's verify runs after the build and the tests. CHECK_FORK=0 leaves out
 # check-fork, which runs make verify itself on its copy.
 CHECK_FORK ?= 1
-keel-checks: check-find-jdk check-compose check-pins check-api check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
+keel-checks: check-find-jdk check-compose check-pins check-api check-run check-rename check-template-sync $(if $(filter 0,$(CHECK_FORK)),,check-fork)
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
 	$(MAKE) --no-print-directory migrate-drift
 	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
@@ -215,6 +215,9 @@ check-rename: jdk ## make rename on a copy of the tree: no old name left, tools/
 
 check-fork: jdk ## A copy renamed and stripped of the example (make rename, make remove-example) passes make verify; tools/ stays upstream's
 	@tools/scripts/check-fork
+
+check-template-sync: jdk ## make template-sync on scratch repositories: a fork takes upstream's tools/ and conventions cleanly, merged with its own changes; a conflict changes nothing
+	@tools/scripts/check-template-sync
 
 check-pins: ## The template and the tools pin the same Flyway and PostgreSQL driver
 	@tools/scripts/check-pins
