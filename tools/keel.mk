@@ -1,6 +1,9 @@
 # Keel's toolkit, as make targets: the JDK finder, make run, migrations, development databases,
-# forking and checks. Included by the Makefile; owned by Keel and never renamed, so a fork takes
-# Keel's updates by copying tools/ from upstream. `make help` lists every target, by area.
+# forking and checks. `make help` lists every target, by area.
+# This file is Keel's; the Makefile, which includes it, is the team's. A fork never edits this file
+# (its own targets go in the Makefile): `make template-sync FROM=upstream/main` brings it, with the
+# rest of the paths tools/template-paths lists, to upstream's version by a three-way merge, and
+# never touches the Makefile (docs/forking.md).
 # The JDK: JAVA_HOME when it is >= 21, else the newest JDK >= 21 in the usual places (.mvn/find-jdk).
 
 FOUND_JDK := $(shell .mvn/find-jdk 2>/dev/null)
