@@ -1,6 +1,8 @@
 # Keel: every everyday command. `make help` lists them, by area.
-# Keel's toolkit (make run, migrations, development databases, forking, checks) comes from
-# tools/keel.mk, which Keel owns: take its updates by copying tools/ from upstream.
+# This file is the team's: add your own targets here, under a `##@ Area` line of yours or Keel's;
+# `make template-sync` never touches it. Keel's toolkit (make run, migrations, development
+# databases, forking, checks) comes from tools/keel.mk, which Keel owns: `make template-sync
+# FROM=upstream/main` takes its updates by a three-way merge (docs/forking.md).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help

@@ -1,6 +1,9 @@
 # Keel's toolkit, as make targets: the JDK finder, make run, migrations, development databases,
-# forking and checks. Included by the Makefile; owned by Keel and never renamed, so a fork takes
-# Keel's updates by copying tools/ from upstream. `make help` lists every target, by area.
+# forking and checks. `make help` lists every target, by area.
+# This file is Keel's; the Makefile, which includes it, is the team's. A fork never edits this file
+# (its own targets go in the Makefile): `make template-sync FROM=upstream/main` brings it, with the
+# rest of the paths tools/template-paths lists, to upstream's version by a three-way merge, and
+# never touches the Makefile (docs/forking.md).
 # The JDK: JAVA_HOME when it is >= 21, else the newest JDK >= 21 in the usual places (.mvn/find-jdk).
 
 FOUND_JDK := $(shell .mvn/find-jdk 2>/dev/null)
@@ -29,7 +32,7 @@ SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./
              -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
 
 .PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins check-api rename \
-        remove-example new-aggregate migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
+        remove-example new-aggregate template-sync check-template-sync migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
         migrate-validate migrate-create migrate-show migrate-sql migrate-repair migrate-rebase migrate-stamp \
         migrate-lint migrate-trace migrate-test migrate-check migrate-schema migrate-drift backup-db restore-db backfill \
         db-start db-stop db-psql db-branches db-prune db-clean db-wipe db-teardown init-prod seed-demo db-setup \
@@ -196,11 +199,15 @@ new-aggregate: jdk $(SCAFFOLD_JAR) ## A new aggregate's whole slice, tests and t
 remove-example: ## Delete the Widget example (code, mapper, migration and undo, seeds, backfill, tests), leaving a skeleton that builds and passes
 	@tools/scripts/remove-example
 
+template-sync: ## Take Keel's updates: FROM=upstream/main (a ref) or FROM=../keel (a clone); a three-way merge of the Keel-owned paths (tools/template-paths) from .keel-version's commit, nothing committed; a conflict changes nothing
+	@[ -n "$(FROM)" ] || { echo "usage: make template-sync FROM=<upstream/main, a tag, any git ref | path of a clone of Keel>" >&2; exit 2; }
+	@tools/scripts/template-sync "$(FROM)"
+
 ##@ Checks
 # Keel's checks, which the Makefile's verify runs after the build and the tests. CHECK_FORK=0 leaves out
 # check-fork, which runs make verify itself on its copy.
 CHECK_FORK ?= 1
-keel-checks: check-find-jdk check-compose check-pins check-api check-run check-rename $(if $(filter 0,$(CHECK_FORK)),,check-fork)
+keel-checks: check-find-jdk check-compose check-pins check-api check-run check-rename check-template-sync $(if $(filter 0,$(CHECK_FORK)),,check-fork)
 	$(MAKE) --no-print-directory migrate-validate OFFLINE=1
 	$(MAKE) --no-print-directory migrate-drift
 	$(MAKE) --no-print-directory migrate-lint migrate-trace migrate-test
@@ -221,6 +228,9 @@ check-rename: jdk ## make rename on a copy of the tree: no old name left, tools/
 
 check-fork: jdk ## A copy renamed and stripped of the example (make rename, make remove-example) passes make verify; tools/ stays upstream's
 	@tools/scripts/check-fork
+
+check-template-sync: jdk ## make template-sync on scratch repositories: a fork takes upstream's tools/ and conventions cleanly, merged with its own changes; a conflict changes nothing
+	@tools/scripts/check-template-sync
 
 check-pins: ## The template and the tools pin the same Flyway and PostgreSQL driver
 	@tools/scripts/check-pins
