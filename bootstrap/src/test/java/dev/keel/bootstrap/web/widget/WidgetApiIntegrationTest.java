@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.bootstrap.support.IntegrationTest;
 import dev.keel.bootstrap.support.Tokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The widget API end to end: HTTP against the running application on PostgreSQL 17 and S3. */
 @IntegrationTest
-class WidgetApiIntegrationTest {
+public class WidgetApiIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,6 +55,22 @@ class WidgetApiIntegrationTest {
 
     private static String uniqueName(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Creates a widget through the API; returns its id. The tests of aggregates that refer to widgets use
+     * it, as make new-aggregate writes one for every aggregate.
+     */
+    public static String createSample(int port) throws IOException, InterruptedException {
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/widgets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", Tokens.ALL_SCOPES)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + uniqueName("Sample widget") + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("id").asString();
     }
 
     private JsonNode createWidget(String name) throws Exception {
