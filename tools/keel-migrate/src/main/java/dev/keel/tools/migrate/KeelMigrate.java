@@ -15,6 +15,7 @@ import dev.keel.tools.migrate.flyway.Undo;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migrate.trace.ScratchServer;
 import dev.keel.tools.migration.Json;
+import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migration.Templates;
@@ -637,6 +638,7 @@ public final class KeelMigrate {
                 throw new MigrationException("'" + name + "' is not a migration name: use lower_case_with_underscores, "
                         + "starting with a letter, at most 60 characters (such as add_gadgets_table).");
             }
+            KeelRange.requireTeamName(name);
             MigrationFiles files = target.files();
             String version = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION);
             String newest = files.migrations().isEmpty()
@@ -645,6 +647,7 @@ public final class KeelMigrate {
             if (version.compareTo(newest) <= 0) {
                 version = Long.toString(Long.parseLong(newest) + 1); // keep the history linear
             }
+            version = KeelRange.teamVersion(version); // midnight is Keel's
             Path migration = files.migrationDirectory().resolve("V" + version + "__" + name + ".sql");
             Path undo = files.undoDirectory().resolve("U" + version + "__" + name + ".sql");
             Files.createDirectories(migration.getParent());
