@@ -23,7 +23,8 @@ import picocli.CommandLine;
 
 /**
  * Keel's migrations (midnight versions, keel_ names) and the team's never collide: the commands that write versions
- * keep out of Keel's range.
+ * keep out of Keel's range, and a Keel migration a template update brings, dated before migrations a database has
+ * applied, is applied by up while a team's migration dated so stays refused. On a real PostgreSQL 17.
  */
 class KeelRangeCommandsTest {
 
@@ -45,6 +46,87 @@ class KeelRangeCommandsTest {
             }
         }
         database = TestServices.newDatabase("keel_range");
+    }
+
+    @Test
+    void aKeelMigrationOlderThanTheNewestAppliedIsAppliedByUpAndATeamOneIsStillRefused() throws Exception {
+        pair("20261201101500", "team_a");
+        pair("20261203101500", "team_b");
+        assertThat(run("up").out()).contains("Applied 4 migrations; now at version 20261203101500");
+
+        // A template update brings Keel's migration dated between the team's two.
+        pair("20261202000000", "keel_audit");
+        Run pending = run("status");
+        assertThat(pending.exitCode()).as(pending.out()).isZero();
+        assertThat(pending.out())
+                .contains("Current version: 20261203101500", "Pending: 1")
+                .containsPattern("20261202000000\\s+keel audit\\s+pending");
+        // Pending, as any migration not yet applied: run up (not the out-of-order refusal a team's would get).
+        Run validateBefore = run("validate");
+        assertThat(validateBefore.exitCode()).isEqualTo(1);
+        assertThat(validateBefore.out())
+                .contains("Detected resolved migration not applied to database: 20261202000000", "run migrate")
+                .doesNotContain("outOfOrder");
+        assertThat(run("sql").out()).contains("-- V20261202000000__keel_audit.sql");
+
+        Run up = run("up");
+
+        assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+        assertThat(up.out())
+                .containsPattern("applying 20261202000000\\s+keel audit \\.\\.\\. done")
+                .contains("Applied 1 migration; now at version 20261203101500");
+        assertThat(database.queryForString("SELECT to_regclass('keel_audit') IS NOT NULL"))
+                .isEqualTo("t");
+        Run status = run("status");
+        assertThat(status.exitCode()).as(status.out()).isZero();
+        assertThat(status.out())
+                .contains("Pending: 0")
+                .containsPattern("20261202000000\\s+keel audit\\s+applied\\s+ok\\s+yes");
+        Run validate = run("validate");
+        assertThat(validate.exitCode()).as(validate.out()).isZero();
+        assertThat(validate.out()).contains("valid: 5 migrations, each with its undo, checksums match the database");
+        assertThat(run("up").out()).contains("Nothing to apply; now at version 20261203101500");
+
+        // A team's migration dated between is refused as before: status, validate and up say so, up applies nothing.
+        pair("20261202101500", "team_late");
+        pair("20261202120000", "keel_late"); // not Keel's: a keel_ name, but not at midnight
+        assertThat(run("status").out())
+                .containsPattern("20261202101500\\s+team late\\s+ignored \\(older than the current version");
+        Run refusedValidate = run("validate");
+        assertThat(refusedValidate.exitCode()).isEqualTo(1);
+        assertThat(refusedValidate.out())
+                .contains(dir.resolve("migration/V20261202120000__keel_late.sql")
+                        + ": the prefix keel_ is reserved for Keel's own migrations");
+        Files.delete(dir.resolve("migration/V20261202120000__keel_late.sql"));
+        Files.delete(dir.resolve("undo/U20261202120000__keel_late.sql"));
+        Run teamValidate = run("validate");
+        assertThat(teamValidate.exitCode()).isEqualTo(1);
+        assertThat(teamValidate.out()).contains("20261202101500", "outOfOrder");
+        Run refusedUp = run("up");
+        assertThat(refusedUp.exitCode()).isEqualTo(1);
+        assertThat(refusedUp.err()).contains("20261202101500", "outOfOrder");
+        assertThat(database.queryForString("SELECT to_regclass('team_late') IS NULL"))
+                .isEqualTo("t");
+
+        // Nor does a Keel migration pending beside it open the way for it.
+        pair("20261201000000", "keel_more");
+        Run mixed = run("up");
+        assertThat(mixed.exitCode()).isEqualTo(1);
+        assertThat(mixed.err()).contains("20261202101500");
+        assertThat(database.queryForString(
+                        "SELECT to_regclass('team_late') IS NULL AND to_regclass('keel_more') IS NULL"))
+                .isEqualTo("t");
+
+        // Without the team's, Keel's goes in; down undoes in the order they were applied, the newest applied first.
+        Files.delete(dir.resolve("migration/V20261202101500__team_late.sql"));
+        Files.delete(dir.resolve("undo/U20261202101500__team_late.sql"));
+        assertThat(run("up").out()).contains("Applied 1 migration; now at version 20261203101500");
+        Run down = run("down");
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(database.queryForString(
+                        "SELECT to_regclass('keel_more') IS NULL AND to_regclass('team_b') IS NOT " + "NULL"))
+                .isEqualTo("t");
+        assertThat(run("status").out()).containsPattern("20261201000000\\s+keel more\\s+pending");
     }
 
     @Test

@@ -43,7 +43,11 @@ public final class KeelRange {
 
     /** Whether Flyway's script name (such as {@code V20261122000000__keel_conventions.sql}) is Keel's. */
     public static boolean keelsScript(String script) {
-        String file = Path.of(script).getFileName().toString();
+        if (script == null) {
+            return false;
+        }
+        // Not Path.of: a baseline's script is "<< Flyway Baseline >>", which is no path on every system.
+        String file = script.substring(Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\')) + 1);
         return file.length() > 17
                 && file.charAt(0) == 'V'
                 && file.startsWith("__", 15)

@@ -27,6 +27,8 @@ class KeelRangeTest {
         assertThat(KeelRange.keels("20261122000000", "create_widget")).isFalse();
         assertThat(KeelRange.keelsScript("V20261122000100__create_widget.sql")).isFalse();
         assertThat(KeelRange.keelsScript("V1__keel_x.sql")).isFalse();
+        assertThat(KeelRange.keelsScript("<< Flyway Baseline >>")).isFalse();
+        assertThat(KeelRange.keelsScript(null)).isFalse();
         assertThat(KeelRange.reserved("20261122000000")).isTrue();
         assertThat(KeelRange.reserved("20261122000001")).isFalse();
         assertThat(KeelRange.reserved("20261122100000")).isFalse();
