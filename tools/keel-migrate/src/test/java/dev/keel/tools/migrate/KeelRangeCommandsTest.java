@@ -101,10 +101,15 @@ class KeelRangeCommandsTest {
         Files.delete(dir.resolve("undo/U20261202120000__keel_late.sql"));
         Run teamValidate = run("validate");
         assertThat(teamValidate.exitCode()).isEqualTo(1);
-        assertThat(teamValidate.out()).contains("20261202101500", "outOfOrder");
+        assertThat(teamValidate.out())
+                .contains("20261202101500", "outOfOrder")
+                .contains("V20261202101500__team_late.sql is yours and older than 20261203101500, the newest applied: "
+                        + "give it a newer version (make migrate-rebase on its branch)");
         Run refusedUp = run("up");
         assertThat(refusedUp.exitCode()).isEqualTo(1);
-        assertThat(refusedUp.err()).contains("20261202101500", "outOfOrder");
+        assertThat(refusedUp.err())
+                .contains("20261202101500", "outOfOrder")
+                .contains("V20261202101500__team_late.sql is yours and older than 20261203101500");
         assertThat(database.queryForString("SELECT to_regclass('team_late') IS NULL"))
                 .isEqualTo("t");
 

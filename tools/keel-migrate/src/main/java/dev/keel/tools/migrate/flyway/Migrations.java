@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -100,6 +101,27 @@ public final class Migrations {
                                 migration.getVersion() != null && KeelRange.keelsScript(migration.getScript()));
     }
 
+    /**
+     * The team's pending migrations older than the newest applied one, each with Keel's fix (Flyway's own message
+     * suggests allowing out of order, which Keel does for its own migrations only); empty when there are none.
+     */
+    private List<String> teamsBehind() {
+        try {
+            MigrationInfoService info = flyway(null).info();
+            MigrationInfo current = info.current();
+            return Arrays.stream(info.all())
+                    .filter(migration -> migration.getState() == MigrationState.IGNORED
+                            && !KeelRange.keelsScript(migration.getScript()))
+                    .map(migration -> migration.getScript() + " is yours and older than "
+                            + (current == null ? "the newest applied version" : current.getVersion()) + ", the "
+                            + "newest applied: give it a newer version (make migrate-rebase on its branch); only Keel's "
+                            + "own migrations (" + KeelRange.PREFIX + "..., at midnight) are applied out of order")
+                    .toList();
+        } catch (FlywayException e) {
+            return List.of();
+        }
+    }
+
     /** Where the database stands: its current version and every migration, applied or not. */
     public record Report(String current, List<Status> migrations) {
 
@@ -171,7 +193,8 @@ public final class Migrations {
             return applying(target, new Progress(out)).migrate();
         } catch (FlywayException e) {
             MigrationException failure = wrap(e);
-            String advice = InterruptedIndexBuilds.advice(database);
+            String advice = InterruptedIndexBuilds.advice(database)
+                    + teamsBehind().stream().map(line -> "\n  " + line).collect(Collectors.joining());
             throw advice.isEmpty() ? failure : new MigrationException(failure.getMessage() + advice, e);
         }
     }
@@ -289,6 +312,7 @@ public final class Migrations {
             if (!result.validationSuccessful) {
                 result.invalidMigrations.forEach(
                         invalid -> problems.add(invalid.filepath + ": " + invalid.errorDetails.errorMessage));
+                problems.addAll(teamsBehind());
             }
             return problems;
         } catch (FlywayException e) {
