@@ -6,7 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,6 +25,11 @@ import org.springframework.core.io.ClassPathResource;
  * make run at start, the migrate mode of the deploy job and keel-migrate all apply, so a migration
  * reaches the history table the same way by every route. It is applied last, over Spring Boot's
  * spring.flyway.* settings, which therefore set only whether Flyway runs at start.
+ *
+ * <p>Both routes of the application migrate as keel-migrate does: Keel's own migrations (version at
+ * midnight, {@code yyyyMMdd000000}, name starting {@code keel_}), which a template update may bring
+ * dated before migrations a database has applied, are applied even then; a team's migration dated
+ * so is refused by Flyway, as always (docs/migrations.md, "Keel's migrations and yours").
  */
 @Configuration(proxyBeanMethods = false)
 public class MigrationConfiguration {
@@ -30,6 +42,50 @@ public class MigrationConfiguration {
     FlywayConfigurationCustomizer flywayDefinition() {
         Map<String, String> definition = definition();
         return configuration -> configuration.configuration(definition);
+    }
+
+    /** Every start and the migrate mode apply pending migrations this way. */
+    @Bean
+    FlywayMigrationStrategy keelMigrationsInAnyOrder() {
+        return MigrationConfiguration::migrate;
+    }
+
+    /** Keel's own migrations as a script names them; keel-migrate's KeelRange says the same. */
+    private static final Pattern KEELS = Pattern.compile("V\\d{8}000000__keel_[a-z0-9_]*\\.sql");
+
+    /**
+     * Applies what is pending. When some pending migrations sort before the newest applied one (Flyway ignores them
+     * unless out of order is allowed) and every one of them is Keel's own, out of order is allowed for this run;
+     * otherwise Flyway runs as configured and refuses a team's migration older than the newest applied one.
+     */
+    public static MigrateResult migrate(Flyway flyway) {
+        if (!keelsOnlyBehind(flyway.info())) {
+            return flyway.migrate();
+        }
+        return Flyway.configure(flyway.getConfiguration().getClassLoader())
+                .configuration(flyway.getConfiguration())
+                .outOfOrder(true)
+                .load()
+                .migrate();
+    }
+
+    /** Whether the script (such as {@code V20261122000000__keel_conventions.sql}) is one of Keel's own migrations. */
+    public static boolean keels(String script) {
+        return KEELS.matcher(script.substring(Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\')) + 1))
+                .matches();
+    }
+
+    private static boolean keelsOnlyBehind(MigrationInfoService info) {
+        boolean any = false;
+        for (MigrationInfo migration : info.all()) {
+            if (migration.getState() == MigrationState.IGNORED) {
+                if (migration.getVersion() == null || !keels(migration.getScript())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** The definition's settings, in Flyway's own keys. */

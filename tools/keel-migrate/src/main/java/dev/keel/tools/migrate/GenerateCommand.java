@@ -16,6 +16,7 @@ import dev.keel.tools.migrate.schema.SchemaFile;
 import dev.keel.tools.migrate.schema.SchemaWriter;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migrate.trace.ScratchServer;
+import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
@@ -98,6 +99,7 @@ public final class GenerateCommand extends KeelMigrate.Subcommand {
             throw new MigrationException("'" + name + "' is not a migration name: use lower_case_with_underscores, "
                     + "starting with a letter, at most 60 characters (such as add_widget_note).");
         }
+        KeelRange.requireTeamName(name);
         allowances = allowances(allow);
         ProductionGuard.refuse(
                 "generate",

@@ -15,9 +15,11 @@ import dev.keel.tools.migrate.flyway.Undo;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migrate.trace.ScratchServer;
 import dev.keel.tools.migration.Json;
+import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import dev.keel.tools.migration.Templates;
+import dev.keel.tools.migration.VersionOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -302,9 +304,7 @@ public final class KeelMigrate {
                             ? "Nothing to apply"
                             : "Applied " + result.migrationsExecuted + " migration"
                                     + (result.migrationsExecuted == 1 ? "" : "s"),
-                    result.targetSchemaVersion == null
-                            ? (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion)
-                            : result.targetSchemaVersion,
+                    now(result),
                     (System.nanoTime() - started) / 1_000_000);
             if (writeSchema && result.migrationsExecuted > 0) {
                 out.println(SchemaCommand.rewrite(target));
@@ -312,6 +312,19 @@ public final class KeelMigrate {
             out.flush();
             return 0;
         }
+    }
+
+    /**
+     * Where the schema is after {@code result}: the newest version applied, which is the last one applied unless
+     * that was one of Keel's migrations older than the newest (Flyway reports the last).
+     */
+    static String now(MigrateResult result) {
+        String before = result.initialSchemaVersion;
+        String last = result.targetSchemaVersion;
+        if (last == null || (before != null && VersionOrder.NATURAL.compare(before, last) > 0)) {
+            return before == null ? "(empty)" : before;
+        }
+        return last;
     }
 
     /** What the three down commands share: run the plan and say where the database is now. */
@@ -637,6 +650,7 @@ public final class KeelMigrate {
                 throw new MigrationException("'" + name + "' is not a migration name: use lower_case_with_underscores, "
                         + "starting with a letter, at most 60 characters (such as add_gadgets_table).");
             }
+            KeelRange.requireTeamName(name);
             MigrationFiles files = target.files();
             String version = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION);
             String newest = files.migrations().isEmpty()
@@ -645,6 +659,7 @@ public final class KeelMigrate {
             if (version.compareTo(newest) <= 0) {
                 version = Long.toString(Long.parseLong(newest) + 1); // keep the history linear
             }
+            version = KeelRange.teamVersion(version); // midnight is Keel's
             Path migration = files.migrationDirectory().resolve("V" + version + "__" + name + ".sql");
             Path undo = files.undoDirectory().resolve("U" + version + "__" + name + ".sql");
             Files.createDirectories(migration.getParent());

@@ -24,8 +24,11 @@ import picocli.CommandLine;
 /** keel-migrate generate end to end on PostgreSQL 17: schema.sql edited, files generated, proved and written. */
 class GenerateCommandTest {
 
-    /** Far ahead of the clock, so the generated versions are the seconds after it. */
-    private static final String NEWEST = "29990101000000";
+    /**
+     * Far ahead of the clock, so the generated versions are the seconds after it: the second before midnight, so
+     * they also show midnight (Keel's own versions) skipped.
+     */
+    private static final String NEWEST = "29990101235959";
 
     @TempDir
     Path dir;
@@ -49,10 +52,10 @@ class GenerateCommandTest {
 
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
         List<String> written = List.of(
-                "migration/V29990101000001__add_note.sql",
-                "undo/U29990101000001__add_note.sql",
-                "migration/V29990101000002__add_note_create_widget_note_idx.sql",
-                "undo/U29990101000002__add_note_create_widget_note_idx.sql");
+                "migration/V29990102000001__add_note.sql",
+                "undo/U29990102000001__add_note.sql",
+                "migration/V29990102000002__add_note_create_widget_note_idx.sql",
+                "undo/U29990102000002__add_note_create_widget_note_idx.sql");
         assertThat(files())
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(
                                 Stream.of(
@@ -72,8 +75,8 @@ class GenerateCommandTest {
         assertThat(generate.out())
                 .contains(
                         "Migration test on",
-                        "ok     V29990101000001__add_note.sql",
-                        "ok     V29990101000002__add_note_create_widget_note_idx.sql",
+                        "ok     V29990102000001__add_note.sql",
+                        "ok     V29990102000002__add_note_create_widget_note_idx.sql",
                         "2 of 2 migrations passed on data and round trip.",
                         "their undo scripts, newest first, give it back");
         assertThat(generate.out()).contains("wrote " + schemaFile() + " in canonical form");
@@ -113,7 +116,7 @@ class GenerateCommandTest {
         Run allowed = run("generate", "drop_name_check", "--allow", "drop");
 
         assertThat(allowed.exitCode()).as(allowed.out() + allowed.err()).isZero();
-        assertThat(files()).contains("migration/V29990101000001__drop_name_check.sql");
+        assertThat(files()).contains("migration/V29990102000001__drop_name_check.sql");
         assertThat(ScratchServers.scratchDatabasesLeft()).isZero();
     }
 
@@ -133,7 +136,7 @@ class GenerateCommandTest {
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
         assertThat(refused.out())
-                .contains("FAILED V29990101000002__long_names_validate.sql", "widget_name_long", "violated by some row")
+                .contains("FAILED V29990102000002__long_names_validate.sql", "widget_name_long", "violated by some row")
                 .contains("Nothing was written: the migration test failed on them");
         assertThat(files()).hasSize(2);
         assertThat(Files.readString(schemaFile())).isEqualTo(edited);
@@ -151,9 +154,9 @@ class GenerateCommandTest {
         Run generate = run("generate", "rename_note");
 
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
-        assertThat(Files.readString(dir.resolve("migration/V29990101000001__rename_note.sql")))
+        assertThat(Files.readString(dir.resolve("migration/V29990102000001__rename_note.sql")))
                 .contains("ALTER TABLE public.widget RENAME COLUMN note TO remark;");
-        assertThat(Files.readString(dir.resolve("undo/U29990101000001__rename_note.sql")))
+        assertThat(Files.readString(dir.resolve("undo/U29990102000001__rename_note.sql")))
                 .contains("ALTER TABLE public.widget RENAME COLUMN remark TO note;");
         assertThat(Files.readString(schemaFile()))
                 .contains("    remark text\n")
@@ -243,10 +246,10 @@ class GenerateCommandTest {
         assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
         assertThat(files())
                 .contains(
-                        "migration/V29990101000001__add_label.sql",
-                        "migration/V29990101000002__add_label_create_widget_label_idx.sql");
-        assertThat(generate.out()).contains("make migrate-stamp V=29990101000002");
-        assertThat(Files.readString(dir.resolve("migration/V29990101000001__add_label.sql")))
+                        "migration/V29990102000001__add_label.sql",
+                        "migration/V29990102000002__add_label_create_widget_label_idx.sql");
+        assertThat(generate.out()).contains("make migrate-stamp V=29990102000002");
+        assertThat(Files.readString(dir.resolve("migration/V29990102000001__add_label.sql")))
                 .contains("ALTER TABLE public.widget ADD COLUMN label text;");
         assertThat(Files.readString(schemaFile()))
                 .isNotEqualTo(before)

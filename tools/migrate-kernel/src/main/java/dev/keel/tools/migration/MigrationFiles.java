@@ -101,6 +101,7 @@ public final class MigrationFiles {
             byVersion
                     .computeIfAbsent(matcher.group(1), version -> new ArrayList<>())
                     .add(file);
+            KeelRange.problem(file, matcher.group(1), matcher.group(2)).ifPresent(problems::add);
         }
         byVersion.forEach((version, files) -> {
             if (files.size() > 1) {
@@ -130,6 +131,8 @@ public final class MigrationFiles {
                     migrationDirectory().resolve("V" + matcher.group(1) + "__" + matcher.group(2) + ".sql"))) {
                 problems.add(undo + ": undoes no migration; its V" + matcher.group(1) + "__" + matcher.group(2)
                         + ".sql is missing");
+                // A paired undo is named in its migration's problem; this one has none to carry it.
+                KeelRange.problem(undo, matcher.group(1), matcher.group(2)).ifPresent(problems::add);
             }
         }
         return problems;

@@ -78,14 +78,14 @@ class UndoScriptTest {
 
     @Test
     void theTemplatesUndoDropsTheTableItsMigrationCreates() throws IOException {
-        Templates.Pair pair = Templates.pair("add_gadgets_table", "V20260101000000__add_gadgets_table.sql");
+        Templates.Pair pair = Templates.pair("add_gadgets_table", "V20260101120000__add_gadgets_table.sql");
         Files.createDirectories(root.resolve("migration"));
         Files.createDirectories(root.resolve("undo"));
-        Files.writeString(root.resolve("migration/V20260101000000__add_gadgets_table.sql"), pair.migration());
-        Files.writeString(root.resolve("undo/U20260101000000__add_gadgets_table.sql"), pair.undo());
+        Files.writeString(root.resolve("migration/V20260101120000__add_gadgets_table.sql"), pair.migration());
+        Files.writeString(root.resolve("undo/U20260101120000__add_gadgets_table.sql"), pair.undo());
 
         assertThat(pair.migration()).contains("CREATE TABLE gadgets (", "CREATE TRIGGER gadgets_forbid_delete");
-        assertThat(pair.undo()).contains("-- Undo of V20260101000000__add_gadgets_table.sql", "DROP TABLE gadgets;");
+        assertThat(pair.undo()).contains("-- Undo of V20260101120000__add_gadgets_table.sql", "DROP TABLE gadgets;");
         assertThat(new MigrationFiles(root).problems()).isEmpty();
     }
 

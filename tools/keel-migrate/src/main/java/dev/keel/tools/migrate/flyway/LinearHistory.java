@@ -1,6 +1,7 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.Git;
+import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
@@ -19,7 +20,10 @@ import java.util.TreeSet;
 /**
  * Keeps the migration history linear across branches. A migration added on a branch must sort
  * after the newest one on the main branch; otherwise, once merged, databases already past main's
- * newest would skip it. {@link #rebase} renames the branch's own pairs to versions after it.
+ * newest would skip it. {@link #rebase} renames the branch's own pairs to versions after it (and a
+ * pair at a version reserved for Keel's migrations to one that is not). Keel's own migrations
+ * ({@link KeelRange}), which a template update brings at their own versions, are neither checked
+ * nor renamed: every route applies them even below the newest applied version.
  */
 public final class LinearHistory {
 
@@ -41,7 +45,7 @@ public final class LinearHistory {
         return Git.versionsAt(mainRef, files.migrationDirectory()).map(TreeSet::new);
     }
 
-    /** Problems naming each branch migration that sorts before main's newest, and the fix. */
+    /** Problems naming each of the team's branch migrations that sorts before main's newest, and the fix. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         mainVersions().ifPresent(main -> {
@@ -63,7 +67,9 @@ public final class LinearHistory {
                         "There is no " + mainRef + " to rebase onto (set --main to the main branch's ref)."));
         String newest = main.isEmpty() ? "0" : ((TreeSet<String>) main).last();
         List<MigrationFiles.Migration> mine = branchOnly(main);
-        if (mine.stream().allMatch(migration -> migration.version().compareTo(newest) > 0)) {
+        if (mine.stream()
+                .allMatch(migration ->
+                        migration.version().compareTo(newest) > 0 && !KeelRange.reserved(migration.version()))) {
             return List.of();
         }
         List<Rename> renames = new ArrayList<>();
@@ -71,7 +77,8 @@ public final class LinearHistory {
                 Long.parseLong(newest) + 1,
                 Long.parseLong(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).format(VERSION)));
         for (MigrationFiles.Migration migration : mine) {
-            String version = Long.toString(next++);
+            String version = KeelRange.teamVersion(Long.toString(next));
+            next = Long.parseLong(version) + 1;
             move(
                     migration.file(),
                     files.migrationDirectory().resolve("V" + version + "__" + migration.name() + ".sql"));
@@ -85,9 +92,11 @@ public final class LinearHistory {
         return renames;
     }
 
+    /** The team's migrations that main does not have; Keel's are Keel's to number. */
     private List<MigrationFiles.Migration> branchOnly(Set<String> main) {
         return files.migrations().stream()
                 .filter(migration -> !main.contains(migration.version()))
+                .filter(migration -> !KeelRange.keels(migration.version(), migration.name()))
                 .toList();
     }
 

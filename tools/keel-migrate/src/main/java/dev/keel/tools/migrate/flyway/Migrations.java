@@ -1,6 +1,7 @@
 package dev.keel.tools.migrate.flyway;
 
 import dev.keel.tools.migration.FlywaySettings;
+import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -68,6 +71,57 @@ public final class Migrations {
         return configuration.load();
     }
 
+    /**
+     * Flyway as {@link #flyway} configures it, for the commands that apply, list or validate: when a template update
+     * brought Keel's own migrations ({@link KeelRange}) older than the newest applied one, and every pending
+     * migration older than that is Keel's, allowed to apply them out of order. A team's migration older than the
+     * newest applied one keeps Flyway's refusal (make migrate-rebase gives it a newer version).
+     */
+    public Flyway applying(String target, Callback... callbacks) {
+        Flyway flyway = flyway(target, callbacks);
+        return keelsOnlyBehind(flyway.info())
+                ? Flyway.configure()
+                        .configuration(flyway.getConfiguration())
+                        .outOfOrder(true)
+                        .load()
+                : flyway;
+    }
+
+    /**
+     * Whether some pending migrations sort before the newest applied one (Flyway ignores them unless out of order is
+     * allowed) and every one of them is Keel's own.
+     */
+    static boolean keelsOnlyBehind(MigrationInfoService info) {
+        List<MigrationInfo> behind = Arrays.stream(info.all())
+                .filter(migration -> migration.getState() == MigrationState.IGNORED)
+                .toList();
+        return !behind.isEmpty()
+                && behind.stream()
+                        .allMatch(migration ->
+                                migration.getVersion() != null && KeelRange.keelsScript(migration.getScript()));
+    }
+
+    /**
+     * The team's pending migrations older than the newest applied one, each with Keel's fix (Flyway's own message
+     * suggests allowing out of order, which Keel does for its own migrations only); empty when there are none.
+     */
+    private List<String> teamsBehind() {
+        try {
+            MigrationInfoService info = flyway(null).info();
+            MigrationInfo current = info.current();
+            return Arrays.stream(info.all())
+                    .filter(migration -> migration.getState() == MigrationState.IGNORED
+                            && !KeelRange.keelsScript(migration.getScript()))
+                    .map(migration -> migration.getScript() + " is yours and older than "
+                            + (current == null ? "the newest applied version" : current.getVersion()) + ", the "
+                            + "newest applied: give it a newer version (make migrate-rebase on its branch); only Keel's "
+                            + "own migrations (" + KeelRange.PREFIX + "..., at midnight) are applied out of order")
+                    .toList();
+        } catch (FlywayException e) {
+            return List.of();
+        }
+    }
+
     /** Where the database stands: its current version and every migration, applied or not. */
     public record Report(String current, List<Status> migrations) {
 
@@ -80,7 +134,7 @@ public final class Migrations {
 
     public Report status() {
         try {
-            MigrationInfoService info = flyway(null).info();
+            MigrationInfoService info = applying(null).info();
             List<Status> rows = new ArrayList<>();
             for (MigrationInfo migration : info.all()) {
                 String version = migration.getVersion() == null
@@ -92,7 +146,7 @@ public final class Migrations {
                 rows.add(new Status(
                         version,
                         migration.getDescription(),
-                        state(migration),
+                        state(migration, KeelRange.keelsScript(migration.getScript())),
                         checksum(migration),
                         undo,
                         migration.getInstalledOn() == null
@@ -110,11 +164,12 @@ public final class Migrations {
         }
     }
 
-    private static String state(MigrationInfo info) {
+    /** The state as status prints it; one of Keel's migrations applied after newer ones is simply applied. */
+    private static String state(MigrationInfo info, boolean keels) {
         return switch (info.getState()) {
             case PENDING -> "pending";
             case SUCCESS, FUTURE_SUCCESS, BASELINE -> "applied";
-            case OUT_OF_ORDER -> "out of order";
+            case OUT_OF_ORDER -> keels ? "applied" : "out of order";
             case MISSING_SUCCESS, MISSING_FAILED -> "missing";
             case FAILED, FUTURE_FAILED -> "failed";
             case IGNORED -> "ignored (older than the current version, never applied)";
@@ -135,10 +190,11 @@ public final class Migrations {
     /** Applies what is pending (up to {@code target} when given), printing each migration as it runs. */
     public MigrateResult up(String target, PrintWriter out) {
         try {
-            return flyway(target, new Progress(out)).migrate();
+            return applying(target, new Progress(out)).migrate();
         } catch (FlywayException e) {
             MigrationException failure = wrap(e);
-            String advice = InterruptedIndexBuilds.advice(database);
+            String advice = InterruptedIndexBuilds.advice(database)
+                    + teamsBehind().stream().map(line -> "\n  " + line).collect(Collectors.joining());
             throw advice.isEmpty() ? failure : new MigrationException(failure.getMessage() + advice, e);
         }
     }
@@ -172,7 +228,7 @@ public final class Migrations {
                 Files.writeString(standIns.resolve(file.getFileName()), "-- stamped by keel-migrate\n");
             }
             Flyway.configure()
-                    .configuration(flyway(version).getConfiguration())
+                    .configuration(applying(version).getConfiguration())
                     .locations("filesystem:" + standIns.toAbsolutePath())
                     .ignoreMigrationPatterns("*:missing")
                     .load()
@@ -224,7 +280,7 @@ public final class Migrations {
     /** Applies migrations up to {@code target} without printing, for a restore. */
     public void upQuietly(String target) {
         try {
-            flyway(target).migrate();
+            applying(target).migrate();
         } catch (FlywayException e) {
             throw wrap(e);
         }
@@ -251,11 +307,12 @@ public final class Migrations {
     /** Flyway's checksum, naming and ordering checks of the applied migrations against the files. */
     public List<String> validateAgainstDatabase() {
         try {
-            var result = flyway(null).validateWithResult();
+            var result = applying(null).validateWithResult();
             List<String> problems = new ArrayList<>();
             if (!result.validationSuccessful) {
                 result.invalidMigrations.forEach(
                         invalid -> problems.add(invalid.filepath + ": " + invalid.errorDetails.errorMessage));
+                problems.addAll(teamsBehind());
             }
             return problems;
         } catch (FlywayException e) {

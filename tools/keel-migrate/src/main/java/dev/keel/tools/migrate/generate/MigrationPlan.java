@@ -1,5 +1,6 @@
 package dev.keel.tools.migrate.generate;
 
+import dev.keel.tools.migration.KeelRange;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,16 +32,23 @@ public record MigrationPlan(List<SchemaChange> changes, List<Step> steps) {
         return steps.isEmpty();
     }
 
-    /** Each step's V and U file, versions counting up by a second from {@code firstVersion} (yyyyMMddHHmmss). */
+    /**
+     * Each step's V and U file, versions counting up by a second from {@code firstVersion} (yyyyMMddHHmmss), skipping
+     * midnight, which is Keel's ({@link KeelRange}).
+     */
     public List<GeneratedFile> files(String firstVersion, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("A migration name is lower case letters, digits and _: " + name);
         }
-        LocalDateTime first = LocalDateTime.parse(firstVersion, VERSION);
+        KeelRange.requireTeamName(name);
+        LocalDateTime version = KeelRange.teamTime(LocalDateTime.parse(firstVersion, VERSION));
         List<GeneratedFile> files = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            String file = first.plusSeconds(i).format(VERSION) + "__" + name + step.suffix() + ".sql";
+            if (i > 0) {
+                version = KeelRange.teamTime(version.plusSeconds(1));
+            }
+            String file = version.format(VERSION) + "__" + name + step.suffix() + ".sql";
             files.add(new GeneratedFile("migration/V" + file, step.migration()));
             files.add(new GeneratedFile("undo/U" + file, step.undo()));
         }

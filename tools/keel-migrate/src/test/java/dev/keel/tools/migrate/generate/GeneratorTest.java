@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GeneratorTest {
 
-    static final String VERSION = "20260102000000";
+    static final String VERSION = "20260102120000";
 
     static final String CONVENTIONS = """
             CREATE FUNCTION keel_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -139,7 +139,7 @@ class GeneratorTest {
                                 COMMENT ON TABLE public.gadget IS 'A part of a widget.';
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__add_gadget.sql",
+                        "migration/V20260102120000__add_gadget.sql",
                         TIMEOUTS + """
                         CREATE TABLE public.gadget (
                             id uuid NOT NULL,
@@ -158,7 +158,7 @@ class GeneratorTest {
                         CREATE TRIGGER gadget_touch_updated_at BEFORE UPDATE ON public.gadget FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
                         COMMENT ON TABLE public.gadget IS 'A part of a widget.';
                         """,
-                        "undo/U20260102000000__add_gadget.sql",
+                        "undo/U20260102120000__add_gadget.sql",
                         TIMEOUTS + """
                         COMMENT ON TABLE public.gadget IS NULL;
                         DROP TABLE public.gadget;
@@ -216,11 +216,11 @@ class GeneratorTest {
                         "add_note",
                         schema -> addColumn(schema, "public.widget", "note text"),
                         Set.of(),
-                        "migration/V20260102000000__add_note.sql",
+                        "migration/V20260102120000__add_note.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD COLUMN note text;
                         """,
-                        "undo/U20260102000000__add_note.sql",
+                        "undo/U20260102120000__add_note.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP COLUMN note;
                         """),
@@ -228,11 +228,11 @@ class GeneratorTest {
                         "add_priority",
                         schema -> addColumn(schema, "public.widget", "priority integer DEFAULT 0 NOT NULL"),
                         Set.of(),
-                        "migration/V20260102000000__add_priority.sql",
+                        "migration/V20260102120000__add_priority.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD COLUMN priority integer DEFAULT 0 NOT NULL;
                         """,
-                        "undo/U20260102000000__add_priority.sql",
+                        "undo/U20260102120000__add_priority.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP COLUMN priority;
                         """),
@@ -240,12 +240,12 @@ class GeneratorTest {
                         "index_owner",
                         schema -> schema + "CREATE INDEX widget_owner_id_idx ON public.widget (owner_id);\n",
                         Set.of(),
-                        "migration/V20260102000000__index_owner_create_widget_owner_id_idx.sql",
+                        "migration/V20260102120000__index_owner_create_widget_owner_id_idx.sql",
                         """
                         -- keel:non-transactional
                         CREATE INDEX CONCURRENTLY widget_owner_id_idx ON public.widget USING btree (owner_id);
                         """,
-                        "undo/U20260102000000__index_owner_create_widget_owner_id_idx.sql",
+                        "undo/U20260102120000__index_owner_create_widget_owner_id_idx.sql",
                         TIMEOUTS + """
                         DROP INDEX public.widget_owner_id_idx;
                         """),
@@ -257,21 +257,21 @@ class GeneratorTest {
                                 "CREATE INDEX widget_name_idx ON public.widget USING btree (name)"
                                         + " WHERE (archived_at IS NULL);"),
                         Set.of(),
-                        "migration/V20260102000000__live_names_drop_widget_name_idx.sql",
+                        "migration/V20260102120000__live_names_drop_widget_name_idx.sql",
                         """
                         -- keel:non-transactional
                         DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
                         """,
-                        "undo/U20260102000000__live_names_drop_widget_name_idx.sql",
+                        "undo/U20260102120000__live_names_drop_widget_name_idx.sql",
                         TIMEOUTS + """
                         CREATE INDEX widget_name_idx ON public.widget USING btree (name);
                         """,
-                        "migration/V20260102000001__live_names_create_widget_name_idx.sql",
+                        "migration/V20260102120001__live_names_create_widget_name_idx.sql",
                         """
                         -- keel:non-transactional
                         CREATE INDEX CONCURRENTLY widget_name_idx ON public.widget USING btree (name) WHERE (archived_at IS NULL);
                         """,
-                        "undo/U20260102000001__live_names_create_widget_name_idx.sql",
+                        "undo/U20260102120001__live_names_create_widget_name_idx.sql",
                         TIMEOUTS + """
                         DROP INDEX public.widget_name_idx;
                         """),
@@ -282,21 +282,21 @@ class GeneratorTest {
                                 "CREATE INDEX widget_name_idx ON public.widget USING btree (name);",
                                 "CREATE INDEX widget_name_idx ON public.widget USING btree (name) INCLUDE (status);"),
                         Set.of(),
-                        "migration/V20260102000000__cover_status_drop_widget_name_idx.sql",
+                        "migration/V20260102120000__cover_status_drop_widget_name_idx.sql",
                         """
                         -- keel:non-transactional
                         DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
                         """,
-                        "undo/U20260102000000__cover_status_drop_widget_name_idx.sql",
+                        "undo/U20260102120000__cover_status_drop_widget_name_idx.sql",
                         TIMEOUTS + """
                         CREATE INDEX widget_name_idx ON public.widget USING btree (name);
                         """,
-                        "migration/V20260102000001__cover_status_create_widget_name_idx.sql",
+                        "migration/V20260102120001__cover_status_create_widget_name_idx.sql",
                         """
                         -- keel:non-transactional
                         CREATE INDEX CONCURRENTLY widget_name_idx ON public.widget USING btree (name) INCLUDE (status);
                         """,
-                        "undo/U20260102000001__cover_status_create_widget_name_idx.sql",
+                        "undo/U20260102120001__cover_status_create_widget_name_idx.sql",
                         TIMEOUTS + """
                         DROP INDEX public.widget_name_idx;
                         """),
@@ -305,12 +305,12 @@ class GeneratorTest {
                         schema -> replace(
                                 schema, "CREATE INDEX widget_name_idx ON public.widget USING btree (name);", ""),
                         Set.of(),
-                        "migration/V20260102000000__drop_name_index_drop_widget_name_idx.sql",
+                        "migration/V20260102120000__drop_name_index_drop_widget_name_idx.sql",
                         """
                         -- keel:non-transactional
                         DROP INDEX CONCURRENTLY IF EXISTS public.widget_name_idx;
                         """,
-                        "undo/U20260102000000__drop_name_index_drop_widget_name_idx.sql",
+                        "undo/U20260102120000__drop_name_index_drop_widget_name_idx.sql",
                         TIMEOUTS + """
                         CREATE INDEX widget_name_idx ON public.widget USING btree (name);
                         """),
@@ -322,22 +322,22 @@ class GeneratorTest {
                                     FOREIGN KEY (owner_id) REFERENCES public.owner (id);
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__widget_rules.sql",
+                        "migration/V20260102120000__widget_rules.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_check CHECK ((quantity >= 0)) NOT VALID;
                         ALTER TABLE public.widget ADD CONSTRAINT widget_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public.owner(id) NOT VALID;
                         """,
-                        "undo/U20260102000000__widget_rules.sql",
+                        "undo/U20260102120000__widget_rules.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP CONSTRAINT widget_owner_id_fkey;
                         ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_check;
                         """,
-                        "migration/V20260102000001__widget_rules_validate.sql",
+                        "migration/V20260102120001__widget_rules_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget VALIDATE CONSTRAINT widget_quantity_check;
                         ALTER TABLE public.widget VALIDATE CONSTRAINT widget_owner_id_fkey;
                         """,
-                        "undo/U20260102000001__widget_rules_validate.sql",
+                        "undo/U20260102120001__widget_rules_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_check;
                         ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_check CHECK ((quantity >= 0)) NOT VALID;
@@ -348,11 +348,11 @@ class GeneratorTest {
                         "pause_widgets",
                         schema -> replace(schema, "('draft', 'active')", "('draft', 'paused', 'active')"),
                         Set.of(),
-                        "migration/V20260102000000__pause_widgets_enum_value.sql",
+                        "migration/V20260102120000__pause_widgets_enum_value.sql",
                         TIMEOUTS + """
                         ALTER TYPE public.widget_status ADD VALUE 'paused' AFTER 'draft';
                         """,
-                        "undo/U20260102000000__pause_widgets_enum_value.sql",
+                        "undo/U20260102120000__pause_widgets_enum_value.sql",
                         """
                         -- keel:irreversible PostgreSQL cannot drop a value from an enum: public.widget_status keeps 'paused'
                         """),
@@ -365,12 +365,12 @@ class GeneratorTest {
                         "drop_legacy_code",
                         schema -> replace(schema, "    legacy_code text,\n", ""),
                         EnumSet.of(Allowance.DROP),
-                        "migration/V20260102000000__drop_legacy_code.sql",
+                        "migration/V20260102120000__drop_legacy_code.sql",
                         TIMEOUTS + """
                         -- keel:allow drop-column ALLOW=drop: legacy_code is gone from db/schema.sql
                         ALTER TABLE public.widget DROP COLUMN legacy_code;
                         """,
-                        "undo/U20260102000000__drop_legacy_code.sql",
+                        "undo/U20260102120000__drop_legacy_code.sql",
                         """
                         -- keel:irreversible this migration drops the values of public.widget.legacy_code, which no undo brings back; restore them from a backup (make restore-db)
                         """),
@@ -390,29 +390,29 @@ class GeneratorTest {
                         "require_quantity",
                         schema -> replace(schema, "    quantity integer,\n", "    quantity integer NOT NULL,\n"),
                         Set.of(),
-                        "migration/V20260102000000__require_quantity.sql",
+                        "migration/V20260102120000__require_quantity.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID;
                         """,
-                        "undo/U20260102000000__require_quantity.sql",
+                        "undo/U20260102120000__require_quantity.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
                         """,
-                        "migration/V20260102000001__require_quantity_validate.sql",
+                        "migration/V20260102120001__require_quantity_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget VALIDATE CONSTRAINT widget_quantity_not_null;
                         """,
-                        "undo/U20260102000001__require_quantity_validate.sql",
+                        "undo/U20260102120001__require_quantity_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
                         ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL) NOT VALID;
                         """,
-                        "migration/V20260102000002__require_quantity_set_not_null.sql",
+                        "migration/V20260102120002__require_quantity_set_not_null.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ALTER COLUMN quantity SET NOT NULL;
                         ALTER TABLE public.widget DROP CONSTRAINT widget_quantity_not_null;
                         """,
-                        "undo/U20260102000002__require_quantity_set_not_null.sql",
+                        "undo/U20260102120002__require_quantity_set_not_null.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD CONSTRAINT widget_quantity_not_null CHECK (quantity IS NOT NULL);
                         ALTER TABLE public.widget ALTER COLUMN quantity DROP NOT NULL;
@@ -421,20 +421,20 @@ class GeneratorTest {
                         "unique_name",
                         schema -> schema + "ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE (name);\n",
                         Set.of(),
-                        "migration/V20260102000000__unique_name_create_widget_name_key.sql",
+                        "migration/V20260102120000__unique_name_create_widget_name_key.sql",
                         """
                         -- keel:non-transactional
                         CREATE UNIQUE INDEX CONCURRENTLY widget_name_key ON public.widget USING btree (name);
                         """,
-                        "undo/U20260102000000__unique_name_create_widget_name_key.sql",
+                        "undo/U20260102120000__unique_name_create_widget_name_key.sql",
                         TIMEOUTS + """
                         DROP INDEX public.widget_name_key;
                         """,
-                        "migration/V20260102000001__unique_name_validate.sql",
+                        "migration/V20260102120001__unique_name_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ADD CONSTRAINT widget_name_key UNIQUE USING INDEX widget_name_key;
                         """,
-                        "undo/U20260102000001__unique_name_validate.sql",
+                        "undo/U20260102120001__unique_name_validate.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget DROP CONSTRAINT widget_name_key;
                         CREATE UNIQUE INDEX widget_name_key ON public.widget USING btree (name);
@@ -449,7 +449,7 @@ class GeneratorTest {
                         "widen_quantity",
                         schema -> replace(schema, "    quantity integer,\n", "    quantity bigint,\n"),
                         EnumSet.of(Allowance.REWRITE),
-                        "migration/V20260102000000__widen_quantity.sql",
+                        "migration/V20260102120000__widen_quantity.sql",
                         TIMEOUTS + """
                         DROP VIEW public.stocked_widget;
                         DROP VIEW public.live_widget;
@@ -467,7 +467,7 @@ class GeneratorTest {
                            FROM public.live_widget
                           WHERE (quantity > 0);
                         """,
-                        "undo/U20260102000000__widen_quantity.sql",
+                        "undo/U20260102120000__widen_quantity.sql",
                         TIMEOUTS + """
                         DROP VIEW public.stocked_widget;
                         DROP VIEW public.live_widget;
@@ -505,7 +505,7 @@ class GeneratorTest {
                                     FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__billing.sql",
+                        "migration/V20260102120000__billing.sql",
                         TIMEOUTS + """
                         CREATE SCHEMA billing;
                         CREATE DOMAIN billing.money_amount AS numeric(12,2)
@@ -526,7 +526,7 @@ class GeneratorTest {
                         CREATE TRIGGER invoice_forbid_delete BEFORE DELETE ON billing.invoice FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
                         CREATE TRIGGER invoice_touch_updated_at BEFORE UPDATE ON billing.invoice FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
                         """,
-                        "undo/U20260102000000__billing.sql",
+                        "undo/U20260102120000__billing.sql",
                         TIMEOUTS + """
                         ALTER SEQUENCE billing.invoice_number_seq OWNED BY NONE;
                         DROP TABLE billing.invoice;
@@ -542,7 +542,7 @@ class GeneratorTest {
                                 CREATE UNIQUE INDEX widget_count_status ON public.widget_count (status);
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__count_widgets.sql",
+                        "migration/V20260102120000__count_widgets.sql",
                         TIMEOUTS + """
                         CREATE MATERIALIZED VIEW public.widget_count AS
                         SELECT status,
@@ -552,7 +552,7 @@ class GeneratorTest {
                         WITH DATA;
                         CREATE UNIQUE INDEX widget_count_status ON public.widget_count USING btree (status);
                         """,
-                        "undo/U20260102000000__count_widgets.sql",
+                        "undo/U20260102120000__count_widgets.sql",
                         TIMEOUTS + """
                         DROP MATERIALIZED VIEW public.widget_count;
                         """),
@@ -561,14 +561,14 @@ class GeneratorTest {
                         schema -> schema + "CREATE VIEW public.draft_widget AS SELECT id FROM public.widget"
                                 + " WHERE status = 'draft';\n",
                         Set.of(),
-                        "migration/V20260102000000__add_view.sql",
+                        "migration/V20260102120000__add_view.sql",
                         TIMEOUTS + """
                         CREATE VIEW public.draft_widget AS
                         SELECT id
                            FROM public.widget
                           WHERE (status = 'draft'::public.widget_status);
                         """,
-                        "undo/U20260102000000__add_view.sql",
+                        "undo/U20260102120000__add_view.sql",
                         TIMEOUTS + """
                         DROP VIEW public.draft_widget;
                         """),
@@ -579,7 +579,7 @@ class GeneratorTest {
                                 "  WHERE (archived_at IS NULL);",
                                 "  WHERE (archived_at IS NULL) AND (status <> 'draft'::public.widget_status);"),
                         Set.of(),
-                        "migration/V20260102000000__view_changed.sql",
+                        "migration/V20260102120000__view_changed.sql",
                         TIMEOUTS + """
                         DROP VIEW public.stocked_widget;
                         DROP VIEW public.live_widget;
@@ -595,7 +595,7 @@ class GeneratorTest {
                            FROM public.live_widget
                           WHERE (quantity > 0);
                         """,
-                        "undo/U20260102000000__view_changed.sql",
+                        "undo/U20260102120000__view_changed.sql",
                         TIMEOUTS + """
                         DROP VIEW public.stocked_widget;
                         DROP VIEW public.live_widget;
@@ -621,11 +621,11 @@ class GeneratorTest {
                         schema -> replace(
                                 schema, "    sku character varying(50),\n", "    sku character varying(100),\n"),
                         Set.of(),
-                        "migration/V20260102000000__widen_sku.sql",
+                        "migration/V20260102120000__widen_sku.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ALTER COLUMN sku TYPE character varying(100);
                         """,
-                        "undo/U20260102000000__widen_sku.sql",
+                        "undo/U20260102120000__widen_sku.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ALTER COLUMN sku TYPE character varying(50);
                         """),
@@ -642,7 +642,7 @@ class GeneratorTest {
                                     FOR EACH ROW EXECUTE FUNCTION public.widget_audit();
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__audit_widgets.sql",
+                        "migration/V20260102120000__audit_widgets.sql",
                         TIMEOUTS + """
                         CREATE OR REPLACE FUNCTION public.widget_audit()
                          RETURNS trigger
@@ -655,7 +655,7 @@ class GeneratorTest {
                         $function$;
                         CREATE TRIGGER widget_audit AFTER UPDATE ON public.widget FOR EACH ROW EXECUTE FUNCTION public.widget_audit();
                         """,
-                        "undo/U20260102000000__audit_widgets.sql",
+                        "undo/U20260102120000__audit_widgets.sql",
                         TIMEOUTS + """
                         DROP TRIGGER widget_audit ON public.widget;
                         DROP FUNCTION public.widget_audit();
@@ -667,12 +667,12 @@ class GeneratorTest {
                                 ALTER TABLE public.widget SET (fillfactor = 70);
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__quiet_owner.sql",
+                        "migration/V20260102120000__quiet_owner.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget SET (fillfactor=70);
                         ALTER TABLE public.owner DISABLE TRIGGER owner_touch_updated_at;
                         """,
-                        "undo/U20260102000000__quiet_owner.sql",
+                        "undo/U20260102120000__quiet_owner.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget RESET (fillfactor);
                         ALTER TABLE public.owner ENABLE TRIGGER owner_touch_updated_at;
@@ -681,7 +681,7 @@ class GeneratorTest {
                         "bigger_limit",
                         schema -> replace(schema, " RETURNS integer\n", " RETURNS bigint\n"),
                         Set.of(),
-                        "migration/V20260102000000__bigger_limit.sql",
+                        "migration/V20260102120000__bigger_limit.sql",
                         TIMEOUTS + """
                         DROP FUNCTION public.widget_limit();
                         CREATE OR REPLACE FUNCTION public.widget_limit()
@@ -690,7 +690,7 @@ class GeneratorTest {
                          IMMUTABLE
                         AS $function$SELECT 1000$function$;
                         """,
-                        "undo/U20260102000000__bigger_limit.sql",
+                        "undo/U20260102120000__bigger_limit.sql",
                         TIMEOUTS + """
                         DROP FUNCTION public.widget_limit();
                         CREATE OR REPLACE FUNCTION public.widget_limit()
@@ -706,11 +706,11 @@ class GeneratorTest {
                                 "DEFAULT 'draft'::public.widget_status",
                                 "DEFAULT 'active'::public.widget_status"),
                         Set.of(),
-                        "migration/V20260102000000__activate_by_default.sql",
+                        "migration/V20260102120000__activate_by_default.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ALTER COLUMN status SET DEFAULT 'active'::public.widget_status;
                         """,
-                        "undo/U20260102000000__activate_by_default.sql",
+                        "undo/U20260102120000__activate_by_default.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget ALTER COLUMN status SET DEFAULT 'draft'::public.widget_status;
                         """),
@@ -726,14 +726,14 @@ class GeneratorTest {
                                         "CREATE SEQUENCE public.ticket_number_seq"),
                                 "OWNED BY public.ticket.number"),
                         EnumSet.of(Allowance.DROP),
-                        "migration/V20260102000000__drop_ticket_number.sql",
+                        "migration/V20260102120000__drop_ticket_number.sql",
                         TIMEOUTS + """
                         ALTER SEQUENCE public.ticket_number_seq OWNED BY NONE;
                         -- keel:allow drop-column ALLOW=drop: number is gone from db/schema.sql
                         ALTER TABLE public.ticket DROP COLUMN number;
                         DROP SEQUENCE public.ticket_number_seq;
                         """,
-                        "undo/U20260102000000__drop_ticket_number.sql",
+                        "undo/U20260102120000__drop_ticket_number.sql",
                         """
                         -- keel:irreversible this migration drops the values of public.ticket.number, which no undo brings back; restore them from a backup (make restore-db)
                         """),
@@ -741,11 +741,11 @@ class GeneratorTest {
                         "describe_quantity",
                         schema -> schema + "COMMENT ON COLUMN public.widget.quantity IS 'How many are in stock.';\n",
                         Set.of(),
-                        "migration/V20260102000000__describe_quantity.sql",
+                        "migration/V20260102120000__describe_quantity.sql",
                         TIMEOUTS + """
                         COMMENT ON COLUMN public.widget.quantity IS 'How many are in stock.';
                         """,
-                        "undo/U20260102000000__describe_quantity.sql",
+                        "undo/U20260102120000__describe_quantity.sql",
                         TIMEOUTS + """
                         COMMENT ON COLUMN public.widget.quantity IS NULL;
                         """),
@@ -756,12 +756,12 @@ class GeneratorTest {
                                 "    legacy_code text,\n",
                                 "    -- keel:renamed-from legacy_code\n    old_code text,\n"),
                         Set.of(),
-                        "migration/V20260102000000__rename_legacy_code.sql",
+                        "migration/V20260102120000__rename_legacy_code.sql",
                         TIMEOUTS + """
                         -- keel:allow rename-column asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
                         ALTER TABLE public.widget RENAME COLUMN legacy_code TO old_code;
                         """,
-                        "undo/U20260102000000__rename_legacy_code.sql",
+                        "undo/U20260102120000__rename_legacy_code.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.widget RENAME COLUMN old_code TO legacy_code;
                         """),
@@ -780,12 +780,12 @@ class GeneratorTest {
                                         "CREATE TABLE public.account ( -- keel:renamed-from owner")
                                 .replaceAll("public\\.owner\\b", "public.account"),
                         Set.of(),
-                        "migration/V20260102000000__rename_owner.sql",
+                        "migration/V20260102120000__rename_owner.sql",
                         TIMEOUTS + """
                         -- keel:allow rename-table asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
                         ALTER TABLE public.owner RENAME TO account;
                         """,
-                        "undo/U20260102000000__rename_owner.sql",
+                        "undo/U20260102120000__rename_owner.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.account RENAME TO owner;
                         """),
@@ -804,14 +804,14 @@ class GeneratorTest {
                                         "-- keel:renamed-from widget_name_idx\nCREATE INDEX widget_name_live_idx")
                                 .replaceAll("public\\.owner\\b", "public.account"),
                         Set.of(),
-                        "migration/V20260102000000__rename_many.sql",
+                        "migration/V20260102120000__rename_many.sql",
                         TIMEOUTS + """
                         -- keel:allow rename-table asked for by a keel:renamed-from hint in db/schema.sql: no running release may use the old name
                         ALTER TABLE public.owner RENAME TO account;
                         ALTER TABLE public.account RENAME CONSTRAINT owner_pkey TO account_pkey;
                         ALTER INDEX public.widget_name_idx RENAME TO widget_name_live_idx;
                         """,
-                        "undo/U20260102000000__rename_many.sql",
+                        "undo/U20260102120000__rename_many.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.account RENAME CONSTRAINT account_pkey TO owner_pkey;
                         ALTER INDEX public.widget_name_live_idx RENAME TO widget_name_idx;
@@ -826,12 +826,12 @@ class GeneratorTest {
                         "drop_owner",
                         GeneratorTest::withoutOwner,
                         EnumSet.of(Allowance.DROP),
-                        "migration/V20260102000000__drop_owner.sql",
+                        "migration/V20260102120000__drop_owner.sql",
                         TIMEOUTS + """
                         -- keel:allow drop-table ALLOW=drop: public.owner is gone from db/schema.sql
                         DROP TABLE public.owner;
                         """,
-                        "undo/U20260102000000__drop_owner.sql",
+                        "undo/U20260102120000__drop_owner.sql",
                         """
                         -- keel:irreversible this migration drops the rows of public.owner, which no undo brings back; restore them from a backup (make restore-db)
                         """));
@@ -935,8 +935,9 @@ class GeneratorTest {
     private MigrationFiles beforeMigrations() throws Exception {
         Files.createDirectories(folder.resolve("migration"));
         Files.createDirectories(folder.resolve("undo"));
-        Files.writeString(folder.resolve("migration/V20260101000000__conventions.sql"), CONVENTIONS);
-        Files.writeString(folder.resolve("undo/U20260101000000__conventions.sql"), "-- keel:irreversible test base\n");
+        Files.writeString(folder.resolve("migration/V20260101000000__keel_conventions.sql"), CONVENTIONS);
+        Files.writeString(
+                folder.resolve("undo/U20260101000000__keel_conventions.sql"), "-- keel:irreversible test base\n");
         Files.writeString(folder.resolve("migration/V20260101000100__base.sql"), BASE);
         Files.writeString(folder.resolve("undo/U20260101000100__base.sql"), "-- keel:irreversible test base\n");
         return new MigrationFiles(folder);
