@@ -179,7 +179,7 @@ class GeneratorTest {
                                 CREATE TRIGGER bin_forbid_delete BEFORE DELETE ON public.bin FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
                                 """,
                         Set.of(),
-                        "migration/V20260102000000__add_shelf_and_bin.sql",
+                        "migration/V20260102120000__add_shelf_and_bin.sql",
                         TIMEOUTS + """
                         CREATE TABLE public.bin (
                             id uuid NOT NULL,
@@ -206,7 +206,7 @@ class GeneratorTest {
                         CREATE TRIGGER shelf_forbid_delete BEFORE DELETE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_forbid_delete();
                         CREATE TRIGGER shelf_touch_updated_at BEFORE UPDATE ON public.shelf FOR EACH ROW EXECUTE FUNCTION public.keel_touch_updated_at();
                         """,
-                        "undo/U20260102000000__add_shelf_and_bin.sql",
+                        "undo/U20260102120000__add_shelf_and_bin.sql",
                         TIMEOUTS + """
                         ALTER TABLE public.bin DROP CONSTRAINT bin_shelf_id_fkey;
                         DROP TABLE public.bin;
