@@ -24,9 +24,9 @@ final class FuzzRun {
     FuzzReport run() {
         Random random = new Random(settings.seed());
         // Names must not collide with an earlier run's on the same database; the tag is not drawn from the seed.
-        ValidValues values =
-                new ValidValues(random, UUID.randomUUID().toString().substring(0, 6));
         ResourceModel model = new ResourceModel();
+        ValidValues values =
+                new ValidValues(random, UUID.randomUUID().toString().substring(0, 6), model);
         FuzzReport report = new FuzzReport(settings);
         RequestFactory factory = new RequestFactory(api, model, random, values);
         StepChecker checker = new StepChecker(api, http, model, factory, report);

@@ -153,8 +153,13 @@ final class Races {
     }
 
     private Tracked create(int step, String collection) {
-        Step create =
-                factory.freshCreate(api.of(OperationKind.CREATE, collection).getFirst());
+        ApiOperation operation = api.of(OperationKind.CREATE, collection).getFirst();
+        for (String referenced : ValidValues.referencedCollections(operation.bodySchema())) {
+            if (!referenced.equals(collection) && model.live(referenced) == 0) {
+                create(step, referenced); // what a valid create must refer to
+            }
+        }
+        Step create = factory.freshCreate(operation);
         RawResponse created = http.send(create.request());
         checker.everyAnswer(step, create.request(), created);
         return checker.registerCreated(step, collection, create.request(), created)

@@ -131,7 +131,7 @@ public final class NewAggregate {
         }
         List<Field> fields = Field.parseAll(fieldSpec);
         TeamTree tree = TeamTree.at(root);
-        Map<String, Object> model = SliceModel.of(tree.basePackage(), words, plurals, fields);
+        Map<String, Object> model = SliceModel.of(tree.basePackage(), words, plurals, fields, tree::apiPathOf);
         refuseWhatExists(tree, words, plurals, model);
         refuseUnknownReferences(tree, words, fields);
         refuseLongIdentifiers(words, fields);

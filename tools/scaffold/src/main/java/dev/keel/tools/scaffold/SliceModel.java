@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,13 @@ final class SliceModel {
     private SliceModel() {}
 
     static Map<String, Object> of(String basePackage, Words name, Words plural, List<Field> fields) {
+        return of(
+                basePackage, name, plural, fields, ref -> "/api/" + ref.plural().kebab());
+    }
+
+    /** {@code referencePath}: the collection path of an aggregate a field refers to, as its controller answers. */
+    static Map<String, Object> of(
+            String basePackage, Words name, Words plural, List<Field> fields, Function<Words, String> referencePath) {
         Map<String, Object> model = new LinkedHashMap<>();
         String aggregateName = name.camel();
         model.put("base", basePackage);
@@ -42,7 +50,7 @@ final class SliceModel {
 
         List<Map<String, Object>> fieldModels = new ArrayList<>();
         for (Field field : fields) {
-            fieldModels.add(field(field, aggregateName));
+            fieldModels.add(field(field, aggregateName, referencePath));
         }
         for (Map<String, Object> field : fieldModels) {
             field.put("args", arguments(fieldModels, field, fieldModels));
@@ -97,7 +105,7 @@ final class SliceModel {
         return model;
     }
 
-    private static Map<String, Object> field(Field field, String aggregateName) {
+    private static Map<String, Object> field(Field field, String aggregateName, Function<Words, String> referencePath) {
         Map<String, Object> model = new LinkedHashMap<>();
         String name = field.name();
         String column = Templates.sqlIdentifier(field.column());
@@ -121,6 +129,7 @@ final class SliceModel {
             model.put("refKinds", ref.plural().human());
             model.put("refNames", ref.plural().camel());
             model.put("refTable", Templates.sqlIdentifier(ref.snake()));
+            model.put("refPath", referencePath.apply(ref));
             model.put("javaType", id);
             model.put("rowType", "UUID");
             model.put("apiType", "UUID");

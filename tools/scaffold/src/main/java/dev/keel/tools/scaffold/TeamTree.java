@@ -67,6 +67,26 @@ record TeamTree(Path root, String basePackage) {
         }
     }
 
+    /** The collection path an aggregate's controller answers (its @RequestMapping), or the conventional one. */
+    String apiPathOf(Words aggregate) {
+        Path web = packageDir("bootstrap", "main/java", "bootstrap.web." + String.join("", aggregate.words()));
+        Pattern mapping = Pattern.compile("@RequestMapping\\(\\s*(?:value\\s*=\\s*)?\"(/api/[^\"]+)\"");
+        if (Files.isDirectory(web)) {
+            try (Stream<Path> files = Files.list(web)) {
+                for (Path file : files.filter(f -> f.toString().endsWith("Controller.java"))
+                        .toList()) {
+                    Matcher found = mapping.matcher(read(file));
+                    if (found.find()) {
+                        return found.group(1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "/api/" + aggregate.plural().kebab();
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

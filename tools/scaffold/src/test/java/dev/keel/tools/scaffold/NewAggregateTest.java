@@ -104,6 +104,17 @@ class NewAggregateTest {
     }
 
     @Test
+    void aReferenceSaysInTheApiDocumentWhichCollectionItNames() throws IOException {
+        NewAggregate.generate(root, "Person", "name:text!", "people");
+        NewAggregate.generate(root, "Visit", "host:Person!", null);
+
+        assertThat(read("bootstrap/src/main/java/com/acme/shop/bootstrap/web/person/PersonController.java"))
+                .contains("@RequestMapping(\"/api/people\")");
+        assertThat(read("bootstrap/src/main/java/com/acme/shop/bootstrap/web/visit/CreateVisitRequest.java"))
+                .contains("name = \"refers-to\", value = \"/api/people\"", "@NotNull UUID hostId");
+    }
+
+    @Test
     void aReservedWordIsQuotedInTheSql() throws IOException {
         NewAggregate.generate(root, "Order", "user:text", null);
 
