@@ -16,8 +16,6 @@ MVN := ./mvnw -B -ntp
 # The application jar's name follows bootstrap's finalName, which make rename changes.
 APP_JAR := bootstrap/target/$(shell sed -n 's|.*<finalName>\(.*\)</finalName>.*|\1|p' bootstrap/pom.xml | head -n 1)-app.jar
 MIGRATE_JAR := tools/keel-migrate/target/keel-migrate-cli.jar
-# keel-migrate reads the SQL from the source tree, so only the tools' Java sources make the jar stale.
-MIGRATE_SOURCES := tools/pom.xml $(wildcard tools/*/pom.xml) $(shell find tools/*/src/main -type f 2>/dev/null)
 # FORCE=1, yes or true; FORCE=0 or anything else does not force.
 yes = $(filter 1 yes true,$(1))
 # The built jars started by tools/scripts/keel-migrate, never Maven: a plain class path, C1 and the JDK's
@@ -26,10 +24,10 @@ MIGRATE_JAVA = tools/scripts/keel-migrate
 MIGRATE = @$(MIGRATE_JAVA)
 LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
 S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
-# What the two runnable jars are built from: `make run` rebuilds them only when one changed.
-SOURCES := pom.xml $(wildcard */pom.xml tools/*/pom.xml) $(shell find . -path ./.git -prune -o -name target -prune \
-             -o -path ./.keel -prune -o -type f \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \
-             -o -name '*.xml' \) -path '*/src/main/*' -print 2>/dev/null)
+# Whether a jar is older than what it is built from: tools/scripts/stale, run only by the targets that need
+# the jar, so no make command walks the tree first. keel-always lets the check run every time.
+.PHONY: keel-always
+keel-always:
 
 .PHONY: help run token jdk keel-checks check-find-jdk check-compose check-run check-rename check-fork check-pins check-api rename \
         remove-example new-aggregate template-sync check-template-sync migrate-status migrate-up migrate-down migrate-down-to migrate-down-all migrate-history \
@@ -55,12 +53,15 @@ run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start the application on PostgreSQL 17 an
 token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl: every scope docs/openapi.json lists (SCOPES="widgets:read" for fewer, SUBJECT=...)
 	@"$(JAVA)" -jar $(LAUNCHER_JAR) token
 
-$(APP_JAR) $(LAUNCHER_JAR): $(SOURCES)
-	$(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am
-	@touch $(APP_JAR) $(LAUNCHER_JAR)
+# make run's two jars: the application's and the launcher's, from every module's sources.
+$(APP_JAR) $(LAUNCHER_JAR): keel-always
+	@if tools/scripts/stale $@ pom.xml $(wildcard */pom.xml */src/main tools/*/pom.xml tools/*/src/main); then \
+	  $(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am && touch $(APP_JAR) $(LAUNCHER_JAR); fi
 
-$(MIGRATE_JAR): $(MIGRATE_SOURCES)
-	$(MVN) -q package -DskipTests -pl tools/keel-migrate -am
+# keel-migrate reads the SQL from the source tree, so only the tools' sources make its jar stale.
+$(MIGRATE_JAR): keel-always
+	@if tools/scripts/stale $@ tools/pom.xml $(wildcard tools/*/pom.xml tools/*/src/main); then \
+	  $(MVN) -q package -DskipTests -pl tools/keel-migrate -am; fi
 
 ##@ Migrations
 migrate-status: jdk $(MIGRATE_JAR) ## Current version, pending and applied migrations with checksum state and undo (JSON=1 for JSON)
@@ -188,10 +189,9 @@ rename: ## Make Keel yours: make rename GROUP=com.acme NAME=orders [PACKAGE=com.
 
 # keel-scaffold, started with java on its jar and libraries, never through Maven.
 SCAFFOLD_JAR := tools/scaffold/target/keel-scaffold.jar
-SCAFFOLD_SOURCES := tools/pom.xml tools/scaffold/pom.xml tools/migrate-kernel/pom.xml \
-                    $(shell find tools/scaffold/src/main tools/migrate-kernel/src/main -type f 2>/dev/null)
-$(SCAFFOLD_JAR): $(SCAFFOLD_SOURCES)
-	$(MVN) -q package -DskipTests -pl tools/scaffold -am
+$(SCAFFOLD_JAR): keel-always
+	@if tools/scripts/stale $@ tools/pom.xml tools/scaffold tools/migrate-kernel; then \
+	  $(MVN) -q package -DskipTests -pl tools/scaffold -am; fi
 
 new-aggregate: jdk $(SCAFFOLD_JAR) ## A new aggregate's whole slice, tests and table: NAME=Gadget [FIELDS="label:text! weight:numeric owner:Widget"] [PLURAL=gadgets]
 	@tools/scripts/new-aggregate "$(JAVA)" "$(NAME)" "$(FIELDS)" "$(PLURAL)"
@@ -237,9 +237,9 @@ check-pins: ## The template and the tools pin the same Flyway and PostgreSQL dri
 
 # The API contract check (tools/api-contract), started with java on its jar and libraries, never through Maven.
 API_CONTRACT_JAR := tools/api-contract/target/keel-api-contract.jar
-API_CONTRACT_SOURCES := tools/pom.xml tools/api-contract/pom.xml $(shell find tools/api-contract/src/main -type f 2>/dev/null)
-$(API_CONTRACT_JAR): $(API_CONTRACT_SOURCES)
-	$(MVN) -q package -DskipTests -pl tools/api-contract -am
+$(API_CONTRACT_JAR): keel-always
+	@if tools/scripts/stale $@ tools/pom.xml tools/api-contract; then \
+	  $(MVN) -q package -DskipTests -pl tools/api-contract -am; fi
 
 check-api: jdk $(API_CONTRACT_JAR) ## docs/openapi.json against the previous release's (newest v* tag): each breaking change named; deliberate ones accepted in docs/api-breaks.md
 	@"$(JAVA)" -cp '$(API_CONTRACT_JAR):tools/api-contract/target/lib/*' dev.keel.tools.apicontract.ApiContractCheck
