@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
+import dev.keel.tools.migrate.CommandRuns.Run;
 import dev.keel.tools.migrate.flyway.CatalogSnapshot;
 import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import dev.keel.tools.migration.MigrationFiles;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +31,9 @@ class KeelMigrateTest {
 
     private PostgresEndpoint database;
 
-    /** What one command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeEach
     void copyTheShippedMigrationsAndMakeADatabase() throws IOException {
-        Path shipped = Path.of("../sample/db");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = dir.resolve(shipped.relativize(file));
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+        CommandRuns.copySample(dir);
         database = TestServices.newDatabase("keel_migrate");
     }
 
@@ -52,27 +42,7 @@ class KeelMigrateTest {
     }
 
     private Run runOn(PostgresEndpoint target, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KeelMigrate.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of(args));
-        if (!List.of("create", "rebase").contains(args[0])) {
-            all.addAll(List.of(
-                    "--dir",
-                    dir.toString(),
-                    "--url",
-                    target.jdbcUrl(),
-                    "--user",
-                    target.username(),
-                    "--password",
-                    target.password()));
-        } else {
-            all.addAll(List.of("--dir", dir.toString()));
-        }
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CommandRuns.run(dir, target, args);
     }
 
     @Test

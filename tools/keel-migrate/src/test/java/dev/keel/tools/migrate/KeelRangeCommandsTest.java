@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
+import dev.keel.tools.migrate.CommandRuns.Run;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +31,9 @@ class KeelRangeCommandsTest {
 
     private PostgresEndpoint database;
 
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeEach
     void copyTheSampleMigrationsAndMakeADatabase() throws IOException {
-        Path shipped = Path.of("../sample/db");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = dir.resolve(shipped.relativize(file));
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+        CommandRuns.copySample(dir);
         database = TestServices.newDatabase("keel_range");
     }
 
@@ -179,7 +168,7 @@ class KeelRangeCommandsTest {
 
         CommandLine commandLine = KeelMigrate.commandLine();
         ((KeelMigrate.Rebase) commandLine.getSubcommands().get("rebase").getCommand()).clock = midnight();
-        Run rebase = execute(commandLine, "rebase", "--main", "main", "--dir", dir.toString());
+        Run rebase = CommandRuns.execute(commandLine, "rebase", "--main", "main", "--dir", dir.toString());
 
         assertThat(rebase.out()).contains("renamed 20261122000050__branch_work -> 20300101000001__branch_work");
     }
@@ -188,7 +177,7 @@ class KeelRangeCommandsTest {
     void createNeverPicksMidnightNorAKeelName() throws IOException {
         CommandLine commandLine = KeelMigrate.commandLine();
         ((KeelMigrate.Create) commandLine.getSubcommands().get("create").getCommand()).clock = midnight();
-        Run create = execute(commandLine, "create", "add_gadgets_table", "--dir", dir.toString());
+        Run create = CommandRuns.execute(commandLine, "create", "add_gadgets_table", "--dir", dir.toString());
 
         assertThat(create.exitCode()).as(create.err()).isZero();
         assertThat(dir.resolve("migration/V20300101000001__add_gadgets_table.sql"))
@@ -196,7 +185,8 @@ class KeelRangeCommandsTest {
         assertThat(dir.resolve("undo/U20300101000001__add_gadgets_table.sql")).exists();
 
         for (String command : List.of("create", "create-manual", "generate")) {
-            Run refused = execute(KeelMigrate.commandLine(), command, "keel_audit", "--dir", dir.toString());
+            Run refused =
+                    CommandRuns.execute(KeelMigrate.commandLine(), command, "keel_audit", "--dir", dir.toString());
             assertThat(refused.exitCode()).as(command).isEqualTo(1);
             assertThat(refused.err())
                     .as(command)
@@ -226,21 +216,6 @@ class KeelRangeCommandsTest {
     }
 
     private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--dir", dir.toString()));
-        if (!List.of("create", "rebase").contains(args[0])) {
-            all.addAll(List.of(
-                    "--url", database.jdbcUrl(), "--user", database.username(), "--password", database.password()));
-        }
-        return execute(KeelMigrate.commandLine(), all.toArray(String[]::new));
-    }
-
-    private static Run execute(CommandLine commandLine, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return CommandRuns.run(dir, database, args);
     }
 }

@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
+import dev.keel.tools.migrate.CommandRuns.Run;
 import dev.keel.tools.migrate.flyway.CatalogSnapshot;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The hand-written path on a real PostgreSQL 17: the template's undo undoes its migration, validate
@@ -35,19 +31,9 @@ class ManualPathTest {
 
     private PostgresEndpoint database;
 
-    /** What one command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeEach
     void copyTheSampleMigrationsAndMakeADatabase() throws IOException {
-        Path sample = Path.of("../sample/db");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = dir.resolve(sample.relativize(file));
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
+        CommandRuns.copySample(dir);
         database = TestServices.newDatabase("keel_manual");
     }
 
@@ -221,18 +207,6 @@ class ManualPathTest {
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KeelMigrate.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--dir", dir.toString()));
-        if (!args[0].startsWith("create")) {
-            all.addAll(List.of(
-                    "--url", database.jdbcUrl(), "--user", database.username(), "--password", database.password()));
-        }
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CommandRuns.run(dir, database, args);
     }
 }

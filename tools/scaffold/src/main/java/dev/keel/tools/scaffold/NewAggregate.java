@@ -102,8 +102,7 @@ public final class NewAggregate {
                     options.get("plural"));
             report(System.out, written);
             Words name = Words.of(options.getOrDefault("name", ""));
-            String plural = options.get("plural");
-            Words plurals = plural == null || plural.isBlank() ? name.plural() : Words.of(plural.replace('-', '_'));
+            Words plurals = plurals(name, options.get("plural"));
             System.out.println("Next:");
             System.out.println("  make migrate-create NAME=create_" + name.snake()
                     + "   # its migration and undo, from the table added to db/schema.sql");
@@ -125,19 +124,16 @@ public final class NewAggregate {
     /** Writes the slice of {@code name} into the tree at {@code root}; returns the files written. */
     static List<Path> generate(Path root, String name, String fieldSpec, @Nullable String plural) {
         Words words = aggregateName(name);
-        Words plurals = plural == null || plural.isBlank() ? words.plural() : Words.of(plural.replace('-', '_'));
-        if (plurals.words().isEmpty()) {
-            throw new ScaffoldException("PLURAL must be words, such as people (got '" + plural + "')");
-        }
+        Words plurals = plurals(words, plural);
         List<Field> fields = Field.parseAll(fieldSpec);
         TeamTree tree = TeamTree.at(root);
         Map<String, Object> model = SliceModel.of(tree.basePackage(), words, plurals, fields, tree::apiPathOf);
-        refuseWhatExists(tree, words, plurals, model);
+        Map<Path, String> files = Slice.render(tree, model);
+        refuseWhatExists(tree, words, plurals, model, files.keySet());
         refuseUnknownReferences(tree, words, fields);
         refuseLongIdentifiers(words, fields);
 
         StagedFiles staged = new StagedFiles(root);
-        Map<Path, String> files = new LinkedHashMap<>(Slice.render(tree, model));
         files.forEach(staged::put);
         staged.put(TeamTree.SCHEMA, tree.schema().stripTrailing() + "\n" + Slice.schema(model));
         staged.commit();
@@ -164,13 +160,23 @@ public final class NewAggregate {
         return words;
     }
 
-    private static void refuseWhatExists(TeamTree tree, Words name, Words plural, Map<String, Object> model) {
+    /** The plural of the aggregate's name: PLURAL when given (people, order-lines), else by English rules. */
+    private static Words plurals(Words name, @Nullable String plural) {
+        Words plurals = plural == null || plural.isBlank() ? name.plural() : Words.of(plural.replace('-', '_'));
+        if (plurals.words().isEmpty()) {
+            throw new ScaffoldException("PLURAL must be words, such as people (got '" + plural + "')");
+        }
+        return plurals;
+    }
+
+    private static void refuseWhatExists(
+            TeamTree tree, Words name, Words plural, Map<String, Object> model, Set<Path> files) {
         Path domain = tree.packageDir("domain", "main/java", "domain." + model.get("pkg"));
         if (Files.exists(domain)) {
             throw new ScaffoldException(
                     name.pascal() + " exists already: " + tree.root().relativize(domain));
         }
-        for (Path file : Slice.render(tree, model).keySet()) {
+        for (Path file : files) {
             if (Files.exists(tree.root().resolve(file))) {
                 throw new ScaffoldException(file + " exists already");
             }
