@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
  * A client that sends an upload's headers and part of its body, then nothing: Tomcat's read
  * timeout ({@code server.tomcat.connection-timeout}, 2 s here, 20 s by default) ends the request
  * and frees its thread, and other clients are served meanwhile. Four request threads, so four
- * stalled uploads hold them all and only the timeout lets anyone else in.
+ * stalled uploads hold them all and only the timeout lets anyone else in: on platform threads
+ * here, where a pool can be exhausted (the application runs requests on virtual threads, which
+ * a stalled client cannot run out of; the read timeout applies to both).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlowClientTest {
@@ -41,7 +43,9 @@ class SlowClientTest {
                         "server.tomcat.threads.max",
                         String.valueOf(THREADS),
                         "server.tomcat.threads.min-spare",
-                        "1"));
+                        "1",
+                        "spring.threads.virtual.enabled",
+                        "false"));
     }
 
     @AfterAll
