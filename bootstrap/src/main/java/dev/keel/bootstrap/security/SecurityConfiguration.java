@@ -3,8 +3,10 @@ package dev.keel.bootstrap.security;
 import dev.keel.bootstrap.observability.TraceIds;
 import dev.keel.bootstrap.web.error.SecurityProblems;
 import io.micrometer.tracing.Tracer;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -41,6 +44,22 @@ public class SecurityConfiguration {
     @Bean
     static IssuerOutages issuerOutages() {
         return new IssuerOutages();
+    }
+
+    /**
+     * Static, like {@link #issuerOutages()}: a token checked in full is reused for a minute at most
+     * ({@link VerifiedTokens}), not checked again on every request that carries it.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, Clock.systemUTC())
+                        : bean;
+            }
+        };
     }
 
     @Bean
