@@ -3,7 +3,13 @@
 
 KEEL_DATA_DIR=$(mktemp -d /tmp/keel-make-run.XXXXXX)
 chmod 755 "$KEEL_DATA_DIR"   # reachable by nobody, should PostgreSQL need the unprivileged fallback
-export KEEL_DATA_DIR KEEL_DOCKER=never KEEL_HTTP_PORT=18080 KEEL_PG_PORT=15433 KEEL_S3_PORT=19001 KEEL_ISSUER_PORT=19401
+# Fixed ports, so a leftover from an earlier run is found; KEEL_RUN_PORTS=<base> moves all four (base+80,
+# +433, +1001, +1401) so two benches or checks can run side by side.
+base=${KEEL_RUN_PORTS:-}
+export KEEL_DATA_DIR KEEL_DOCKER=never KEEL_HTTP_PORT=${base:+$((base + 80))} KEEL_PG_PORT=${base:+$((base + 433))} \
+  KEEL_S3_PORT=${base:+$((base + 1001))} KEEL_ISSUER_PORT=${base:+$((base + 1401))}
+: "${KEEL_HTTP_PORT:=18080}" "${KEEL_PG_PORT:=15433}" "${KEEL_S3_PORT:=19001}" "${KEEL_ISSUER_PORT:=19401}"
+unset base
 unset SPRING_DATASOURCE_URL KEEL_DB_URL KEEL_S3_ENDPOINT
 KEEL_HEALTH_URL=http://127.0.0.1:$KEEL_HTTP_PORT/actuator/health
 RUN_PID=""
