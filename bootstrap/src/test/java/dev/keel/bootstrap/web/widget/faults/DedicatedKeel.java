@@ -6,8 +6,8 @@ import dev.keel.tools.devservices.S3Endpoint;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.ProtocolHandler;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -41,15 +41,18 @@ final class DedicatedKeel implements AutoCloseable {
         return port;
     }
 
-    /** Tomcat's request threads busy now: each one a request being served or waiting on its client. */
-    int busyRequestThreads() {
+    /**
+     * Tomcat's count against {@code server.tomcat.max-connections}: the connections it holds (each a
+     * request being served, a client it waits on, or an idle keep-alive) plus, below the limit, the
+     * place its acceptor takes before it waits for the next one. So 1 when no client is connected,
+     * and the limit when every place is taken. With requests on virtual threads these, not threads,
+     * are what clients can use up.
+     */
+    long connectionCount() {
         WebServer server = ((WebServerApplicationContext) context).getWebServer();
-        Executor executor = ((TomcatWebServer) server)
-                .getTomcat()
-                .getConnector()
-                .getProtocolHandler()
-                .getExecutor();
-        return ((ThreadPoolExecutor) executor).getActiveCount();
+        ProtocolHandler handler =
+                ((TomcatWebServer) server).getTomcat().getConnector().getProtocolHandler();
+        return ((AbstractProtocol<?>) handler).getConnectionCount();
     }
 
     @Override

@@ -17,35 +17,31 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A client that sends an upload's headers and part of its body, then nothing: Tomcat's read
  * timeout ({@code server.tomcat.connection-timeout}, 2 s here, 20 s by default) ends the request
- * and frees its thread, and other clients are served meanwhile. Four request threads, so four
- * stalled uploads hold them all and only the timeout lets anyone else in: on platform threads
- * here, where a pool can be exhausted (the application runs requests on virtual threads, which
- * a stalled client cannot run out of; the read timeout applies to both).
+ * and frees what it held, and other clients are served meanwhile. Requests run on virtual threads,
+ * as the application has them, so what stalled clients can use up is Tomcat's connections: four
+ * here ({@code server.tomcat.max-connections}, 8,192 by default), so four stalled uploads hold them
+ * all and only the timeout lets anyone else in.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlowClientTest {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    private static final int THREADS = 4;
+    private static final int CONNECTIONS = 4;
     /** Room for a loaded machine on top of the timeout; the default 60 s would be far beyond it. */
     private static final Duration SLACK = Duration.ofSeconds(8);
 
     private static DedicatedKeel keel;
 
     @BeforeAll
-    static void startWithAShortReadTimeoutAndFewThreads() {
+    static void startWithAShortReadTimeoutAndFewConnections() {
         keel = DedicatedKeel.start(
                 TestServices.newDatabase("slow_client"),
                 TestServices.s3(),
                 Map.of(
                         "server.tomcat.connection-timeout",
                         READ_TIMEOUT.toMillis() + "ms",
-                        "server.tomcat.threads.max",
-                        String.valueOf(THREADS),
-                        "server.tomcat.threads.min-spare",
-                        "1",
-                        "spring.threads.virtual.enabled",
-                        "false"));
+                        "server.tomcat.max-connections",
+                        String.valueOf(CONNECTIONS)));
     }
 
     @AfterAll
@@ -82,32 +78,35 @@ class SlowClientTest {
     }
 
     @Test
-    void stalledUploadsHoldingEveryThreadAreCutOffSoTheNextRequestGetsIn() throws Exception {
+    void stalledUploadsHoldingEveryConnectionAreCutOffSoTheNextRequestGetsIn() throws Exception {
         String id = createWidget("Crowded");
+        // The client's keep-alive connection is closed by Tomcat once idle for the timeout.
+        Await.until("no client connected", READ_TIMEOUT.plus(SLACK), () -> keel.connectionCount() == 1);
         List<RawUpload> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < THREADS; i++) {
+            for (int i = 0; i < CONNECTIONS; i++) {
                 RawUpload upload = RawUpload.open(keel, id, 100_000);
                 upload.send(new byte[1_000]);
                 stalled.add(upload);
             }
             Await.until(
-                    "every request thread held by a stalled upload",
+                    "every connection held by a stalled upload",
                     Duration.ofSeconds(10),
-                    () -> keel.busyRequestThreads() == THREADS);
+                    () -> keel.connectionCount() == CONNECTIONS);
             long before = System.nanoTime();
             HttpResponse<String> next = Http.get(keel.uri("/api/widgets/" + id));
             Duration waited = Duration.ofNanos(System.nanoTime() - before);
-            System.out.printf("With every thread held by a stalled upload, a GET waited %d ms%n", waited.toMillis());
+            System.out.printf(
+                    "With every connection held by a stalled upload, a GET waited %d ms%n", waited.toMillis());
 
             assertThat(next.statusCode()).isEqualTo(200);
             assertThat(waited)
-                    .as("it waited for a timeout to free a thread, and no longer")
+                    .as("it waited for a timeout to free a connection, and no longer")
                     .isBetween(READ_TIMEOUT.dividedBy(2), READ_TIMEOUT.plus(SLACK));
             Await.until(
-                    "the stalled uploads' threads freed",
+                    "the stalled uploads' connections closed",
                     READ_TIMEOUT.plus(SLACK),
-                    () -> keel.busyRequestThreads() == 0);
+                    () -> keel.connectionCount() == 1);
         } finally {
             for (RawUpload upload : stalled) {
                 upload.close();
