@@ -99,6 +99,7 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
