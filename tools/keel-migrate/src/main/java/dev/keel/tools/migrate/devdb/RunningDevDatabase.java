@@ -6,11 +6,13 @@ import dev.keel.tools.devservices.db.DatabaseName;
 import dev.keel.tools.devservices.db.DevDatabase;
 import dev.keel.tools.devservices.db.DevSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.postgresql.Driver;
 
 /**
  * The development database a command uses, connected to without {@link DevDatabase#locate}'s
@@ -31,19 +33,21 @@ public final class RunningDevDatabase {
             DevDatabase.Login login = DevDatabase.locate(settings).open();
             return connect(login.jdbcUrl(), login.username(), login.password());
         }
+        // git names the branch's database while the pid file is read and the driver loads
+        CompletableFuture<DatabaseName> name = CompletableFuture.supplyAsync(settings::databaseName);
         if (Processes.leftover(settings.dataDirectory().resolve("postgres/data/postmaster.pid"), "postgres")
                 .isEmpty()) {
             return Optional.empty();
         }
-        DatabaseName name = settings.databaseName();
+        Driver driver = new Driver();
         PostgresEndpoint endpoint = new PostgresEndpoint(
-                "127.0.0.1", settings.postgresPort(), name.name(), DevSettings.USERNAME, DevSettings.PASSWORD);
-        Optional<Connection> connection = connect(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
+                "127.0.0.1", settings.postgresPort(), name.join().name(), DevSettings.USERNAME, DevSettings.PASSWORD);
+        Optional<Connection> connection = connect(driver, endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
         if (connection.isEmpty()) {
             return connection;
         }
         try (Statement statement = connection.get().createStatement()) {
-            statement.execute(useMark(name));
+            statement.execute(useMark(name.join()));
             return connection;
         } catch (SQLException e) {
             close(connection.get());
@@ -62,8 +66,19 @@ public final class RunningDevDatabase {
     }
 
     private static Optional<Connection> connect(String url, String user, String password) {
+        return connect(new Driver(), url, user, password);
+    }
+
+    /**
+     * PostgreSQL's driver itself, not DriverManager, whose first call looks for drivers in every jar of
+     * the class path; a URL it does not take is for the full path to word.
+     */
+    private static Optional<Connection> connect(Driver driver, String url, String user, String password) {
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        login.setProperty("password", password);
         try {
-            return Optional.of(DriverManager.getConnection(url, user, password));
+            return Optional.ofNullable(driver.connect(url, login));
         } catch (SQLException e) {
             return Optional.empty();
         }
