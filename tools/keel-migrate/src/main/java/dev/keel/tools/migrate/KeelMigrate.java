@@ -7,6 +7,7 @@ import dev.keel.tools.devservices.db.DevSettings;
 import dev.keel.tools.devservices.db.EmbeddedDevPostgres;
 import dev.keel.tools.lint.TransactionProblems;
 import dev.keel.tools.migrate.flyway.Database;
+import dev.keel.tools.migrate.flyway.DirectStatus;
 import dev.keel.tools.migrate.flyway.LinearHistory;
 import dev.keel.tools.migrate.flyway.Migrations;
 import dev.keel.tools.migrate.flyway.Placeholders;
@@ -14,7 +15,6 @@ import dev.keel.tools.migrate.flyway.ProductionGuard;
 import dev.keel.tools.migrate.flyway.Undo;
 import dev.keel.tools.migrate.trace.ScratchDatabase;
 import dev.keel.tools.migrate.trace.ScratchServer;
-import dev.keel.tools.migration.Json;
 import dev.keel.tools.migration.KeelRange;
 import dev.keel.tools.migration.MigrationException;
 import dev.keel.tools.migration.MigrationFiles;
@@ -35,9 +35,9 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -175,6 +175,11 @@ public final class KeelMigrate {
 
         /** The development settings, with the options standing in for KEEL_DB_URL, KEEL_DB_USER and KEEL_DB_PASSWORD. */
         DevSettings devSettings() {
+            return devSettings(url, user, password);
+        }
+
+        /** The development settings, with {@code url}, {@code user} and {@code password}, when given, standing in for the variables. */
+        static DevSettings devSettings(@Nullable String url, @Nullable String user, @Nullable String password) {
             Map<String, String> env = new HashMap<>(environment);
             if (url != null) {
                 env.put("KEEL_DB_URL", url);
@@ -247,36 +252,11 @@ public final class KeelMigrate {
 
         @Override
         public Integer call() {
-            PrintWriter out = out();
-            Migrations.Report report = target.migrations().status();
-            List<Migrations.Status> rows = report.migrations();
-            String current = report.current();
-            long pending = report.pending();
-            if (json) {
-                out.println(statusJson(current, pending, rows));
-            } else {
-                out.printf(
-                        "Current version: %s%nPending: %d%n%n",
-                        current.isEmpty() ? "(empty schema)" : current, pending);
-                out.printf(
-                        "%-16s %-32s %-14s %-9s %-5s %s%n",
-                        "VERSION", "DESCRIPTION", "STATE", "CHECKSUM", "UNDO", "INSTALLED");
-                for (Migrations.Status row : rows) {
-                    out.printf(
-                            "%-16s %-32s %-14s %-9s %-5s %s%n",
-                            row.version(),
-                            row.description(),
-                            row.state(),
-                            row.checksum(),
-                            row.undo() ? "yes" : "NO",
-                            row.installedOn());
-                }
-            }
-            out.flush();
-            boolean unhealthy = rows.stream()
-                    .anyMatch(row -> List.of("changed", "missing").contains(row.checksum())
-                            || row.state().equals("failed"));
-            return unhealthy ? 1 : 0;
+            Database database = target.database();
+            MigrationFiles files = target.files();
+            Migrations.Report report =
+                    DirectStatus.read(database, files).orElseGet(() -> new Migrations(database, files).status());
+            return StatusOutput.print(report, json, out());
         }
     }
 
@@ -673,18 +653,5 @@ public final class KeelMigrate {
             out.flush();
             return 0;
         }
-    }
-
-    private static String statusJson(String current, long pending, List<Migrations.Status> rows) {
-        return "{\"current\":" + Json.string(current) + ",\"pending\":" + pending + ",\"migrations\":["
-                + rows.stream()
-                        .map(row -> "{\"version\":" + Json.string(row.version())
-                                + ",\"description\":" + Json.string(row.description())
-                                + ",\"state\":" + Json.string(row.state())
-                                + ",\"checksum\":" + Json.string(row.checksum())
-                                + ",\"undo\":" + row.undo()
-                                + ",\"installedOn\":" + Json.string(row.installedOn()) + "}")
-                        .collect(Collectors.joining(","))
-                + "]}";
     }
 }

@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The main class tools/scripts/keel-migrate starts. A lint run, the command a developer waits for
  * most often, skips picocli when its arguments are lint's plain options and files
- * ({@link LintRequest#parse}); any other lint call goes to a command line that holds lint alone,
- * and every other command to {@link KeelMigrate}'s. picocli's start costs about a tenth of a
- * second, more than linting a thousand files. Same output, errors and exit codes on every path
+ * ({@link LintRequest#parse}); any other lint call goes to a command line that holds lint alone.
+ * status, the other command run all day, skips picocli and Flyway in the same way when it can
+ * ({@link StatusRequest}). Every other command goes to {@link KeelMigrate}'s. picocli's start costs
+ * about a tenth of a second, more than linting a thousand files; Flyway's, more again. Same output, errors and exit codes on every path
  * (LauncherTest holds them equal).
  */
 public final class Launcher {
@@ -21,6 +22,9 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("lint")) {
             System.exit(lint(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        }
+        if (args.length > 0 && args[0].equals("status")) {
+            status(args, new PrintWriter(System.out, true)).ifPresent(System::exit);
         }
         KeelMigrate.main(args);
     }
@@ -42,6 +46,15 @@ public final class Launcher {
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * Runs {@code keel-migrate status ...} without picocli and Flyway when it can ({@link StatusRequest});
+     * empty, having printed nothing, when KeelMigrate's command line has to.
+     */
+    static Optional<Integer> status(String[] args, PrintWriter out) {
+        return StatusRequest.parse(Arrays.asList(args).subList(1, args.length), KeelMigrate.environment)
+                .flatMap(request -> request.run(out));
     }
 
     /** keel-migrate with its lint subcommand only, and KeelMigrate's error handling and help options. */

@@ -152,6 +152,37 @@ class DbCommandTest {
     }
 
     @Test
+    void statusWithoutPicocliFindsThisBranchsDatabaseAndRecordsItsUse() throws SQLException {
+        git("checkout", "-q", "-B", "quick");
+        String[] status = {"status", "--dir", SHIPPED.toString()};
+        assertThat(Launcher.status(status, new PrintWriter(new StringWriter())))
+                .as("no database yet: the full path creates it")
+                .isEmpty();
+        assertThat(run("db", "setup", "--dir", SHIPPED.toString()).exitCode()).isZero();
+        query(
+                "quick",
+                "COMMENT ON DATABASE " + DatabaseName.forBranch("quick")
+                        + " IS 'keel:last-used=2020-01-01T00:00:00Z;branch=quick'");
+
+        Run whole = run(status);
+        StringWriter out = new StringWriter();
+        assertThat(Launcher.status(status, new PrintWriter(out)))
+                .map(code -> new Run(code, out.toString(), ""))
+                .contains(whole);
+        assertThat(whole.out()).contains("Pending: 0");
+        String mark = query(
+                "quick",
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                        + "WHERE datname = current_database()");
+        assertThat(mark)
+                .startsWith("keel:last-used=20")
+                .endsWith(";branch=quick")
+                .doesNotContain("2020-01-01");
+        assertThat(run("db", "branches").out())
+                .containsPattern(DatabaseName.forBranch("quick") + "\\s+quick\\s+.*current");
+    }
+
+    @Test
     void wipeDeletesEveryRowAndKeepsTheSchemaAndTheHistory() throws SQLException {
         git("checkout", "-q", "-B", "wipe");
         assertThat(run("db", "setup", "--dir", SHIPPED.toString()).exitCode()).isZero();

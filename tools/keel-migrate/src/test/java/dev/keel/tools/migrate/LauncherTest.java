@@ -2,6 +2,8 @@ package dev.keel.tools.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.TestServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The launcher's lint-only command line answers exactly as KeelMigrate's whole one does. */
+/**
+ * The launcher's lint-only command line, and its status without picocli or Flyway, answer exactly as
+ * KeelMigrate's whole one does.
+ */
 class LauncherTest {
 
     private static final Path SHIPPED = Path.of("..", "sample", "db");
@@ -84,6 +89,61 @@ class LauncherTest {
         assertThat(run(Launcher.lintCommandLine(), "lint", "--dir", dir.toString()))
                 .startsWith("1\n")
                 .contains("widget");
+    }
+
+    @Test
+    void statusAnswersTheSameWithoutPicocliOrFlyway() throws Exception {
+        CommandRuns.copySample(dir);
+        PostgresEndpoint database = TestServices.newDatabase("launcher_status");
+        String[] login = {"--url", database.jdbcUrl(), "--user", database.username(), "--password", database.password()
+        };
+        String[] dirOption = {"--dir", dir.toString()};
+        List<String[]> plain = List.of(
+                concat(new String[] {"status"}, dirOption, login),
+                concat(new String[] {"status", "--json"}, dirOption, login),
+                concat(
+                        new String[] {"status", "--dir=" + dir, "--url=" + database.jdbcUrl()},
+                        new String[] {"--user=" + database.username(), "--password=" + database.password(), "--json"}));
+        for (String step : List.of("empty", "one applied", "all applied", "changed")) {
+            switch (step) {
+                case "one applied" -> CommandRuns.run(dir, database, "up", "--to", "20261122000000");
+                case "all applied" -> CommandRuns.run(dir, database, "up");
+                case "changed" -> {
+                    Path applied = dir.resolve("migration/V20261122000100__create_widget.sql");
+                    Files.writeString(applied, Files.readString(applied) + "-- edited\n");
+                }
+                default -> {}
+            }
+            for (String[] call : plain) {
+                String whole = run(KeelMigrate.commandLine(), call);
+                StringWriter out = new StringWriter();
+                assertThat(Launcher.status(call, new PrintWriter(out))
+                                .map(code -> code + "\n" + out + "\n--- stderr\n"))
+                        .as(step + ": " + String.join(" ", call))
+                        .contains(whole);
+            }
+        }
+        String[][] others = {
+            {"status", "--help"},
+            {"status", "--version"},
+            {"status", "--json", "--json"},
+            {"status", "--json=true"},
+            {"status", "--dir"},
+            {"status", "--no-such-option"},
+            {"status", "extra"},
+            concat(new String[] {"status", "--dir", dir.toString(), "--dir", dir.toString()}, login),
+            concat(new String[] {"status", "--dir", dir.resolve("none").toString()}, login),
+            {"status", "--dir", dir.toString(), "--url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2"},
+        };
+        for (String[] call : others) {
+            assertThat(Launcher.status(call, new PrintWriter(new StringWriter())))
+                    .as("left to picocli and Flyway: " + String.join(" ", call))
+                    .isEmpty();
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     private static String run(CommandLine commandLine, String... args) {
