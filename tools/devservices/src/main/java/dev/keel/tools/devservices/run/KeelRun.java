@@ -47,8 +47,9 @@ public final class KeelRun {
     private final RunSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private volatile Process application;
-    private @Nullable ExtractedApplication extracted;
-    private @Nullable ClassCache classCache;
+    // Set by the start, read by the shutdown hook's thread.
+    private volatile @Nullable ExtractedApplication extracted;
+    private volatile @Nullable ClassCache classCache;
     private volatile boolean wasUp;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
