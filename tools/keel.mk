@@ -23,6 +23,10 @@ yes = $(filter 1 yes true,$(1))
 MIGRATE_JAVA = tools/scripts/keel-migrate
 MIGRATE = @$(MIGRATE_JAVA)
 LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
+# make run's launcher JVM: C1 alone, and a class-data archive the JVM writes beside the jar when a run stops and
+# rewrites when the jar or the JDK changes (JDK 19+; a missing or stale one never fails a start).
+LAUNCHER_JVM := -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(dir $(LAUNCHER_JAR))launcher.jsa -XX:+AutoCreateSharedArchive \
+  -Xlog:cds=off -Xlog:cds+dynamic=off
 S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
 # Whether a jar is older than what it is built from: tools/scripts/stale, run only by the targets that need
 # the jar, so no make command walks the tree first. keel-always lets the check run every time.
@@ -48,7 +52,7 @@ jdk:
 
 ##@ Run and test
 run: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Start the application on PostgreSQL 17 and S3 (yours, Docker's, or embedded ones)
-	@exec "$(JAVA)" -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
+	@exec "$(JAVA)" $(LAUNCHER_JVM) -Dkeel.s3proxy.jar=$(S3PROXY_JAR) -jar $(LAUNCHER_JAR) --app $(APP_JAR)
 
 token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl: every scope docs/openapi.json lists (SCOPES="widgets:read" for fewer, SUBJECT=...)
 	@"$(JAVA)" -jar $(LAUNCHER_JAR) token

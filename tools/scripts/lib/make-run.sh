@@ -22,8 +22,9 @@ run_cleanup() {
     kill -TERM -- "-$RUN_PID" 2>/dev/null || true
     wait "$RUN_PID" 2>/dev/null || true
   fi
-  # The launcher may still be stopping PostgreSQL after make has gone: wait before deleting its data.
-  for _ in $(seq 1 30); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
+  # The launcher may still be stopping PostgreSQL, or writing the application's AOT cache, after make has
+  # gone: wait before deleting its data.
+  for _ in $(seq 1 120); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
   rm -rf "$KEEL_DATA_DIR"
 }
 trap run_cleanup EXIT
@@ -55,7 +56,8 @@ interrupt_run() {
   wait "$RUN_PID" 2>/dev/null || true   # make reports the interrupt with a non-zero status
   RUN_PID=""
   local leftovers=""
-  for _ in $(seq 1 30); do
+  # The first run of a build writes the application's AOT cache as it stops: tens of seconds on a busy machine.
+  for _ in $(seq 1 120); do
     leftovers=$(pgrep -af -- "$KEEL_DATA_DIR" || true)
     if [ -z "$leftovers" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$KEEL_HTTP_PORT") 2>/dev/null; then return 0; fi
     sleep 1

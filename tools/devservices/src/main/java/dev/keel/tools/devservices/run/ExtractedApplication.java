@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The application jar unpacked once per build, with a class-data-sharing archive beside it:
- * nested jars load slowly and every start would parse the same classes again. The JVM writes
- * the archive when the first run exits; later runs map it and start about twice as fast.
+ * The application jar unpacked once per build, with its {@link ClassCache} beside it: nested jars
+ * load slowly and every start would parse the same classes again.
  */
 final class ExtractedApplication {
 
@@ -71,13 +70,17 @@ final class ExtractedApplication {
         }
     }
 
-    /** Development JVM options, not production ones: KEEL_APP_JAVA_OPTS, placed after them, can override. */
+    /**
+     * Development JVM options, not production ones, besides the class cache's: KEEL_APP_JAVA_OPTS, placed after
+     * them, can override.
+     */
     List<String> jvmOptions() {
-        return List.of(
-                "-XX:SharedArchiveFile=" + directory.resolve("application.jsa"),
-                "-XX:+AutoCreateSharedArchive",
-                // A local server gains little from the optimising compiler and starts faster without it.
-                "-XX:TieredStopAtLevel=1");
+        // A local server gains little from the optimising compiler and starts faster without it.
+        return List.of("-XX:TieredStopAtLevel=1");
+    }
+
+    ClassCache classCache() {
+        return ClassCache.forThisJdk(directory);
     }
 
     Path jar() {

@@ -41,11 +41,16 @@ import org.jspecify.annotations.Nullable;
 public final class KeelRun {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration CACHE_TIMEOUT = Duration.ofSeconds(90);
     private static final PrintStream OUT = System.out;
 
     private final RunSettings settings;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private volatile Process application;
+    // Set by the start, read by the shutdown hook's thread.
+    private volatile @Nullable ExtractedApplication extracted;
+    private volatile @Nullable ClassCache classCache;
+    private volatile boolean wasUp;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private boolean stopped;
     private String databaseLine;
@@ -99,7 +104,13 @@ public final class KeelRun {
 
         application = startApplication(appEnvironment);
         join(s3Starting);
-        if (!awaitHealthy()) {
+        boolean healthy = awaitHealthy();
+        if (!healthy && !application.isAlive() && classCache != null && classCache.discardIfBroken()) {
+            OUT.println("keel: the JVM refused the application's AOT cache; starting it again without the cache");
+            application = startApplication(appEnvironment);
+            healthy = awaitHealthy();
+        }
+        if (!healthy) {
             int code = application.isAlive() ? 1 : application.exitValue();
             System.err.println("\nkeel: the application "
                     + (application.isAlive()
@@ -109,6 +120,7 @@ public final class KeelRun {
             stopEverything();
             return code == 0 ? 1 : code;
         }
+        wasUp = true;
         printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
         int code = waitFor(application);
         stopEverything();
@@ -285,12 +297,12 @@ public final class KeelRun {
     private Process startApplication(Map<String, String> env) {
         ExtractedApplication app = ExtractedApplication.of(
                 settings.appJar(), settings.dataDirectory().resolve("app"));
+        ClassCache cache = app.classCache();
+        extracted = app;
+        classCache = cache;
         List<String> command = new ArrayList<>(List.of(Processes.currentJava(), runMarker()));
-        command.addAll(app.jvmOptions());
-        String javaOptions = env.getOrDefault("KEEL_APP_JAVA_OPTS", "");
-        if (!javaOptions.isBlank()) {
-            command.addAll(List.of(javaOptions.strip().split("\\s+")));
-        }
+        command.addAll(cache.jvmOptions());
+        command.addAll(applicationJvmOptions(app));
         command.addAll(List.of("-jar", app.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
@@ -301,6 +313,37 @@ public final class KeelRun {
             return process;
         } catch (IOException e) {
             throw new DevServiceException("Could not start the application: " + e.getMessage(), e);
+        }
+    }
+
+    /** The application's JVM options besides its class cache's: the launcher's, then KEEL_APP_JAVA_OPTS. */
+    private List<String> applicationJvmOptions(ExtractedApplication app) {
+        List<String> options = new ArrayList<>(app.jvmOptions());
+        String javaOptions = settings.environment().getOrDefault("KEEL_APP_JAVA_OPTS", "");
+        if (!javaOptions.isBlank()) {
+            options.addAll(List.of(javaOptions.strip().split("\\s+")));
+        }
+        return options;
+    }
+
+    /**
+     * After a run that recorded what the application loads: the AOT cache from that record, for every later run
+     * of this build. Only a run that came up is worth it; one that failed records again next time.
+     */
+    private void writeClassCache() {
+        ClassCache cache = classCache;
+        ExtractedApplication app = extracted;
+        if (cache == null || app == null || !cache.training()) {
+            return;
+        }
+        if (!wasUp) {
+            cache.discardRecord();
+            return;
+        }
+        OUT.println("keel: writing the application's AOT cache, for faster starts of this build (once)");
+        OUT.flush();
+        if (!cache.create(applicationJvmOptions(app), List.of("-jar", app.jar().toString()), CACHE_TIMEOUT)) {
+            OUT.println("keel: no AOT cache written; the next run records again");
         }
     }
 
@@ -410,6 +453,7 @@ public final class KeelRun {
         if (started.size() > 1) {
             OUT.println("keel: stopped the application and the services this run started.");
         }
+        writeClassCache();
     }
 
     private static void pause() {
