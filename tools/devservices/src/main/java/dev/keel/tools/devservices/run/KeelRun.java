@@ -52,6 +52,7 @@ public final class KeelRun {
     private volatile @Nullable ClassCache classCache;
     private volatile boolean wasUp;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> postgresStarting = CompletableFuture.completedFuture(null);
     private boolean stopped;
     private String databaseLine;
     private @Nullable String issuerLine;
@@ -103,6 +104,7 @@ public final class KeelRun {
         appEnvironment.putIfAbsent("SPRING_PROFILES_ACTIVE", "local");
 
         application = startApplication(appEnvironment);
+        join(postgresStarting);
         join(s3Starting);
         boolean healthy = awaitHealthy();
         if (!healthy && !application.isAlive() && classCache != null && classCache.discardIfBroken()) {
@@ -197,19 +199,41 @@ public final class KeelRun {
             }
         }
         if (!settings.explicitDatabase()) {
-            DevPostgres server = startPostgres(compose, docker);
+            EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings.dev());
+            DevPostgres server;
+            if (embedded.kept() || docker) {
+                server = startPostgres(compose, docker);
+                open(new DevDatabase(server, settings.dev().databaseName()));
+            } else {
+                // The application's JVM and Spring take longer to start than PostgreSQL and its database: the
+                // application starts beside them with the login known in advance, and waits for its database
+                // (spring.datasource.hikari.initialization-fail-timeout in application-local.yml).
+                server = embedded;
+                // A thread of its own rather than the common pool's: it inherits this one's class loader,
+                // through which JDBC finds PostgreSQL's driver in the launcher's jar.
+                postgresStarting = CompletableFuture.runAsync(
+                        () -> {
+                            startEmbedded(embedded);
+                            open(new DevDatabase(embedded, settings.dev().databaseName()));
+                        },
+                        task -> Thread.ofPlatform().name("keel-run-postgres").start(task));
+            }
             DevDatabase database = new DevDatabase(server, settings.dev().databaseName());
-            DevDatabase.Login login = database.open();
-            OUT.println("keel: " + (login.created() ? "created " : "using ") + "the " + database.describe());
-            env.put("SPRING_DATASOURCE_URL", login.jdbcUrl());
-            env.put("SPRING_DATASOURCE_USERNAME", login.username());
-            env.put("SPRING_DATASOURCE_PASSWORD", login.password());
             PostgresEndpoint where = server.login(database.name().name());
+            env.put("SPRING_DATASOURCE_URL", where.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", where.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", where.password());
             databaseLine = "  PostgreSQL  " + where.host() + ":" + where.port() + " database " + where.database()
                     + ", user " + where.username() + " (make db-psql)";
             parts.addFirst(server.label());
         }
         return String.join(" and ", parts);
+    }
+
+    /** Creates this checkout's database on first use; its login is the server's, known before it starts. */
+    private static void open(DevDatabase database) {
+        DevDatabase.Login login = database.open();
+        OUT.println("keel: " + (login.created() ? "created " : "using ") + "the " + database.describe());
     }
 
     /**
@@ -251,6 +275,11 @@ public final class KeelRun {
             }
             return composed;
         }
+        startEmbedded(embedded);
+        return embedded;
+    }
+
+    private void startEmbedded(EmbeddedDevPostgres embedded) {
         String placement = embedded.placementNotice(settings.dev());
         if (!placement.isEmpty()) {
             OUT.println("keel: " + placement);
@@ -265,7 +294,6 @@ public final class KeelRun {
             }
         });
         postgres.notices().forEach(notice -> OUT.println("keel: " + notice));
-        return embedded;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
