@@ -12,8 +12,9 @@ include tools/keel.mk
 .PHONY: test verify build image clean format openapi check-format bench-startup bench-image bench-lint soak
 
 ##@ Run and test
+# Two modules at a time: the toolkit's long migration tests run beside the template's first modules (docs/testing.md).
 test: jdk ## Run every test: unit, architecture, integration on real PostgreSQL 17 and S3
-	$(MVN) test
+	$(MVN) test -T 2
 
 verify: jdk ## What CI runs: the tests, the packaged jars, the image and every check (make run end to end, a fork, compose, rename)
 	$(MVN) verify -Dkeel.image.skip=false

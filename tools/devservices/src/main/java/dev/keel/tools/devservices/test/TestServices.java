@@ -19,15 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One PostgreSQL 17, one S3 server and one token issuer per test JVM, started on first use and stopped when the
- * JVM exits: Testcontainers (postgres:17, MinIO) when a Docker engine answers, the embedded
- * services otherwise. Test classes do not know which; {@code KEEL_TEST_SERVICES=docker|embedded}
- * forces one. They never touch the developer's own database.
+ * One PostgreSQL 17, one S3 server and one token issuer per test JVM, each started on first use (a module whose
+ * tests need only PostgreSQL never starts an S3 server) and stopped when the JVM exits: Testcontainers (postgres:17,
+ * MinIO) when a Docker engine answers, the embedded services otherwise. Test classes do not know which;
+ * {@code KEEL_TEST_SERVICES=docker|embedded} forces one. They never touch the developer's own database.
  */
 public final class TestServices {
 
@@ -39,20 +40,32 @@ public final class TestServices {
     private static final String PASSWORD = "keel";
     private static final String BUCKET = "keel-test";
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    // One lock each, so the two servers can start at the same time (TestServicesInitializer starts both).
+    private static final Object POSTGRES_LOCK = new Object();
+    private static final Object S3_LOCK = new Object();
 
-    private static Running running;
-    private static LocalIssuer issuer;
+    private static @Nullable Boolean docker;
+    private static @Nullable SharedPostgres postgres;
+    private static @Nullable SharedS3 s3;
+    private static @Nullable LocalIssuer issuer;
 
     private TestServices() {}
 
     /** The shared test database. */
     public static PostgresEndpoint postgres() {
-        return running().postgres();
+        return sharedPostgres().endpoint();
     }
 
     /** The shared test S3 server and its bucket. */
     public static S3Endpoint s3() {
-        return running().s3();
+        synchronized (S3_LOCK) {
+            if (s3 == null) {
+                SharedS3 started = docker() ? startMinio() : startEmbeddedS3();
+                Runtime.getRuntime().addShutdownHook(new Thread(started.stopper(), "keel-test-s3-stop"));
+                s3 = started;
+            }
+            return s3.endpoint();
+        }
     }
 
     /**
@@ -79,7 +92,7 @@ public final class TestServices {
 
     /** {@code docker} or {@code embedded}: what this JVM's tests run against. */
     public static String kind() {
-        return running().kind();
+        return docker() ? "docker" : "embedded";
     }
 
     /**
@@ -87,39 +100,66 @@ public final class TestServices {
      * not see each other's tables.
      */
     public static PostgresEndpoint newDatabase(String purpose) {
+        return createDatabase(purpose, "");
+    }
+
+    /** A new database on the shared server, a copy of {@code template} (which nobody may be connected to). */
+    static PostgresEndpoint copyOf(String template, String purpose) {
+        return createDatabase(purpose, " TEMPLATE " + template);
+    }
+
+    /** Closes {@code database} to connections for good, so it can be copied any number of times. */
+    static void freeze(String database) {
+        try {
+            sharedPostgres()
+                    .admin()
+                    .execute(
+                            "ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false",
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                                    + "'");
+        } catch (SQLException e) {
+            throw new DevServiceException("Could not freeze template database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PostgresEndpoint createDatabase(String purpose, String clause) {
         String name = (purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_"
                 + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
         PostgresEndpoint shared = postgres();
         try {
-            running().admin().execute("CREATE DATABASE " + name + " OWNER " + shared.username());
+            sharedPostgres().admin().execute("CREATE DATABASE " + name + clause + " OWNER " + shared.username());
         } catch (SQLException e) {
             throw new DevServiceException("Could not create test database " + name + ": " + e.getMessage(), e);
         }
         return shared.withDatabase(name);
     }
 
-    private static synchronized Running running() {
-        if (running == null) {
-            running = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "keel-test-services-stop"));
+    private static SharedPostgres sharedPostgres() {
+        synchronized (POSTGRES_LOCK) {
+            if (postgres == null) {
+                SharedPostgres started = docker() ? startPostgresContainer() : startEmbeddedPostgres();
+                Runtime.getRuntime().addShutdownHook(new Thread(started.stopper(), "keel-test-postgres-stop"));
+                postgres = started;
+            }
+            return postgres;
         }
-        return running;
     }
 
-    private static Running start() {
-        String setting =
-                System.getProperty("keel.test-services", System.getenv().getOrDefault(SETTING, "auto"));
-        boolean docker =
-                switch (setting.toLowerCase(Locale.ROOT)) {
-                    case "docker" -> true;
-                    case "embedded" -> false;
-                    case "auto" ->
-                        dockerMightAnswer() && DockerClientFactory.instance().isDockerAvailable();
-                    default ->
-                        throw new DevServiceException(
-                                SETTING + "=" + setting + " is not one of auto, docker, embedded.");
-                };
-        return docker ? startContainers() : startEmbedded();
+    /** Docker or embedded, decided once per JVM for both services. */
+    private static synchronized boolean docker() {
+        if (docker == null) {
+            String setting =
+                    System.getProperty("keel.test-services", System.getenv().getOrDefault(SETTING, "auto"));
+            docker = switch (setting.toLowerCase(Locale.ROOT)) {
+                case "docker" -> true;
+                case "embedded" -> false;
+                case "auto" ->
+                    dockerMightAnswer() && DockerClientFactory.instance().isDockerAvailable();
+                default ->
+                    throw new DevServiceException(SETTING + "=" + setting + " is not one of auto, docker, embedded.");
+            };
+        }
+        return docker;
     }
 
     /**
@@ -142,45 +182,58 @@ public final class TestServices {
                 .anyMatch(Files::exists);
     }
 
-    private static Running startContainers() {
-        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE)
+    private static SharedPostgres startPostgresContainer() {
+        PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE)
                 .withDatabaseName(DATABASE)
                 .withUsername(USERNAME)
                 .withPassword(PASSWORD);
-        MinIOContainer minio = new MinIOContainer(MINIO_IMAGE);
-        postgres.start();
-        minio.start();
-        S3Endpoint s3 = new S3Endpoint(
-                URI.create(minio.getS3URL()), "us-east-1", minio.getUserName(), minio.getPassword(), BUCKET);
-        Buckets.ensureExists(s3);
+        container.start();
         PostgresEndpoint endpoint =
-                new PostgresEndpoint(postgres.getHost(), postgres.getFirstMappedPort(), DATABASE, USERNAME, PASSWORD);
+                new PostgresEndpoint(container.getHost(), container.getFirstMappedPort(), DATABASE, USERNAME, PASSWORD);
         // The container's user is a superuser of its own server, so it can create test databases too.
-        return new Running("docker", endpoint, endpoint, s3, () -> {
-            minio.stop();
-            postgres.stop();
+        return new SharedPostgres(endpoint, endpoint, container::stop);
+    }
+
+    private static SharedS3 startMinio() {
+        MinIOContainer container = new MinIOContainer(MINIO_IMAGE);
+        container.start();
+        S3Endpoint endpoint = new S3Endpoint(
+                URI.create(container.getS3URL()),
+                "us-east-1",
+                container.getUserName(),
+                container.getPassword(),
+                BUCKET);
+        Buckets.ensureExists(endpoint);
+        return new SharedS3(endpoint, container::stop);
+    }
+
+    private static SharedPostgres startEmbeddedPostgres() {
+        Path home = scratchDirectory("keel-test-postgres-");
+        LocalPostgres server = LocalPostgres.startThrowaway(home, Ports.freePort(), ServerUser.detect());
+        try {
+            PostgresEndpoint endpoint = server.ensureDatabase(DATABASE, USERNAME, PASSWORD);
+            return new SharedPostgres(endpoint, server.superuser(), () -> {
+                server.discard();
+                deleteTree(home);
+            });
+        } catch (RuntimeException e) {
+            server.discard(); // pg_ctl detached it: nothing else would stop it
+            throw e;
+        }
+    }
+
+    private static SharedS3 startEmbeddedS3() {
+        Path home = scratchDirectory("keel-test-s3-");
+        LocalS3 server = LocalS3.start(home, Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
+        return new SharedS3(server.endpoint(), () -> {
+            server.close();
+            deleteTree(home);
         });
     }
 
-    private static Running startEmbedded() {
+    private static Path scratchDirectory(String prefix) {
         try {
-            Path home = Directories.newScratchDirectory("keel-test-services-");
-            LocalPostgres postgres =
-                    LocalPostgres.startThrowaway(home.resolve("postgres"), Ports.freePort(), ServerUser.detect());
-            PostgresEndpoint endpoint;
-            LocalS3 s3;
-            try {
-                endpoint = postgres.ensureDatabase(DATABASE, USERNAME, PASSWORD);
-                s3 = LocalS3.start(home.resolve("s3"), Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
-            } catch (RuntimeException e) {
-                postgres.discard(); // pg_ctl detached it: nothing else would stop it
-                throw e;
-            }
-            return new Running("embedded", endpoint, postgres.superuser(), s3.endpoint(), () -> {
-                s3.close();
-                postgres.discard();
-                deleteTree(home);
-            });
+            return Directories.newScratchDirectory(prefix);
         } catch (IOException e) {
             throw new DevServiceException("Could not create a directory for the test services: " + e.getMessage(), e);
         }
@@ -194,10 +247,8 @@ public final class TestServices {
         }
     }
 
-    private record Running(
-            String kind, PostgresEndpoint postgres, PostgresEndpoint admin, S3Endpoint s3, Runnable stopper) {
-        void stop() {
-            stopper.run();
-        }
-    }
+    /** The JVM's PostgreSQL: the test user's endpoint, a role that may create databases, and how to stop it. */
+    private record SharedPostgres(PostgresEndpoint endpoint, PostgresEndpoint admin, Runnable stopper) {}
+
+    private record SharedS3(S3Endpoint endpoint, Runnable stopper) {}
 }

@@ -4,6 +4,8 @@ import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.S3Endpoint;
 import dev.keel.tools.devservices.issuer.IssuerEndpoint;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -13,8 +15,10 @@ public class TestServicesInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // The application needs both: S3Proxy's JVM starts while PostgreSQL does.
+        CompletableFuture<S3Endpoint> startingS3 = CompletableFuture.supplyAsync(TestServices::s3);
         PostgresEndpoint postgres = TestServices.postgres();
-        S3Endpoint s3 = TestServices.s3();
+        S3Endpoint s3 = joined(startingS3);
         IssuerEndpoint issuer = TestServices.issuer().endpoint();
         context.getEnvironment()
                 .getPropertySources()
@@ -34,5 +38,13 @@ public class TestServicesInitializer implements ApplicationContextInitializer<Co
                                         "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                                         issuer.issuer().toString()),
                                 Map.entry("spring.security.oauth2.resourceserver.jwt.audiences", issuer.audience()))));
+    }
+
+    private static S3Endpoint joined(CompletableFuture<S3Endpoint> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

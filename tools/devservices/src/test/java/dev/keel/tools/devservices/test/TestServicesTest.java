@@ -34,4 +34,26 @@ class TestServicesTest {
         assertThat(first.queryForString("SELECT current_user"))
                 .isEqualTo(TestServices.postgres().username());
     }
+
+    @Test
+    void copiesOfATemplateHoldWhatItsPreparationLeftAndAreApart() throws SQLException {
+        DatabaseTemplate template = DatabaseTemplate.of(
+                "Template check",
+                database -> database.execute("CREATE TABLE prepared (id int)", "INSERT INTO prepared VALUES (1)"));
+        PostgresEndpoint first = template.newDatabase("Template copy");
+        PostgresEndpoint second = template.newDatabase("Template copy");
+        assertThat(first.database()).isNotEqualTo(second.database()).startsWith("template_copy_");
+
+        first.execute("INSERT INTO prepared VALUES (2)");
+
+        assertThat(first.queryForString("SELECT count(*) FROM prepared")).isEqualTo("2");
+        assertThat(second.queryForString("SELECT count(*) FROM prepared")).isEqualTo("1");
+        assertThat(second.queryForString("SELECT current_user"))
+                .isEqualTo(TestServices.postgres().username());
+        assertThat(TestServices.postgres()
+                        .queryForString(
+                                "SELECT datallowconn FROM pg_database WHERE datname LIKE 'template_check_template_%'"))
+                .as("nobody can change the template after it is made")
+                .isEqualTo("f");
+    }
 }

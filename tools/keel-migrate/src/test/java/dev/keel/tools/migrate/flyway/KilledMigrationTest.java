@@ -159,6 +159,10 @@ class KilledMigrationTest {
     private Process keelMigrate(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // As tools/scripts/keel-migrate starts it: C1 only, no GC threads, for a short-lived command.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Launcher.class.getName()));

@@ -3,7 +3,9 @@ package dev.keel.tools.migrate.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.devservices.PostgresEndpoint;
+import dev.keel.tools.devservices.test.DatabaseTemplate;
 import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.lint.Finding;
 import dev.keel.tools.lint.MigrationLinter;
@@ -853,21 +855,32 @@ class GeneratorTest {
     @TempDir
     Path folder;
 
+    /** The before migrations, applied once: each case starts on a copy, as if it had applied them itself. */
+    private static final DatabaseTemplate BEFORE = DatabaseTemplate.of("generator_before", database -> {
+        Path scratch = Files.createTempDirectory("keel-generator-before-");
+        try {
+            new Migrations(
+                            new Database(database.jdbcUrl(), database.username(), database.password()),
+                            beforeMigrations(scratch))
+                    .upQuietly(null);
+        } finally {
+            Directories.deleteTree(scratch);
+        }
+    });
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void generatesTheSafeMigrationAndItsUndo(Case example) throws Exception {
-        MigrationFiles files = beforeMigrations();
-        PostgresEndpoint database = TestServices.newDatabase("generator_" + example.name());
+        MigrationFiles files = beforeMigrations(folder);
+        PostgresEndpoint database = BEFORE.newDatabase("generator_" + example.name());
         Database migrated = new Database(database.jdbcUrl(), database.username(), database.password());
-        new Migrations(migrated, files).upQuietly(null);
         DeclaredSchema before = read(database);
         String edited = example.edit().apply(SchemaWriter.write(before));
         DeclaredSchema after = schemaOf(edited);
         List<Renamed> renames = Renames.resolve(RenameHint.in(edited), before, after);
         DeclaredSchema renamed = before;
         if (!renames.isEmpty()) {
-            PostgresEndpoint copy = TestServices.newDatabase("generator_renamed_" + example.name());
-            new Migrations(new Database(copy.jdbcUrl(), copy.username(), copy.password()), files).upQuietly(null);
+            PostgresEndpoint copy = BEFORE.newDatabase("generator_renamed_" + example.name());
             runInOneTransaction(copy, Renames.sql(renames));
             renamed = read(copy);
         }
@@ -914,7 +927,7 @@ class GeneratorTest {
 
     @Test
     void theLintCheckCatchesAnUnsafeFile() throws Exception {
-        MigrationFiles files = beforeMigrations();
+        MigrationFiles files = beforeMigrations(folder);
         Files.writeString(
                 folder.resolve("migration/V" + VERSION + "__unsafe.sql"),
                 "CREATE INDEX widget_owner_id_idx ON widget (owner_id);\n");
@@ -932,7 +945,7 @@ class GeneratorTest {
                         .toList();
     }
 
-    private MigrationFiles beforeMigrations() throws Exception {
+    private static MigrationFiles beforeMigrations(Path folder) throws Exception {
         Files.createDirectories(folder.resolve("migration"));
         Files.createDirectories(folder.resolve("undo"));
         Files.writeString(folder.resolve("migration/V20260101000000__keel_conventions.sql"), CONVENTIONS);
