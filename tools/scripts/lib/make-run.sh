@@ -30,10 +30,16 @@ run_cleanup() {
 trap run_cleanup EXIT
 
 # Starts `make run` in its own process group, as a terminal does, logging to $RUN_LOG.
+# A script started in the background (nohup, `cmd &`, a CI step) has SIGINT ignored, which its
+# children inherit and bash cannot undo: then the JVMs would ignore the Ctrl-C this harness sends.
+# GNU env restores it for make and everything under it.
+sigint_default=()
+if env --default-signal=INT true 2>/dev/null; then sigint_default=(env --default-signal=INT); fi
+
 start_run() {
   RUN_LOG=$(mktemp /tmp/keel-make-run-log.XXXXXX)
   set -m
-  make --no-print-directory run >"$RUN_LOG" 2>&1 &
+  ${sigint_default[@]+"${sigint_default[@]}"} make --no-print-directory run >"$RUN_LOG" 2>&1 &
   RUN_PID=$!
   set +m
 }
