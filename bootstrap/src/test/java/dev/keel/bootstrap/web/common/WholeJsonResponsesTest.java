@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.bootstrap.support.IntegrationTest;
 import dev.keel.bootstrap.support.RawHttp;
-import dev.keel.bootstrap.web.widget.WidgetApiIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,15 +16,16 @@ class WholeJsonResponsesTest {
     int port;
 
     @Test
-    void aWidgetAPageAndAProblemEachComeWithTheirLengthAndUnchunked() throws Exception {
-        String id = WidgetApiIntegrationTest.createSample(port);
+    void jsonAnswersAndProblemsComeWithTheirLengthAndUnchunked() throws Exception {
         RawHttp http = new RawHttp(port);
 
-        assertWhole(http.request("GET", "/api/widgets/" + id), 200);
-        assertWhole(http.request("GET", "/api/widgets?limit=5"), 200);
-        RawHttp.Response missing = http.request("GET", "/api/widgets/" + UUID.randomUUID());
-        assertWhole(missing, 404);
-        assertThat(missing.header("Content-Type")).hasValue("application/problem+json");
+        RawHttp.Response health = http.request("GET", "/actuator/health");
+        assertWhole(health, 200);
+        assertThat(health.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("json"));
+        RawHttp.Response refused = http.request("GET", "/api/anything", "Authorization", "Bearer not-a-token");
+        assertWhole(refused, 401);
+        assertThat(refused.header("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
