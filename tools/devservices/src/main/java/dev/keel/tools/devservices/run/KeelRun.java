@@ -200,25 +200,24 @@ public final class KeelRun {
         }
         if (!settings.explicitDatabase()) {
             EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings.dev());
-            DevPostgres server;
-            if (embedded.kept() || docker) {
-                server = startPostgres(compose, docker);
-                open(new DevDatabase(server, settings.dev().databaseName()));
-            } else {
+            boolean startsItsOwn = !embedded.kept() && !docker;
+            DevPostgres server = startsItsOwn ? embedded : runningPostgres(compose, embedded);
+            DevDatabase database = new DevDatabase(server, settings.dev().databaseName());
+            if (startsItsOwn) {
                 // The application's JVM and Spring take longer to start than PostgreSQL and its database: the
                 // application starts beside them with the login known in advance, and waits for its database
-                // (spring.datasource.hikari.initialization-fail-timeout in application-local.yml).
-                server = embedded;
-                // A thread of its own rather than the common pool's: it inherits this one's class loader,
-                // through which JDBC finds PostgreSQL's driver in the launcher's jar.
+                // (spring.datasource.hikari.initialization-fail-timeout in application-local.yml). A thread of its
+                // own rather than the common pool's: it inherits this one's class loader, through which JDBC finds
+                // PostgreSQL's driver in the launcher's jar.
                 postgresStarting = CompletableFuture.runAsync(
                         () -> {
                             startEmbedded(embedded);
-                            open(new DevDatabase(embedded, settings.dev().databaseName()));
+                            open(database);
                         },
                         task -> Thread.ofPlatform().name("keel-run-postgres").start(task));
+            } else {
+                open(database);
             }
-            DevDatabase database = new DevDatabase(server, settings.dev().databaseName());
             PostgresEndpoint where = server.login(database.name().name());
             env.put("SPRING_DATASOURCE_URL", where.jdbcUrl());
             env.put("SPRING_DATASOURCE_USERNAME", where.username());
@@ -255,30 +254,26 @@ public final class KeelRun {
     }
 
     /**
-     * The development PostgreSQL: one that {@code make db-start} keeps running is used and left
-     * running; otherwise this run starts one and stops it again on exit.
+     * A PostgreSQL that is there before the application starts: the one {@code make db-start} keeps running
+     * (used and left running), or Docker Compose's (started if needed and stopped again on exit).
      */
-    private DevPostgres startPostgres(DockerCompose compose, boolean docker) {
-        EmbeddedDevPostgres embedded = EmbeddedDevPostgres.of(settings.dev());
+    private DevPostgres runningPostgres(DockerCompose compose, EmbeddedDevPostgres embedded) {
         if (embedded.kept()) {
             OUT.println("keel: using the " + embedded.describe() + ", kept running by make db-start");
             return embedded;
         }
-        if (docker) {
-            ComposeDevPostgres composed = new ComposeDevPostgres(compose);
-            if (composed.running()) {
-                OUT.println("keel: using the running " + composed.describe());
-            } else {
-                OUT.println("keel: Docker answers: docker compose up -d --wait " + ComposeDevPostgres.SERVICE);
-                compose.up(List.of(ComposeDevPostgres.SERVICE));
-                register(() -> compose.stop(List.of(ComposeDevPostgres.SERVICE)));
-            }
-            return composed;
+        ComposeDevPostgres composed = new ComposeDevPostgres(compose);
+        if (composed.running()) {
+            OUT.println("keel: using the running " + composed.describe());
+        } else {
+            OUT.println("keel: Docker answers: docker compose up -d --wait " + ComposeDevPostgres.SERVICE);
+            compose.up(List.of(ComposeDevPostgres.SERVICE));
+            register(() -> compose.stop(List.of(ComposeDevPostgres.SERVICE)));
         }
-        startEmbedded(embedded);
-        return embedded;
+        return composed;
     }
 
+    /** This run's own embedded PostgreSQL, stopped again on exit unless {@code make db-start} kept it meanwhile. */
     private void startEmbedded(EmbeddedDevPostgres embedded) {
         String placement = embedded.placementNotice(settings.dev());
         if (!placement.isEmpty()) {
