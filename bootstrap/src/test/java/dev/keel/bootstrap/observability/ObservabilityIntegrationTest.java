@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its answer, in its problem detail and in its log line, all the same; metrics at /actuator/prometheus for a
  * caller with actuator:read.
  */
+// It reads the console: an application starting beside it would reconfigure the logging it reads.
+@Isolated
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTest {
 

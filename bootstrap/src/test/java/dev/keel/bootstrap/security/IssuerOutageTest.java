@@ -2,6 +2,7 @@ package dev.keel.bootstrap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.bootstrap.support.IntegrationTest;
 import dev.keel.bootstrap.support.StandaloneKeel;
 import dev.keel.tools.devservices.Directories;
 import dev.keel.tools.devservices.Ports;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * nor a 401 that would send the client to fetch another token; once it is back, the same token is accepted without
  * a restart.
  */
+@ResourceLock(IntegrationTest.SHARED_DATABASE)
 class IssuerOutageTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * says, so a wrong edit of the table fails here. Each parser kind must have a row, and each
  * sample must be read by the checker as its own row.
  */
+// Lock sampling catches short locks only with the machine to itself.
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LockTableTraceTest {
 

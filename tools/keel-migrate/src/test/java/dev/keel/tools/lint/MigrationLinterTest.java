@@ -5,6 +5,7 @@ import static dev.keel.tools.lint.LintFixture.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.migrate.KeelMigrate;
+import dev.keel.tools.migrate.ProcessEnvironment;
 import dev.keel.tools.migration.MigrationFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,9 +15,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** The checker across files and releases, its suppressions and output formats, and its command line. */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class MigrationLinterTest {
 
     private static final ReleaseHistory STRICT = ReleaseHistory.everyFileReleased("test");

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * started by {@code db start} on a sandbox data directory and port (never the developer's),
  * one database per branch.
  */
+@ResourceLock(ProcessEnvironment.LOCK)
 class DbCommandTest {
 
     private static final Path SHIPPED = Path.of("../sample/db").toAbsolutePath();

@@ -19,9 +19,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** keel-migrate generate end to end on PostgreSQL 17: schema.sql edited, files generated, proved and written. */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class GenerateCommandTest {
 
     /**

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** keel-migrate against a real PostgreSQL 17, each test on a database and a copy of the files of its own. */
+@ResourceLock(ProcessEnvironment.LOCK)
 class KeelMigrateTest {
 
     @TempDir

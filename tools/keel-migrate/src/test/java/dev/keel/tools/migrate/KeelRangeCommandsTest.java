@@ -17,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +26,7 @@ import picocli.CommandLine;
  * keep out of Keel's range, and a Keel migration a template update brings, dated before migrations a database has
  * applied, is applied by up while a team's migration dated so stays refused. On a real PostgreSQL 17.
  */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class KeelRangeCommandsTest {
 
     @TempDir

@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
  * The launcher's lint-only command line, and its status without picocli or Flyway, answer exactly as
  * KeelMigrate's whole one does.
  */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class LauncherTest {
 
     private static final Path SHIPPED = Path.of("..", "sample", "db");

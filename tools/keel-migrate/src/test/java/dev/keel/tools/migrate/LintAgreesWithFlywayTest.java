@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +22,7 @@ import picocli.CommandLine;
  * The checker's transaction rules against Flyway itself on PostgreSQL 17: what lint accepts,
  * keel-migrate up applies, and what lint refuses for its transaction, Flyway or PostgreSQL refuses too.
  */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class LintAgreesWithFlywayTest {
 
     private static final String VERSION = "V20261201000000__";

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
  * tools/keel.mk and keel-migrate agree: it has the toolkit's targets, and every keel-migrate call
  * in it parses. (That every target is documented is the template's test: the docs are the team's.)
  */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class MakeTargetsTest {
 
     private static final Path KEEL_MK = Path.of("..", "keel.mk");

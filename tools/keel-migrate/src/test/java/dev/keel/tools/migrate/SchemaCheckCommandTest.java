@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +23,7 @@ import picocli.CommandLine;
  * own as a team's repository would hold them: passes on the schema the migrations built, fails
  * where the statements do not fit, and never migrates or changes the database.
  */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class SchemaCheckCommandTest {
 
     private static final Path SAMPLE_MAPPER = Path.of("../sample/mappers/WidgetMapper.xml");

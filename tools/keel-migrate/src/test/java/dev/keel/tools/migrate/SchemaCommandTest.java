@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** keel-migrate schema and up --write-schema end to end: schema.sql written, checked, rewritten after up. */
+@ResourceLock(value = ProcessEnvironment.LOCK, mode = ResourceAccessMode.READ)
 class SchemaCommandTest {
 
     @TempDir

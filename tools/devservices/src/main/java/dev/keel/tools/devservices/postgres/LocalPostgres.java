@@ -259,7 +259,12 @@ public final class LocalPostgres implements AutoCloseable {
      * immediate stop is a crash PostgreSQL recovers from at its next start, losing nothing committed.
      */
     private static Processes.Result pgCtlStop(PostgresBinaries binaries, ServerUser user, Path dataDirectory) {
-        Processes.Result fast = pgCtlStop(binaries, user, dataDirectory, "fast", FAST_STOP_LIMIT);
+        return pgCtlStop(binaries, user, dataDirectory, FAST_STOP_LIMIT);
+    }
+
+    private static Processes.Result pgCtlStop(
+            PostgresBinaries binaries, ServerUser user, Path dataDirectory, Duration fastStopLimit) {
+        Processes.Result fast = pgCtlStop(binaries, user, dataDirectory, "fast", fastStopLimit);
         if (fast.succeeded()
                 || Processes.leftover(dataDirectory.resolve("postmaster.pid"), "postgres")
                         .isEmpty()) {
@@ -268,7 +273,7 @@ public final class LocalPostgres implements AutoCloseable {
         Processes.Result immediate = pgCtlStop(binaries, user, dataDirectory, "immediate", Duration.ofSeconds(30));
         return new Processes.Result(
                 immediate.exitCode(),
-                "no fast shutdown within " + FAST_STOP_LIMIT.toSeconds() + " s (is its disk full?), stopped at once: "
+                "no fast shutdown within " + fastStopLimit.toSeconds() + " s (is its disk full?), stopped at once: "
                         + immediate.output());
     }
 
@@ -352,12 +357,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server with a fast shutdown; its data stays. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop(FAST_STOP_LIMIT);
+    }
+
+    /** {@link #close()}, stopping at once after {@code fastStopLimit}: tests of the fallback need not wait 15 s. */
+    synchronized void stop(Duration fastStopLimit) {
         if (!running) {
             return;
         }
         running = false;
-        Processes.Result result = pgCtlStop(binaries, user, dataDirectory);
+        Processes.Result result = pgCtlStop(binaries, user, dataDirectory, fastStopLimit);
         if (!result.succeeded()) {
             throw new DevServiceException("PostgreSQL on " + dataDirectory + " did not stop: " + result.output());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.test.TestServices;
 import dev.keel.tools.migrate.KeelMigrate;
+import dev.keel.tools.migrate.ProcessEnvironment;
 import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** keel-migrate backfill end to end: options over the directive, the production guard, exit codes. */
+@ResourceLock(ProcessEnvironment.LOCK)
 class BackfillCommandTest {
 
     private static PostgresEndpoint database;

@@ -33,6 +33,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,6 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * team would write. The generated files are exactly the expected ones, lint with no error, take the before
  * database to the after catalog, and their undo, run newest first, takes it back.
  */
+// Each case has its own folder and database, and most of its time is PostgreSQL's: cases run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class GeneratorTest {
 
     static final String VERSION = "20260102120000";

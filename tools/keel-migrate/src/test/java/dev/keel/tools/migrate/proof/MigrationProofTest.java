@@ -18,12 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The migration test on a real PostgreSQL 17: the shipped migrations pass, and each seeded
  * mistake (a NOT NULL column without default, a unique index over duplicates, an undo that
  * forgets an index, a default or a schema, an undo that loses rows) fails with what to fix.
  */
+// Each case has its own folder and database, and most of its time is PostgreSQL's: cases run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class MigrationProofTest {
 
     private static final int ROWS = 60;

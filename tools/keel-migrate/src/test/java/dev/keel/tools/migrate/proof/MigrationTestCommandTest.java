@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.migrate.MigrationTestCommand;
+import dev.keel.tools.migrate.ProcessEnvironment;
 import dev.keel.tools.migrate.ScratchServers;
 import dev.keel.tools.migrate.flyway.ProductionGuardAccess;
 import java.io.IOException;
@@ -16,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import picocli.CommandLine;
 
 /** keel-migrate test end to end: a scratch database on the configured server, the report, the exit code. */
+@ResourceLock(ProcessEnvironment.LOCK)
 class MigrationTestCommandTest {
 
     @TempDir

@@ -18,11 +18,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The static checker's real findings fed into the trace, with one release history for both, as
  * keel-migrate trace does: where the rules and the replay must agree.
  */
+// Lock sampling catches short locks only with the machine to itself.
+@Isolated
 class LintAndTraceTest {
 
     /** Released: a live table t, and a live table p that new tables reference. */

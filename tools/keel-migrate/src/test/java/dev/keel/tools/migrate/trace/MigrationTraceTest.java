@@ -22,8 +22,11 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The trace on a real PostgreSQL 17, each test on a database and migration files of its own. */
+// Lock sampling catches short locks only with the machine to itself.
+@Isolated
 class MigrationTraceTest {
 
     private static final String CREATE_T = """

@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 
 /** keel-migrate trace end to end: lint, scratch database on the configured server, replay, report, exit code. */
+// Lock sampling catches short locks only with the machine to itself.
+@Isolated
 class TraceCommandTest {
 
     @TempDir
