@@ -33,6 +33,9 @@ import picocli.CommandLine;
  * application at start (make run's local profile), its migrate mode (the deploy job) and
  * keel-migrate (make migrate-up), each on a database of its own, end with the same history rows,
  * and the application's Flyway and keel-migrate's are configured the same way.
+ *
+ * <p>In architecture-tests, in the application's package (it runs the package-private migrate mode): the one
+ * test that needs both the application and keel-migrate, so bootstrap's tests need not wait for keel-migrate's.
  */
 class FlywayRoutesAgreeTest {
 
