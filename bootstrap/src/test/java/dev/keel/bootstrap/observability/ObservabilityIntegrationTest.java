@@ -26,6 +26,9 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,15 +80,20 @@ class ObservabilityIntegrationTest {
                     .as("a refusal by security names its trace too")
                     .isEqualTo(refused.headers().firstValue(TraceIds.HEADER).orElseThrow());
 
-            // Readiness asks the database (and S3): its trace has the request's span and the JDBC work under it.
             HttpResponse<String> ready = get(base + "/actuator/health/readiness", null);
             assertThat(ready.statusCode()).isEqualTo(200);
             String readyTrace = ready.headers().firstValue(TraceIds.HEADER).orElseThrow();
 
+            // A request that queries (this test's own endpoint, there in every fork): its SQL is a span in its trace.
+            HttpResponse<String> queried = get(base + OneQuery.PATH, null);
+            assertThat(queried.statusCode()).as(queried.body()).isEqualTo(200);
+            String queryTrace = queried.headers().firstValue(TraceIds.HEADER).orElseThrow();
+
             // A server span ends after the spans under it, so it may come in a later batch.
             awaitUntil(() -> output.getOut().contains(traceId)
                     && hasServerSpan(spansOf(received, traceId))
-                    && hasServerSpan(spansOf(received, readyTrace)));
+                    && hasServerSpan(spansOf(received, readyTrace))
+                    && hasServerSpan(spansOf(received, queryTrace)));
             JsonNode logLine = output.getOut()
                     .lines()
                     .filter(line -> line.startsWith("{") && line.contains(traceId) && line.contains("/api/widgets/"))
@@ -104,10 +112,12 @@ class ObservabilityIntegrationTest {
             assertThat(hasServerSpan(readySpans))
                     .as("the readiness request's span")
                     .isTrue();
-            assertThat(readySpans)
-                    .as("a JDBC span in the same trace: " + names(readySpans))
+            List<Span> querySpans = spansOf(received, queryTrace);
+            assertThat(querySpans)
+                    .as("the query's span in the request's trace: " + names(querySpans))
                     .anySatisfy(span -> assertThat(span.getName() + span.getAttributesList())
-                            .containsIgnoringCase("jdbc"));
+                            .containsIgnoringCase("jdbc")
+                            .contains(OneQuery.SQL));
 
             assertThat(get(base + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
             assertThat(get(
@@ -128,6 +138,25 @@ class ObservabilityIntegrationTest {
         }
     }
 
+    /** One query on the application's DataSource, answered over HTTP: a request with SQL in every fork. */
+    @RestController
+    static class OneQuery {
+
+        static final String PATH = "/observability-test/one-query";
+        static final String SQL = "SELECT 7130 AS observed";
+
+        private final JdbcTemplate jdbc;
+
+        OneQuery(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @GetMapping(PATH)
+        String query() {
+            return String.valueOf(jdbc.queryForObject(SQL, Integer.class));
+        }
+    }
+
     private static ConfigurableApplicationContext start(int otlpPort) {
         return StandaloneKeel.start(
                 TestServices.postgres(),
@@ -141,7 +170,8 @@ class ObservabilityIntegrationTest {
                         "management.opentelemetry.tracing.export.otlp.endpoint",
                         "http://127.0.0.1:" + otlpPort + "/v1/traces",
                         "management.opentelemetry.tracing.export.schedule-delay",
-                        "100ms"));
+                        "100ms"),
+                OneQuery.class);
     }
 
     private static List<Span> spansOf(List<Span> spans, String traceId) {

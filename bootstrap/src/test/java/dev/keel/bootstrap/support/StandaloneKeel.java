@@ -23,6 +23,12 @@ public final class StandaloneKeel {
 
     public static ConfigurableApplicationContext start(
             PostgresEndpoint postgres, S3Endpoint s3, Map<String, String> overrides) {
+        return start(postgres, s3, overrides, new Class<?>[0]);
+    }
+
+    /** The same, with the test's own components ({@code extraSources}) beside the application's. */
+    public static ConfigurableApplicationContext start(
+            PostgresEndpoint postgres, S3Endpoint s3, Map<String, String> overrides, Class<?>... extraSources) {
         IssuerEndpoint issuer = TestServices.issuer().endpoint();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
@@ -44,6 +50,7 @@ public final class StandaloneKeel {
         List<String> arguments = new ArrayList<>();
         all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(KeelApplication.class)
+                .sources(extraSources)
                 .profiles("local")
                 .run(arguments.toArray(String[]::new));
     }
