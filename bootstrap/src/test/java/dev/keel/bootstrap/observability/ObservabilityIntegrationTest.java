@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,6 +159,10 @@ class ObservabilityIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(int otlpPort) {
+        // Spring Boot configures Logback once per JVM until a context closes: after the shared test context (plain
+        // console lines, still open in the cache) this application would not get its JSON lines. Cleaned up, its
+        // start configures logging anew, as a production process's only start does.
+        LoggingSystem.get(ObservabilityIntegrationTest.class.getClassLoader()).cleanUp();
         return StandaloneKeel.start(
                 TestServices.postgres(),
                 TestServices.s3(),
