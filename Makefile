@@ -49,7 +49,7 @@ check-format: jdk ## The Java sources are formatted as make format leaves them (
 	$(MVN) -q spotless:check
 
 ##@ Benchmarks
-bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Time make run to health UP, fresh and existing data (median of 5)
+bench-startup: jdk $(APP_JAR) $(LAUNCHER_JAR) ## Keel's own start against a trivial Spring Boot app, and make run to health UP, fresh and existing data (median of 5)
 	@bench/startup
 
 bench-image: jdk ## The image's start-up to readiness UP, with its AOT cache and without (median of RUNS=5; as root)

@@ -14,6 +14,7 @@ unset SPRING_DATASOURCE_URL KEEL_DB_URL KEEL_S3_ENDPOINT
 KEEL_HEALTH_URL=http://127.0.0.1:$KEEL_HTTP_PORT/actuator/health
 RUN_PID=""
 RUN_LOG=""
+DB_KEPT=""
 
 fail() { echo "$(basename "$0"): FAILED: $*" >&2; [ -n "$RUN_LOG" ] && tail -40 "$RUN_LOG" >&2; exit 1; }
 
@@ -22,6 +23,7 @@ run_cleanup() {
     kill -TERM -- "-$RUN_PID" 2>/dev/null || true
     wait "$RUN_PID" 2>/dev/null || true
   fi
+  [ -z "$DB_KEPT" ] || stop_kept_db
   # The launcher may still be stopping PostgreSQL, or writing the application's AOT cache, after make has
   # gone: wait before deleting its data.
   for _ in $(seq 1 120); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
@@ -56,6 +58,26 @@ await_up() {
   done
 }
 
+# make db-start: the embedded PostgreSQL under this data directory, kept running across runs (make run uses
+# it and leaves it up) until stop_kept_db or the cleanup stops it.
+start_kept_db() {
+  DB_KEPT=1
+  make --no-print-directory -s db-start >/dev/null || fail "make db-start failed"
+}
+stop_kept_db() {
+  make --no-print-directory -s db-stop >/dev/null || true
+  DB_KEPT=""
+}
+
+# What of this data directory's processes may outlive a run: make db-start's PostgreSQL, while it is kept.
+run_leftovers() {
+  if [ -n "$DB_KEPT" ]; then
+    pgrep -af -- "$KEEL_DATA_DIR" | grep -vF -- "$KEEL_DATA_DIR/postgres/" || true
+  else
+    pgrep -af -- "$KEEL_DATA_DIR" || true
+  fi
+}
+
 # Ctrl-C: SIGINT to the whole foreground process group; then nothing of this run may remain.
 interrupt_run() {
   kill -INT -- "-$RUN_PID"
@@ -64,7 +86,7 @@ interrupt_run() {
   local leftovers=""
   # The first run of a build writes the application's AOT cache as it stops: tens of seconds on a busy machine.
   for _ in $(seq 1 120); do
-    leftovers=$(pgrep -af -- "$KEEL_DATA_DIR" || true)
+    leftovers=$(run_leftovers)
     if [ -z "$leftovers" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$KEEL_HTTP_PORT") 2>/dev/null; then return 0; fi
     sleep 1
   done

@@ -20,6 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CoreConfiguration {
 
     @Bean
+    static MapperScanAheadOfTime mapperScanAheadOfTime() {
+        return new MapperScanAheadOfTime();
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }

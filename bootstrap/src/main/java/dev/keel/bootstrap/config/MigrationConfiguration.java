@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -59,8 +60,14 @@ public class MigrationConfiguration {
      * otherwise Flyway runs as configured and refuses a team's migration older than the newest applied one.
      */
     public static MigrateResult migrate(Flyway flyway) {
-        if (!keelsOnlyBehind(flyway.info())) {
+        try {
+            // One pass over the files and the history when nothing is behind, as on nearly every start: Flyway
+            // validates before it applies anything, and refuses migrations behind the newest applied one.
             return flyway.migrate();
+        } catch (FlywayValidateException refused) {
+            if (!keelsOnlyBehind(flyway.info())) {
+                throw refused;
+            }
         }
         return Flyway.configure(flyway.getConfiguration().getClassLoader())
                 .configuration(flyway.getConfiguration())

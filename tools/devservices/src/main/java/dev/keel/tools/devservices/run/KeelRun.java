@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,6 +52,8 @@ public final class KeelRun {
     private volatile @Nullable ExtractedApplication extracted;
     private volatile @Nullable ClassCache classCache;
     private volatile boolean wasUp;
+    // -Dspring.aot.enabled=true when this run starts from the build's bean graph; decided at the first start.
+    private volatile @Nullable List<String> springAot;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> postgresStarting = CompletableFuture.completedFuture(null);
     private boolean stopped;
@@ -323,6 +326,14 @@ public final class KeelRun {
         ClassCache cache = app.classCache();
         extracted = app;
         classCache = cache;
+        if (springAot == null) {
+            Optional<String> against = SpringAot.reasonAgainst(
+                    settings.environment(), javaOptions(), app.jar(), settings.projectDirectory());
+            against.ifPresent(reason -> OUT.println(
+                    "keel: starting without Spring's AOT-processed beans, built for the local profile alone: "
+                            + reason));
+            springAot = against.isPresent() ? List.of() : List.of(SpringAot.ENABLED);
+        }
         List<String> command = new ArrayList<>(List.of(Processes.currentJava(), runMarker()));
         command.addAll(cache.jvmOptions());
         command.addAll(applicationJvmOptions(app));
@@ -339,14 +350,22 @@ public final class KeelRun {
         }
     }
 
-    /** The application's JVM options besides its class cache's: the launcher's, then KEEL_APP_JAVA_OPTS. */
+    /**
+     * The application's JVM options besides its class cache's: the launcher's, Spring AOT's when the run takes it
+     * (the AOT cache is trained with the same), then KEEL_APP_JAVA_OPTS.
+     */
     private List<String> applicationJvmOptions(ExtractedApplication app) {
         List<String> options = new ArrayList<>(app.jvmOptions());
-        String javaOptions = settings.environment().getOrDefault("KEEL_APP_JAVA_OPTS", "");
+        options.addAll(Objects.requireNonNullElse(springAot, List.of()));
+        String javaOptions = javaOptions();
         if (!javaOptions.isBlank()) {
             options.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
         return options;
+    }
+
+    private String javaOptions() {
+        return settings.environment().getOrDefault("KEEL_APP_JAVA_OPTS", "");
     }
 
     /**
