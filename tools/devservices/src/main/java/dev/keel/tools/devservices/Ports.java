@@ -5,17 +5,51 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks, so a taken port is reported before a server fails on it obscurely. */
 public final class Ports {
 
+    /** Below the kernel's ephemeral range and above the development defaults (15433, 18080, 19001, 19401). */
+    private static final int LOWEST = 20_000;
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private Ports() {}
 
+    /**
+     * A port free now for a server to listen on, never the same twice in this JVM. It is chosen below the kernel's
+     * ephemeral range: a port the kernel picked (bind to port 0) is one it may give the next outgoing connection
+     * before the server binds it, which tests running side by side made happen.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new DevServiceException("No free TCP port on 127.0.0.1: " + e.getMessage(), e);
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (isFree(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new DevServiceException("No free TCP port on 127.0.0.1 between " + LOWEST + " and " + below
+                + " after 200 tries.\n  Fix: stop what holds them (`ss -ltn` lists them).");
+    }
+
+    /** The first port of /proc/sys/net/ipv4/ip_local_port_range, or Linux's default where it cannot be read. */
+    private static int ephemeralRangeStart() {
+        try {
+            // readAllLines, not readString: the JDK reads a /proc file's reported size, which is not its length.
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .getFirst()
+                    .strip()
+                    .split("\\s+");
+            int start = Integer.parseInt(range[0]);
+            return start > LOWEST + 1_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
