@@ -11,10 +11,10 @@ import dev.keel.tools.migration.MigrationHistory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,89 +48,23 @@ record LintRequest(
      * unknown option, a missing value), which picocli answers as it always does.
      */
     static Optional<LintRequest> parse(List<String> arguments, Map<String, String> environment) {
-        String dir = null;
-        String format = null;
-        String releaseTags = null;
-        String include = null;
-        boolean history = false;
-        boolean autocommit = false;
-        boolean conventions = false;
-        List<Path> files = new ArrayList<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            if (optionsEnded || !argument.startsWith("-")) {
-                files.add(Path.of(argument));
-                continue;
-            }
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
-            boolean takesValue = name.equals("--dir")
-                    || name.equals("--format")
-                    || name.equals("--release-tags")
-                    || name.equals("--include");
-            String value = null;
-            if (takesValue) {
-                if (equals >= 0) {
-                    value = argument.substring(equals + 1);
-                } else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("-")) {
-                    value = arguments.get(++i);
-                } else {
-                    return Optional.empty();
-                }
-            } else if (equals >= 0) {
-                return Optional.empty();
-            }
-            switch (name) {
-                case "--" -> optionsEnded = true;
-                case "--history" -> {
-                    if (history) return Optional.empty();
-                    history = true;
-                }
-                case "--autocommit" -> {
-                    if (autocommit) return Optional.empty();
-                    autocommit = true;
-                }
-                case "--conventions" -> {
-                    if (conventions) return Optional.empty();
-                    conventions = true;
-                }
-                case "--dir" -> {
-                    if (dir != null) return Optional.empty();
-                    dir = value;
-                }
-                case "--format" -> {
-                    if (format != null) return Optional.empty();
-                    format = value;
-                }
-                case "--release-tags" -> {
-                    if (releaseTags != null) return Optional.empty();
-                    releaseTags = value;
-                }
-                case "--include" -> {
-                    if (include != null) return Optional.empty();
-                    include = value;
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.of(new LintRequest(
-                Path.of(
-                        dir != null
-                                ? dir
-                                : environment.getOrDefault(
-                                        KeelMigrate.Target.DIR_VARIABLE, KeelMigrate.Target.DEFAULT_DIR)),
-                format != null ? format : DEFAULT_FORMAT,
-                releaseTags != null
-                        ? releaseTags
-                        : environment.getOrDefault(RELEASE_TAGS_VARIABLE, DEFAULT_RELEASE_TAGS),
-                history,
-                Optional.ofNullable(include),
-                autocommit,
-                conventions,
-                files));
+        return PlainOptions.parse(
+                        arguments,
+                        Set.of("--history", "--autocommit", "--conventions"),
+                        Set.of("--dir", "--format", "--release-tags", "--include"),
+                        true)
+                .map(options -> new LintRequest(
+                        Path.of(Optional.ofNullable(options.value("--dir"))
+                                .orElse(environment.getOrDefault(
+                                        KeelMigrate.Target.DIR_VARIABLE, KeelMigrate.Target.DEFAULT_DIR))),
+                        Optional.ofNullable(options.value("--format")).orElse(DEFAULT_FORMAT),
+                        Optional.ofNullable(options.value("--release-tags"))
+                                .orElse(environment.getOrDefault(RELEASE_TAGS_VARIABLE, DEFAULT_RELEASE_TAGS)),
+                        options.has("--history"),
+                        Optional.ofNullable(options.value("--include")),
+                        options.has("--autocommit"),
+                        options.has("--conventions"),
+                        options.operands().stream().map(Path::of).toList()));
     }
 
     /** Checks, prints the findings and the summary line, and returns the exit code: 1 on any error. */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,60 +31,15 @@ record StatusRequest(
 
     /** The request {@code arguments} (after "status") make, when they hold only these options, each once. */
     static Optional<StatusRequest> parse(List<String> arguments, Map<String, String> environment) {
-        String dir = null;
-        String url = null;
-        String user = null;
-        String password = null;
-        boolean json = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
-            if (name.equals("--json")) {
-                if (json || equals >= 0) return Optional.empty();
-                json = true;
-                continue;
-            }
-            String value;
-            if (equals >= 0) {
-                value = argument.substring(equals + 1);
-            } else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("-")) {
-                value = arguments.get(++i);
-            } else {
-                return Optional.empty();
-            }
-            switch (name) {
-                case "--dir" -> {
-                    if (dir != null) return Optional.empty();
-                    dir = value;
-                }
-                case "--url" -> {
-                    if (url != null) return Optional.empty();
-                    url = value;
-                }
-                case "--user" -> {
-                    if (user != null) return Optional.empty();
-                    user = value;
-                }
-                case "--password" -> {
-                    if (password != null) return Optional.empty();
-                    password = value;
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.of(new StatusRequest(
-                Path.of(
-                        dir != null
-                                ? dir
-                                : environment.getOrDefault(
-                                        KeelMigrate.Target.DIR_VARIABLE, KeelMigrate.Target.DEFAULT_DIR)),
-                json,
-                url,
-                user,
-                password));
+        return PlainOptions.parse(arguments, Set.of("--json"), Set.of("--dir", "--url", "--user", "--password"), false)
+                .map(options -> new StatusRequest(
+                        Path.of(Optional.ofNullable(options.value("--dir"))
+                                .orElse(environment.getOrDefault(
+                                        KeelMigrate.Target.DIR_VARIABLE, KeelMigrate.Target.DEFAULT_DIR))),
+                        options.has("--json"),
+                        options.value("--url"),
+                        options.value("--user"),
+                        options.value("--password")));
     }
 
     /** Prints the report and returns the exit code; empty, having printed nothing, when the full path has to answer. */
