@@ -23,10 +23,13 @@ yes = $(filter 1 yes true,$(1))
 MIGRATE_JAVA = tools/scripts/keel-migrate
 MIGRATE = @$(MIGRATE_JAVA)
 LAUNCHER_JAR := tools/devservices/target/keel-devservices-launcher.jar
-# make run's launcher JVM: C1 alone, and a class-data archive the JVM writes beside the jar when a run stops and
-# rewrites when the jar or the JDK changes (JDK 19+; a missing or stale one never fails a start).
-LAUNCHER_JVM := -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(dir $(LAUNCHER_JAR))launcher.jsa -XX:+AutoCreateSharedArchive \
+# make run's launcher JVM: C1 alone, and a class-data archive of the launcher's classes (its jar names the jars of
+# launcher-lib/ on a plain class path) that the JVM writes beside the jar when a run stops (JDK 19+; a missing
+# one never fails a start). The JVM ignores an archive whose jars changed but does not rewrite it, so its name
+# carries the jar's checksum and the JDK: a new build or JDK gets its own, and a rebuild by make removes old ones.
+LAUNCHER_JVM = -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(LAUNCHER_CDS) -XX:+AutoCreateSharedArchive \
   -Xlog:cds=off -Xlog:cds+dynamic=off
+LAUNCHER_CDS = $(dir $(LAUNCHER_JAR))launcher-$(shell { cksum <$(LAUNCHER_JAR); echo "$(JAVA)"; } | cksum | cut -d ' ' -f 1).jsa
 S3PROXY_JAR := tools/devservices/target/s3proxy/s3proxy.jar
 # Whether a jar is older than what it is built from: tools/scripts/stale, run only by the targets that need
 # the jar, so no make command walks the tree first. keel-always lets the check run every time.
@@ -60,7 +63,8 @@ token: jdk $(LAUNCHER_JAR) ## Print a token from make run's issuer for curl: eve
 # make run's two jars: the application's and the launcher's, from every module's sources.
 $(APP_JAR) $(LAUNCHER_JAR): keel-always
 	@if tools/scripts/stale $@ pom.xml $(wildcard */pom.xml */src/main tools/*/pom.xml tools/*/src/main); then \
-	  $(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am && touch $(APP_JAR) $(LAUNCHER_JAR); fi
+	  $(MVN) -q package -DskipTests -pl bootstrap,tools/devservices -am && touch $(APP_JAR) $(LAUNCHER_JAR) \
+	  && rm -f $(dir $(LAUNCHER_JAR))launcher*.jsa; fi
 
 # keel-migrate reads the SQL from the source tree, so only the tools' sources make its jar stale.
 $(MIGRATE_JAR): keel-always

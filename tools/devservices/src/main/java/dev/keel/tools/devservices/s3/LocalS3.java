@@ -51,7 +51,10 @@ public final class LocalS3 implements AutoCloseable {
         Process process;
         boolean stoppedLeftover;
         try {
-            Files.createDirectories(home.resolve("objects"));
+            // The filesystem store keeps a bucket as a directory of its base directory: creating it here spares
+            // the launcher an S3 client (its classes and TLS set-up) while the application starts beside it.
+            String bucketDirectory = bucketDirectory(bucket);
+            Files.createDirectories(home.resolve("objects").resolve(bucketDirectory));
             stoppedLeftover = Processes.stopLeftover(pidFile, "s3proxy", Duration.ofSeconds(10))
                     .isPresent();
             Ports.requireFree(port, "the embedded S3 server (S3Proxy)", "KEEL_S3_PORT");
@@ -89,12 +92,19 @@ public final class LocalS3 implements AutoCloseable {
         LocalS3 server = new LocalS3(process, endpoint, pidFile, stoppedLeftover);
         try {
             server.awaitListening(port, logFile);
-            Buckets.ensureExists(endpoint);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    private static String bucketDirectory(String bucket) {
+        // S3's own rule for bucket names, which also keeps the name one directory deep.
+        if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") || bucket.contains("..")) {
+            throw new DevServiceException("Not a valid S3 bucket name: '" + bucket + "'");
+        }
+        return bucket;
     }
 
     private void awaitListening(int port, Path logFile) {

@@ -53,9 +53,31 @@ class LocalS3Test {
     }
 
     @Test
+    void servesItsBucketFromTheStart() {
+        try (LocalS3 server = LocalS3.start(home, Ports.freePort(), "test-key", "test-secret", "bucket.four");
+                S3Client s3 = Buckets.client(server.endpoint())) {
+            assertThat(s3.listBuckets().buckets())
+                    .extracting(bucket -> bucket.name())
+                    .containsExactly("bucket.four");
+            assertThat(s3.listObjectsV2(list -> list.bucket("bucket.four")).contents())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void refusesANameThatIsNoBucketBeforeStarting() {
+        for (String name : new String[] {"../escape", "Upper", "ab", "a..b", "-dash", "with/slash"}) {
+            assertThatThrownBy(() -> LocalS3.start(home, Ports.freePort(), "k", "s", name))
+                    .isInstanceOf(DevServiceException.class)
+                    .hasMessageContaining("Not a valid S3 bucket name: '" + name + "'");
+        }
+        assertThat(home.resolve("objects")).doesNotExist();
+    }
+
+    @Test
     void namesTheSettingWhenItsPortIsTaken() throws IOException {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> LocalS3.start(home, squatter.getLocalPort(), "k", "s", "b"))
+            assertThatThrownBy(() -> LocalS3.start(home, squatter.getLocalPort(), "k", "s", "bucket-three"))
                     .isInstanceOf(DevServiceException.class)
                     .hasMessageContaining("already in use")
                     .hasMessageContaining("KEEL_S3_PORT");
