@@ -24,7 +24,7 @@ run_cleanup() {
     wait "$RUN_PID" 2>/dev/null || true
   fi
   [ -z "$DB_KEPT" ] || stop_kept_db
-  # The launcher may still be stopping PostgreSQL, or writing the application's AOT cache, after make has
+  # The launcher may still be stopping PostgreSQL, or its training of the application's AOT cache, after make has
   # gone: wait before deleting its data.
   for _ in $(seq 1 120); do pgrep -f -- "$KEEL_DATA_DIR" >/dev/null || break; sleep 1; done
   rm -rf "$KEEL_DATA_DIR"
@@ -44,6 +44,19 @@ start_run() {
   ${sigint_default[@]+"${sigint_default[@]}"} make --no-print-directory run >"$RUN_LOG" 2>&1 &
   RUN_PID=$!
   set +m
+}
+
+# The first run of a build trains the application's AOT cache in the background once it is up (JDK 25+): waits
+# until the launcher says it is written (or why not), as a developer's run that lasts a minute lets it; fails after
+# $1 seconds. A JDK without the AOT cache trains nothing: returns at once.
+await_cache() {
+  local deadline=$((SECONDS + ${1:-300}))
+  grep -q "training the application's AOT cache" "$RUN_LOG" || return 0
+  until grep -qE "AOT cache is written|no AOT cache written" "$RUN_LOG"; do
+    kill -0 "$RUN_PID" 2>/dev/null || fail "make run exited while training the AOT cache"
+    [ $SECONDS -lt $deadline ] || fail "the AOT cache was not written within ${1:-300} s"
+    sleep 0.2
+  done
 }
 
 health_is_up() { curl -fsS --max-time 1 "$KEEL_HEALTH_URL" 2>/dev/null | grep -q '"status":"UP"'; }
@@ -84,7 +97,7 @@ interrupt_run() {
   wait "$RUN_PID" 2>/dev/null || true   # make reports the interrupt with a non-zero status
   RUN_PID=""
   local leftovers=""
-  # The first run of a build writes the application's AOT cache as it stops: tens of seconds on a busy machine.
+  # Stopping takes seconds on a busy machine (the application, S3Proxy, PostgreSQL, a training of the AOT cache).
   for _ in $(seq 1 120); do
     leftovers=$(run_leftovers)
     if [ -z "$leftovers" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$KEEL_HTTP_PORT") 2>/dev/null; then return 0; fi

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers for the child processes the dev services run. */
 public final class Processes {
@@ -24,10 +25,11 @@ public final class Processes {
     /** Runs a command to completion, capturing stdout and stderr together; gives up after {@code timeout}. */
     public static Result run(List<String> command, Duration timeout) {
         Path output = null;
+        @Nullable Process process = null;
         try {
             // Output goes to a file, not a pipe, so waiting with a timeout cannot block on a full pipe.
             output = Files.createTempFile("keel-command-", ".log");
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
@@ -41,6 +43,11 @@ public final class Processes {
         } catch (IOException e) {
             return new Result(-1, e.getMessage());
         } catch (InterruptedException e) {
+            // Whoever waited no longer wants the command: it stops too, with what it started.
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
         } finally {

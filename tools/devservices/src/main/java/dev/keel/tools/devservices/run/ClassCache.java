@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,8 +19,10 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>JDK 25 and newer: the JDK's AOT cache (JEP 483, 514, 515), classes loaded and linked ahead of time and
- *       method profiles. A run without a cache records what it loads; when it stops, {@link #create} writes the
- *       cache from that record, and later runs start from it.
+ *       method profiles. A run without a cache starts without one; once it is up, {@link #train} starts the
+ *       application a second time in the background, recording what it loads until its context is refreshed, and
+ *       writes the cache from that record. Later runs start from it. Recording in the run itself would slow its
+ *       start by half and make Ctrl-C wait for the cache (docs/performance.md, the edit-run loop).
  *   <li>JDK 21 to 24: a class-data-sharing archive the JVM writes itself when the first run stops.
  * </ul>
  *
@@ -34,6 +38,10 @@ final class ClassCache {
 
     // Silent: the JVM's own notices about the cache (recorded, not used) are noise in make run's terminal.
     private static final List<String> QUIET = List.of("-Xlog:aot=off", "-Xlog:cds=off");
+
+    // The training runs beside the developer's application: it yields the cores to it where nice exists.
+    private static final List<String> LOW_PRIORITY =
+            Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10") : List.of();
 
     private final Path directory;
     private final int jdkFeature;
@@ -66,12 +74,16 @@ final class ClassCache {
         return directory.resolve(name + ".errors.log");
     }
 
-    /** Whether the next start records what it loads rather than starting from a cache. */
+    /** Whether there is no AOT cache yet for {@link #train} to write. */
     boolean training() {
         return aotCache() && !Files.isRegularFile(cacheFile());
     }
 
-    /** The JVM options of the next start: from the cache, or recording for one. */
+    Path trainingLog() {
+        return directory.resolve(name + ".training.log");
+    }
+
+    /** The JVM options of the next start: from the cache, or none while there is no cache yet. */
     List<String> jvmOptions() {
         List<String> options = new ArrayList<>();
         if (!aotCache()) {
@@ -82,14 +94,7 @@ final class ClassCache {
             return options;
         }
         if (training()) {
-            options.addAll(List.of(
-                    "-XX:AOTMode=record",
-                    "-XX:AOTConfiguration=" + configuration(),
-                    // The JVM names the recorded file on standard output when it stops: not make run's business.
-                    "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:-DisplayVMOutput"));
-            options.addAll(QUIET);
-            return options;
+            return QUIET;
         }
         options.add("-XX:AOTCache=" + cacheFile());
         options.add("-XX:+VerifySharedSpaces");
@@ -98,8 +103,63 @@ final class ClassCache {
         return options;
     }
 
+    /** The JVM options of a start that records what it loads, for {@link #create}. */
+    List<String> recordingOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                "-XX:AOTMode=record",
+                "-XX:AOTConfiguration=" + configuration(),
+                // The JVM names the recorded file on standard output when it stops: not make run's business.
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-DisplayVMOutput"));
+        options.addAll(QUIET);
+        return options;
+    }
+
     /**
-     * After a training run has stopped: writes the cache from its record, into a file of its own that is renamed
+     * Writes the cache from a training start: {@code launch} runs the application with {@code jvmOptions} (which
+     * must make it exit once started: for Spring, {@code -Dspring.context.exit=onRefresh}) and {@code environment},
+     * recording, at a low priority and with its output in {@link #trainingLog}; then {@link #create}. Interrupted,
+     * it stops what it started and leaves no record behind. Returns whether a cache is there now.
+     */
+    boolean train(List<String> jvmOptions, List<String> launch, Map<String, String> environment, Duration timeout) {
+        if (!aotCache()) {
+            return false;
+        }
+        discardRecord();
+        List<String> command = new ArrayList<>(LOW_PRIORITY);
+        command.add(Processes.currentJava());
+        command.addAll(recordingOptions());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(trainingLog().toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process recording = builder.start();
+            try {
+                if (!recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    discardRecord();
+                    return false;
+                }
+            } finally {
+                recording.descendants().forEach(ProcessHandle::destroyForcibly);
+                recording.destroyForcibly();
+            }
+        } catch (IOException e) {
+            discardRecord();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discardRecord();
+            return false;
+        }
+        return create(jvmOptions, launch, timeout);
+    }
+
+    /**
+     * After a recording start has stopped: writes the cache from its record, into a file of its own that is renamed
      * only once complete, and removes the files of other JDKs. {@code launch} is what follows the JVM options in
      * the application's command ({@code -jar app.jar}) and {@code jvmOptions} what the application runs with
      * besides the cache's. Returns whether a cache is there now.
@@ -138,7 +198,7 @@ final class ClassCache {
         }
     }
 
-    /** A training run that never came up: its record is not worth a cache, the next start records again. */
+    /** A record that is not worth a cache (its training did not finish): the next training records again. */
     void discardRecord() {
         deleteQuietly(configuration());
     }

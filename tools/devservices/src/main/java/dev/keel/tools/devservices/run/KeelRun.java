@@ -51,7 +51,7 @@ public final class KeelRun {
     // Set by the start, read by the shutdown hook's thread.
     private volatile @Nullable ExtractedApplication extracted;
     private volatile @Nullable ClassCache classCache;
-    private volatile boolean wasUp;
+    private volatile @Nullable Thread cacheTraining;
     // -Dspring.aot.enabled=true when this run starts from the build's bean graph; decided at the first start.
     private volatile @Nullable List<String> springAot;
     private CompletableFuture<LocalS3> s3Starting = CompletableFuture.completedFuture(null);
@@ -125,8 +125,8 @@ public final class KeelRun {
             stopEverything();
             return code == 0 ? 1 : code;
         }
-        wasUp = true;
         printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
+        trainClassCacheInBackground(appEnvironment);
         int code = waitFor(application);
         stopEverything();
         return code;
@@ -369,24 +369,49 @@ public final class KeelRun {
     }
 
     /**
-     * After a run that recorded what the application loads: the AOT cache from that record, for every later run
-     * of this build. Only a run that came up is worth it; one that failed records again next time.
+     * The first run of a build, once up: the AOT cache for every later run, trained by a second start of the
+     * application in the background that exits once its context is refreshed (it binds no port). Ctrl-C before it
+     * is done stops it, and the next run trains again.
      */
-    private void writeClassCache() {
+    private void trainClassCacheInBackground(Map<String, String> appEnvironment) {
         ClassCache cache = classCache;
         ExtractedApplication app = extracted;
         if (cache == null || app == null || !cache.training()) {
             return;
         }
-        if (!wasUp) {
-            cache.discardRecord();
+        List<String> jvmOptions = applicationJvmOptions(app);
+        jvmOptions.add("-Dspring.context.exit=onRefresh");
+        Map<String, String> environment = Map.copyOf(appEnvironment);
+        OUT.println("keel: training the application's AOT cache in the background, once per build: "
+                + "the next make run of this build starts from it");
+        cacheTraining = Thread.ofPlatform()
+                .name("keel-run-aot-cache")
+                .daemon(true)
+                .start(() -> {
+                    boolean written =
+                            cache.train(jvmOptions, List.of("-jar", app.jar().toString()), environment, CACHE_TIMEOUT);
+                    if (written) {
+                        OUT.println("keel: the application's AOT cache is written");
+                    } else if (!Thread.currentThread().isInterrupted()) {
+                        OUT.println(
+                                "keel: no AOT cache written (" + cache.trainingLog() + "); the next run trains again");
+                    }
+                });
+    }
+
+    /** Ctrl-C while the AOT cache is being trained: it stops, before the services it uses do. */
+    private void stopClassCacheTraining() {
+        Thread training = cacheTraining;
+        if (training == null || !training.isAlive()) {
             return;
         }
-        OUT.println("keel: writing the application's AOT cache, for faster starts of this build (once)");
-        OUT.flush();
-        if (!cache.create(applicationJvmOptions(app), List.of("-jar", app.jar().toString()), CACHE_TIMEOUT)) {
-            OUT.println("keel: no AOT cache written; the next run records again");
+        training.interrupt();
+        try {
+            training.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        OUT.println("keel: stopped training the AOT cache before it was done; the next run trains it again");
     }
 
     private boolean awaitHealthy() {
@@ -482,6 +507,7 @@ public final class KeelRun {
             return;
         }
         stopped = true;
+        stopClassCacheTraining();
         try {
             s3Starting.join(); // one still starting is stopped below once it has registered
         } catch (RuntimeException e) {
@@ -505,7 +531,6 @@ public final class KeelRun {
         if (started.size() > 1) {
             OUT.println("keel: stopped the application and the services this run started.");
         }
-        writeClassCache();
     }
 
     private static void pause() {

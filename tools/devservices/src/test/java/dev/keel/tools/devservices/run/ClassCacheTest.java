@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -51,21 +52,22 @@ class ClassCacheTest {
     }
 
     @Test
-    void theFirstRunRecordsTheCacheIsWrittenAfterItAndLaterRunsStartFromIt() throws IOException {
+    void withoutACacheARunStartsPlainATrainingWritesItAndLaterRunsStartFromIt() throws IOException {
         assumeTrue(Runtime.version().feature() >= ClassCache.AOT_CACHE_SINCE, "the AOT cache needs JDK 25");
         Path jar = helloJar();
         ClassCache cache = ClassCache.forThisJdk(directory);
 
         assertThat(cache.training()).isTrue();
-        assertThat(cache.jvmOptions()).contains("-XX:AOTMode=record");
+        assertThat(cache.jvmOptions()).noneMatch(option -> option.startsWith("-XX:AOT"));
         assertThat(run(cache, jar).output()).isEqualTo(TrainingMain.GREETING);
-        assertThat(cache.configuration()).isNotEmptyFile();
+        assertThat(cache.configuration()).doesNotExist();
 
-        assertThat(cache.create(List.of(), List.of("-jar", jar.toString()), TIMEOUT))
+        assertThat(cache.train(List.of(), List.of("-jar", jar.toString()), System.getenv(), TIMEOUT))
                 .isTrue();
 
         assertThat(cache.cacheFile()).isNotEmptyFile();
         assertThat(cache.configuration()).doesNotExist();
+        assertThat(cache.trainingLog()).content().contains(TrainingMain.GREETING);
         assertThat(cache.training()).isFalse();
         assertThat(cache.jvmOptions()).contains("-XX:AOTCache=" + cache.cacheFile(), "-XX:+VerifySharedSpaces");
         Processes.Result fromCache = run(cache, jar);
@@ -74,12 +76,48 @@ class ClassCacheTest {
     }
 
     @Test
+    void aStoppedTrainingLeavesNoProcessNoRecordAndNoCache() throws Exception {
+        assumeTrue(Runtime.version().feature() >= ClassCache.AOT_CACHE_SINCE, "the AOT cache needs JDK 25");
+        Path jar = helloJar();
+        ClassCache cache = ClassCache.forThisJdk(directory);
+        AtomicBoolean written = new AtomicBoolean(true);
+        Thread training = Thread.ofPlatform()
+                .start(() -> written.set(cache.train(
+                        List.of("-Dtraining.sleep=true"), List.of("-jar", jar.toString()), System.getenv(), TIMEOUT)));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (trainingJvms(jar).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(trainingJvms(jar)).hasSize(1);
+
+        training.interrupt();
+        training.join(TIMEOUT);
+
+        assertThat(training.isAlive()).isFalse();
+        assertThat(written).isFalse();
+        assertThat(trainingJvms(jar)).isEmpty();
+        assertThat(cache.configuration()).doesNotExist();
+        assertThat(cache.cacheFile()).doesNotExist();
+        assertThat(cache.training()).isTrue();
+    }
+
+    private static List<ProcessHandle> trainingJvms(Path jar) {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(arguments -> List.of(arguments).contains(jar.toString()))
+                        .orElse(false))
+                .toList();
+    }
+
+    @Test
     void aDamagedCacheNeverFailsAStart() throws IOException {
         assumeTrue(Runtime.version().feature() >= ClassCache.AOT_CACHE_SINCE, "the AOT cache needs JDK 25");
         Path jar = helloJar();
         ClassCache cache = ClassCache.forThisJdk(directory);
-        run(cache, jar);
-        assertThat(cache.create(List.of(), List.of("-jar", jar.toString()), TIMEOUT))
+        assertThat(cache.train(List.of(), List.of("-jar", jar.toString()), System.getenv(), TIMEOUT))
                 .isTrue();
         try (RandomAccessFile file = new RandomAccessFile(cache.cacheFile().toFile(), "rw")) {
             file.seek(file.length() / 2);
@@ -106,7 +144,7 @@ class ClassCacheTest {
     }
 
     @Test
-    void aCacheTheJvmStoppedOnIsDiscardedSoTheNextStartRecordsAgain() throws IOException {
+    void aCacheTheJvmStoppedOnIsDiscardedSoTheNextRunTrainsAgain() throws IOException {
         ClassCache cache = new ClassCache(directory, Runtime.Version.parse("25.0.3"), "/opt/jdk-25");
         Files.writeString(cache.cacheFile(), "a cache");
         Files.writeString(
@@ -130,7 +168,7 @@ class ClassCacheTest {
     }
 
     @Test
-    void theRecordOfARunThatNeverCameUpIsNotMadeACache() throws IOException {
+    void aRecordThatIsDiscardedIsNotMadeACache() throws IOException {
         ClassCache cache = new ClassCache(directory, Runtime.Version.parse("25.0.3"), "/opt/jdk-25");
         Files.writeString(cache.configuration(), "a record");
 

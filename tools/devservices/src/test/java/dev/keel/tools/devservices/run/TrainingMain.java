@@ -7,7 +7,11 @@ public final class TrainingMain {
 
     private TrainingMain() {}
 
-    public static void main(String[] args) {
+    /** With {@code -Dtraining.sleep=true}, a training that never ends by itself, for the test that stops one. */
+    public static void main(String[] args) throws InterruptedException {
+        if (Boolean.getBoolean("training.sleep")) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
         System.out.println(GREETING);
     }
 }
