@@ -35,8 +35,7 @@ public final class Processes {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroyTree(process.toHandle());
                 return new Result(-1, read(output) + "\n(gave up after " + timeout.toSeconds() + " s)");
             }
             return new Result(process.exitValue(), read(output).strip());
@@ -45,8 +44,7 @@ public final class Processes {
         } catch (InterruptedException e) {
             // Whoever waited no longer wants the command: it stops too, with what it started.
             if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroyTree(process.toHandle());
             }
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
@@ -92,9 +90,14 @@ public final class Processes {
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            destroyTree(process);
         }
+    }
+
+    /** Kills a process and what it started, without waiting for either. */
+    public static void destroyTree(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /**

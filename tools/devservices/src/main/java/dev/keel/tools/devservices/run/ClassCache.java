@@ -39,7 +39,8 @@ final class ClassCache {
     // Silent: the JVM's own notices about the cache (recorded, not used) are noise in make run's terminal.
     private static final List<String> QUIET = List.of("-Xlog:aot=off", "-Xlog:cds=off");
 
-    // The training runs beside the developer's application: it yields the cores to it where nice exists.
+    // Training and writing the cache run beside the developer's application: they yield the cores to it where nice
+    // exists.
     private static final List<String> LOW_PRIORITY =
             Files.isExecutable(Path.of("/usr/bin/nice")) ? List.of("/usr/bin/nice", "-n", "10") : List.of();
 
@@ -131,6 +132,7 @@ final class ClassCache {
         command.addAll(recordingOptions());
         command.addAll(jvmOptions);
         command.addAll(launch);
+        boolean recorded;
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -139,19 +141,17 @@ final class ClassCache {
             builder.environment().putAll(environment);
             Process recording = builder.start();
             try {
-                if (!recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    discardRecord();
-                    return false;
-                }
+                recorded = recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } finally {
-                recording.descendants().forEach(ProcessHandle::destroyForcibly);
-                recording.destroyForcibly();
+                Processes.destroyTree(recording.toHandle());
             }
         } catch (IOException e) {
-            discardRecord();
-            return false;
+            recorded = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            recorded = false;
+        }
+        if (!recorded) {
             discardRecord();
             return false;
         }
@@ -171,7 +171,8 @@ final class ClassCache {
         }
         Path partial = directory.resolve(name + ".aot.partial");
         try {
-            List<String> command = new ArrayList<>(List.of(
+            List<String> command = new ArrayList<>(LOW_PRIORITY);
+            command.addAll(List.of(
                     Processes.currentJava(),
                     "-XX:AOTMode=create",
                     "-XX:AOTConfiguration=" + configuration,

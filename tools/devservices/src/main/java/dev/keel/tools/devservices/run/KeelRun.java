@@ -125,8 +125,9 @@ public final class KeelRun {
             stopEverything();
             return code == 0 ? 1 : code;
         }
-        printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
+        // Before the banner, so whoever waits for "Keel is up" already finds whether a training started.
         trainClassCacheInBackground(appEnvironment);
+        printBanner(services, Duration.ofNanos(System.nanoTime() - begin));
         int code = waitFor(application);
         stopEverything();
         return code;
