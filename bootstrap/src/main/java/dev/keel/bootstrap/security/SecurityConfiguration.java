@@ -15,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -68,13 +69,27 @@ public class SecurityConfiguration {
     }
 
     /**
+     * No observations of Spring Security's own (a span around each filter of its chain, each authentication and each
+     * authorization): they say little that the request's span does not, and even switched off by name each filter ran
+     * wrapped in one. The request's span and the JDBC spans stay (docs/performance.md).
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
      * Spring Security's firewall, letting any method through: Spring MVC answers an unknown one 405 with
-     * {@code Allow}, where the firewall would say 400.
+     * {@code Allow}, where the firewall would say 400. Its character rules as its own, checked without regular
+     * expressions ({@link HeaderCharacters}).
      */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setUnsafeAllowAnyHttpMethod(true);
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::allowedInName);
         return firewall;
     }
 
@@ -84,6 +99,11 @@ public class SecurityConfiguration {
         corsFilter.setCorsProcessor(problems.corsProcessor());
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Filters for a browser's session, each run on every request: no logout (there is no session to
+                // end), no saved request to return to after a login page. The servlet API's stays: the actuator
+                // asks the request for its user and roles (health details, when authorized).
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 // Before the token is looked at: a preflight carries none.
                 .cors(builtIn -> builtIn.disable())
                 .addFilterBefore(corsFilter, BearerTokenAuthenticationFilter.class)

@@ -109,6 +109,9 @@ class ObservabilityIntegrationTest {
             assertThat(hasServerSpan(spansOf(received, traceId)))
                     .as("the request's span")
                     .isTrue();
+            assertThat(names(spansOf(received, traceId)))
+                    .as("no spans of Spring Security's own around its filters, authentication and authorization")
+                    .noneMatch(name -> name.matches("(?i).*(security|authenticat|authoriz).*"));
             List<Span> readySpans = spansOf(received, readyTrace);
             assertThat(hasServerSpan(readySpans))
                     .as("the readiness request's span")
