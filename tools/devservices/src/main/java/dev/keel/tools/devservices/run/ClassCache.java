@@ -120,7 +120,8 @@ final class ClassCache {
      * Writes the cache from a training start: {@code launch} runs the application with {@code jvmOptions} (which
      * must make it exit once started: for Spring, {@code -Dspring.context.exit=onRefresh}) and {@code environment},
      * recording, at a low priority and with its output in {@link #trainingLog}; then {@link #create}. Interrupted,
-     * it stops what it started and leaves no record behind. Returns whether a cache is there now.
+     * it stops what it started and leaves no record behind, as does a start that fails. Returns whether a cache is
+     * there now.
      */
     boolean train(List<String> jvmOptions, List<String> launch, Map<String, String> environment, Duration timeout) {
         if (!aotCache()) {
@@ -141,7 +142,9 @@ final class ClassCache {
             builder.environment().putAll(environment);
             Process recording = builder.start();
             try {
-                recorded = recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // Only a start that succeeded is worth a cache: one that failed recorded a start that is not the
+                // application's.
+                recorded = recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) && recording.exitValue() == 0;
             } finally {
                 Processes.destroyTree(recording.toHandle());
             }

@@ -101,6 +101,21 @@ class ClassCacheTest {
         assertThat(cache.training()).isTrue();
     }
 
+    @Test
+    void aTrainingWhoseStartFailsWritesNoCache() throws IOException {
+        assumeTrue(Runtime.version().feature() >= ClassCache.AOT_CACHE_SINCE, "the AOT cache needs JDK 25");
+        Path jar = helloJar();
+        ClassCache cache = ClassCache.forThisJdk(directory);
+
+        assertThat(cache.train(
+                        List.of("-Dtraining.fail=true"), List.of("-jar", jar.toString()), System.getenv(), TIMEOUT))
+                .isFalse();
+
+        assertThat(cache.cacheFile()).doesNotExist();
+        assertThat(cache.configuration()).doesNotExist();
+        assertThat(cache.training()).isTrue();
+    }
+
     private static List<ProcessHandle> trainingJvms(Path jar) {
         return ProcessHandle.current()
                 .descendants()
