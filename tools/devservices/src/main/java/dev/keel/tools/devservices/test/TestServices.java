@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
@@ -209,7 +210,7 @@ public final class TestServices {
 
     private static SharedPostgres startEmbeddedPostgres() {
         Path home = scratchDirectory("keel-test-postgres-");
-        LocalPostgres server = LocalPostgres.startThrowaway(home, Ports.freePort(), ServerUser.detect());
+        LocalPostgres server = onAFreePort(port -> LocalPostgres.startThrowaway(home, port, ServerUser.detect()));
         try {
             PostgresEndpoint endpoint = server.ensureDatabase(DATABASE, USERNAME, PASSWORD);
             return new SharedPostgres(endpoint, server.superuser(), () -> {
@@ -224,11 +225,28 @@ public final class TestServices {
 
     private static SharedS3 startEmbeddedS3() {
         Path home = scratchDirectory("keel-test-s3-");
-        LocalS3 server = LocalS3.start(home, Ports.freePort(), "keel-test", "keel-test-secret", BUCKET);
+        LocalS3 server = onAFreePort(port -> LocalS3.start(home, port, "keel-test", "keel-test-secret", BUCKET));
         return new SharedS3(server.endpoint(), () -> {
             server.close();
             deleteTree(home);
         });
+    }
+
+    /**
+     * Starts a server on a free port, and on another when the port is taken by the time the server checks it: make
+     * test runs two modules' tests side by side, and the other JVM may pick the same free port in that moment.
+     */
+    static <T> T onAFreePort(IntFunction<T> start) {
+        for (int attempt = 1; ; attempt++) {
+            int port = Ports.freePort();
+            try {
+                return start.apply(port);
+            } catch (DevServiceException e) {
+                if (attempt == 3 || Ports.isFree(port)) {
+                    throw e; // not a port taken meanwhile, or not for the third time in a row
+                }
+            }
+        }
     }
 
     private static Path scratchDirectory(String prefix) {

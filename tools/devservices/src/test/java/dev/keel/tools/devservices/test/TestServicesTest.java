@@ -1,14 +1,65 @@
 package dev.keel.tools.devservices.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.tools.devservices.DevServiceException;
+import dev.keel.tools.devservices.Ports;
 import dev.keel.tools.devservices.PostgresEndpoint;
 import dev.keel.tools.devservices.s3.Buckets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class TestServicesTest {
+
+    @Test
+    void aPortTakenBeforeTheServerChecksItIsReplacedByAnother() throws IOException {
+        List<Integer> tried = new ArrayList<>();
+        List<ServerSocket> takenMeanwhile = new ArrayList<>();
+        try {
+            int used = TestServices.onAFreePort(port -> {
+                tried.add(port);
+                if (tried.size() == 1) {
+                    takenMeanwhile.add(listenOn(port)); // another JVM's server, between the choice and the check
+                }
+                Ports.requireFree(port, "a test server", "NONE");
+                return port;
+            });
+
+            assertThat(tried).hasSize(2);
+            assertThat(used).isEqualTo(tried.get(1)).isNotEqualTo(tried.get(0));
+        } finally {
+            for (ServerSocket socket : takenMeanwhile) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aServerThatFailsForAnotherReasonIsNotRetried() {
+        List<Integer> tried = new ArrayList<>();
+        assertThatThrownBy(() -> TestServices.onAFreePort(port -> {
+                    tried.add(port);
+                    throw new DevServiceException("initdb failed");
+                }))
+                .hasMessage("initdb failed");
+        assertThat(tried).hasSize(1);
+    }
+
+    private static ServerSocket listenOn(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void providesPostgres17AndTheTestBucket() throws SQLException {
