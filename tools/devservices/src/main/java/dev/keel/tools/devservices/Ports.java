@@ -5,8 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,10 +23,17 @@ public final class Ports {
 
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
+    /** Where every JVM on this machine marks the ports it handed out: one lock file per port. */
+    private static final Path RESERVATIONS = Path.of(System.getProperty("java.io.tmpdir"), "keel-ports");
+
+    /** This JVM's reservations, held until it exits (the operating system then releases them). */
+    private static final Map<Integer, FileLock> RESERVED = new ConcurrentHashMap<>();
+
     private Ports() {}
 
     /**
-     * A port free now for a server to listen on, never the same twice in this JVM. It is chosen below the kernel's
+     * A port free now for a server to listen on, never the same twice in this JVM, nor one another JVM of Keel's
+     * holds a reservation for ({@code make test} runs modules side by side). It is chosen below the kernel's
      * ephemeral range: a port the kernel picked (bind to port 0) is one it may give the next outgoing connection
      * before the server binds it, which tests running side by side made happen.
      */
@@ -30,12 +41,37 @@ public final class Ports {
         int below = ephemeralRangeStart();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
-            if (isFree(port) && HANDED_OUT.add(port)) {
+            if (isFree(port) && HANDED_OUT.add(port) && reserve(port)) {
                 return port;
             }
         }
         throw new DevServiceException("No free TCP port on 127.0.0.1 between " + LOWEST + " and " + below
                 + " after 200 tries.\n  Fix: stop what holds them (`ss -ltn` lists them).");
+    }
+
+    /**
+     * Whether this JVM now holds {@code port}'s lock file, which no other JVM can take before this one exits: the
+     * window between one JVM's check and its server's bind is then closed to the others. Where the lock cannot be
+     * made at all (no writable temporary directory), the port is taken unreserved, as before.
+     */
+    static boolean reserve(int port) {
+        if (RESERVED.containsKey(port)) {
+            return true;
+        }
+        try {
+            Files.createDirectories(RESERVATIONS);
+            FileChannel channel = FileChannel.open(
+                    RESERVATIONS.resolve(port + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return false;
+            }
+            RESERVED.put(port, lock);
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The first port of /proc/sys/net/ipv4/ip_local_port_range, or Linux's default where it cannot be read. */
