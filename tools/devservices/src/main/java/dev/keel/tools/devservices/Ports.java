@@ -58,19 +58,34 @@ public final class Ports {
         if (RESERVED.containsKey(port)) {
             return true;
         }
+        FileChannel channel;
         try {
             Files.createDirectories(RESERVATIONS);
-            FileChannel channel = FileChannel.open(
+            channel = FileChannel.open(
                     RESERVATIONS.resolve(port + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                return false;
-            }
-            RESERVED.put(port, lock);
-            return true;
         } catch (IOException e) {
             return true;
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                RESERVED.put(port, lock);
+                return true;
+            }
+        } catch (IOException e) {
+            // A file system without locks: the port is taken unreserved, as where no lock file can be made.
+            closeQuietly(channel);
+            return true;
+        }
+        closeQuietly(channel);
+        return false;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing held on it.
         }
     }
 
