@@ -147,6 +147,7 @@ final class ClassCache {
                 recorded = recording.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) && recording.exitValue() == 0;
             } finally {
                 Processes.destroyTree(recording.toHandle());
+                awaitExit(recording);
             }
         } catch (IOException e) {
             recorded = false;
@@ -159,6 +160,18 @@ final class ClassCache {
             return false;
         }
         return create(jvmOptions, launch, timeout);
+    }
+
+    /**
+     * Waits for a killed recording start to be gone, so that a training that returns has stopped what it started
+     * (the kill itself does not wait); a JVM killed ends at once, so the bound is only against the unexpected.
+     */
+    private static void awaitExit(Process recording) {
+        try {
+            recording.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
