@@ -250,11 +250,26 @@ class MigrationTraceTest {
                 """);
         Files.writeString(root.resolve("migration").resolve(SECOND + ".conf"), "executeInTransaction=false\n");
 
-        // Enough rows that the build outlasts many polls of the sampler.
-        TraceReport report = trace(files, List.of(), 20_000);
+        // On a loaded machine the build of 20,000 rows took 58 ms and no poll of the sampler fell inside it. A
+        // concurrent build waits, holding its lock on t, until every snapshot older than it has ended: one held here
+        // until the lock has been granted for a while makes the build outlast many polls, however busy the machine.
+        database = TestServices.newDatabase("trace");
+        TraceReport report;
+        try (Connection older = database.connect();
+                Connection watcher = database.connect()) {
+            older.setAutoCommit(false);
+            older.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            string(older, "SELECT 1"); // the snapshot, kept to the commit
+            Thread release = Thread.ofPlatform().start(() -> commitOnceTheBuildHoldsItsLock(older, watcher));
+            report = traceOn(database, files, List.of(), 20_000);
+            release.join();
+        }
 
         assertThat(report.failure()).isEmpty();
         assertThat(report.migrations().get(1).transactional()).isFalse();
+        assertThat(report.migrations().get(1).millis())
+                .as("the build waited for the older snapshot")
+                .isGreaterThanOrEqualTo(200);
         TraceReport.StatementEffects create = effects(report, SECOND, 3);
         assertThat(create.sampled()).isTrue();
         assertThat(create.locks())
@@ -463,9 +478,42 @@ class MigrationTraceTest {
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows, ReleaseHistory releases) {
         database = TestServices.newDatabase("trace");
+        return traceOn(database, files, findings, rows, releases);
+    }
+
+    private static TraceReport traceOn(PostgresEndpoint on, MigrationFiles files, List<Finding> findings, int rows) {
+        return traceOn(on, files, findings, rows, ReleaseHistory.everyFileReleased("every file its own release"));
+    }
+
+    private static TraceReport traceOn(
+            PostgresEndpoint on, MigrationFiles files, List<Finding> findings, int rows, ReleaseHistory releases) {
         RowGenerator generator = new RowGenerator(rows, RowGenerator.DEFAULT_SEED);
-        return new MigrationTrace(database::connect, generator, releases)
+        return new MigrationTrace(on::connect, generator, releases)
                 .run(files, MigrationTrace.Resolver.none(), findings, List.of());
+    }
+
+    /**
+     * Ends {@code older}'s transaction 200 ms after {@code watcher} sees SHARE UPDATE EXCLUSIVE on t granted (within
+     * the migration's lock_timeout of 2 s), or after 30 s if it never is.
+     */
+    private static void commitOnceTheBuildHoldsItsLock(Connection older, Connection watcher) {
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline
+                    && string(
+                                    watcher,
+                                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                                            + " WHERE c.relname = 't' AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted")
+                            .equals("0")) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(200);
+            older.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A first migration creating the table, and the second one under test. */
