@@ -37,6 +37,9 @@ class MigrationTraceTest {
             """;
     private static final String SECOND = "V20260101000100__change_t.sql";
 
+    private static final ReleaseHistory EVERY_FILE_RELEASED =
+            ReleaseHistory.everyFileReleased("every file its own release");
+
     @TempDir
     Path root;
 
@@ -261,7 +264,7 @@ class MigrationTraceTest {
             older.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             string(older, "SELECT 1"); // the snapshot, kept to the commit
             Thread release = Thread.ofPlatform().start(() -> commitOnceTheBuildHoldsItsLock(older, watcher));
-            report = traceOn(database, files, List.of(), 20_000);
+            report = traceOn(database, files, List.of(), 20_000, EVERY_FILE_RELEASED);
             release.join();
         }
 
@@ -473,16 +476,12 @@ class MigrationTraceTest {
     }
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows) {
-        return trace(files, findings, rows, ReleaseHistory.everyFileReleased("every file its own release"));
+        return trace(files, findings, rows, EVERY_FILE_RELEASED);
     }
 
     private TraceReport trace(MigrationFiles files, List<Finding> findings, int rows, ReleaseHistory releases) {
         database = TestServices.newDatabase("trace");
         return traceOn(database, files, findings, rows, releases);
-    }
-
-    private static TraceReport traceOn(PostgresEndpoint on, MigrationFiles files, List<Finding> findings, int rows) {
-        return traceOn(on, files, findings, rows, ReleaseHistory.everyFileReleased("every file its own release"));
     }
 
     private static TraceReport traceOn(
